@@ -1,0 +1,39 @@
+/**
+ * Two projects: unit specs beside the code (pure logic, plus integration specs that use the test
+ * database) and e2e specs that drive the HTTP API. The global setup gives each Jest worker its own
+ * database: an embedded PGlite server each without DATABASE_URL, or a database each on the
+ * PostgreSQL server that DATABASE_URL names.
+ */
+const swc = [
+  '@swc/jest',
+  {
+    sourceMaps: 'inline',
+    module: { type: 'commonjs' },
+    jsc: {
+      target: 'es2022',
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+      keepClassNames: true,
+    },
+  },
+];
+
+const common = {
+  transform: { '^.+\\.ts$': swc },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  testEnvironment: 'node',
+  setupFiles: ['<rootDir>/test/utils/setup-env.ts'],
+};
+
+module.exports = {
+  maxWorkers: 2,
+  // the global setup is TypeScript too
+  transform: common.transform,
+  globalSetup: '<rootDir>/test/utils/global-setup.ts',
+  globalTeardown: '<rootDir>/test/utils/global-teardown.ts',
+  testTimeout: 30000,
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+  ],
+};

@@ -1,0 +1,61 @@
+import { ModuleMetadata } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import qs from 'qs';
+import { AppModule } from './app.module';
+import { AppConfig } from './framework/config/app-config';
+import { SthenoError } from './framework/errors/stheno-error';
+import { sendError } from './framework/errors/http-exception.filter';
+import { setupOpenApi } from './framework/openapi/openapi';
+import { packageVersion } from './framework/runtime/package-root';
+import { RuntimeOptions } from './framework/runtime/runtime';
+
+export interface CreateAppOptions {
+  config: AppConfig;
+  databaseUrl: string;
+  runtime?: RuntimeOptions;
+  imports?: ModuleMetadata['imports'];
+}
+
+export const APP_VERSION: string = packageVersion();
+
+/** Query strings are parsed with `qs`, as the js-sdk serialises them (`a[$gte]=1`, `id[]=x`). */
+export function parseQueryString(query: string): qs.ParsedQs {
+  return qs.parse(query, { depth: 5, arrayLimit: 200, parameterLimit: 1000, allowPrototypes: false });
+}
+
+const WORKER_ROUTES = /^\/health(\/ready)?\/?$/;
+
+/**
+ * Builds and initialises the HTTP application (migrations applied, relay and processors started per
+ * worker mode) without listening: `main.ts` listens, tests hand it to supertest.
+ */
+export async function createApp(options: CreateAppOptions): Promise<NestExpressApplication> {
+  const { config, databaseUrl, runtime = { kind: 'app' }, imports } = options;
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot({ config, databaseUrl, runtime, imports }),
+    { bufferLogs: true, bodyParser: false, abortOnError: false },
+  );
+  app.useLogger(app.get(Logger));
+  app.flushLogs();
+  const express = app.getHttpAdapter().getInstance();
+  express.set('query parser', parseQueryString);
+  express.disable('x-powered-by');
+  express.set('etag', false);
+
+  if (config.workerMode === 'worker') {
+    // a worker answers only its health checks; everything else belongs to the server processes
+    app.use((req: { path: string }, res: Parameters<typeof sendError>[1], next: () => void) =>
+      WORKER_ROUTES.test(req.path)
+        ? next()
+        : sendError(SthenoError.notFound('This process runs in worker mode: only /health and /health/ready are served'), res),
+    );
+  } else {
+    setupOpenApi(app, APP_VERSION);
+  }
+
+  for (const warning of config.warnings) app.get(Logger).warn(warning);
+  await app.init();
+  return app;
+}

@@ -1,0 +1,155 @@
+#!/usr/bin/env node
+import 'reflect-metadata';
+import { join } from 'node:path';
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { MikroORM } from '@mikro-orm/core';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { AppConfig } from './framework/config/app-config';
+import { ConfigError, loadConfig, readProcessEnvironment } from './framework/config/load-config';
+import { CliUsageError, ParsedArgs, parseArgs } from './framework/cli/args';
+import { EmbeddedPostgres, startEmbeddedPostgres } from './framework/database/embedded-postgres';
+import { SeedRunner } from './framework/database/seeding';
+import { packageRoot } from './framework/runtime/package-root';
+
+const HELP = `Usage: stheno <command> [options]   (or: npm run stheno -- <command> [options])
+
+Database
+  db:migrate                 Apply pending migrations to the configured database
+                             (DATABASE_URL, or the embedded database in DATA_DIR)
+  db:generate <name>         Write migrations/Migration<timestamp>_<name>.ts from the difference
+                             between the entities and the committed migrations
+  db:check                   Exit 1 when the entities and the committed migrations disagree
+    --database-url <url>     (generate/check) diff against this empty database instead of a
+                             throwaway in-memory one
+Data
+  seed                       Run the seeders that have not run on this database yet
+Other
+  help                       This text
+`;
+
+interface Session {
+  app: INestApplicationContext;
+  orm: MikroORM;
+  close(): Promise<void>;
+}
+
+/** Boots the application context (no HTTP, no relay, no processors) on the given or configured database. */
+async function openSession(config: AppConfig, throwaway: boolean, explicitUrl?: string): Promise<Session> {
+  let embedded: EmbeddedPostgres | undefined;
+  let url = explicitUrl ?? config.database.url;
+  if (!url) {
+    embedded = await startEmbeddedPostgres(throwaway ? {} : { dataDir: config.database.dataDir });
+    url = embedded.url;
+  }
+  const effective: AppConfig = embedded ? { ...config, database: { ...config.database, pool: { ...config.database.pool, min: 0, max: 1 } } } : config;
+  try {
+    const app = await NestFactory.createApplicationContext(
+      AppModule.forRoot({ config: effective, databaseUrl: url, runtime: { kind: 'cli' } }),
+      { bufferLogs: true, abortOnError: false },
+    );
+    app.useLogger(app.get(Logger));
+    return {
+      app,
+      orm: app.get(MikroORM),
+      async close() {
+        await app.close();
+        await embedded?.close();
+      },
+    };
+  } catch (error) {
+    await embedded?.close();
+    throw error;
+  }
+}
+
+async function migrate(config: AppConfig): Promise<void> {
+  const session = await openSession(config, false);
+  try {
+    const applied = await session.orm.getMigrator().up();
+    console.log(applied.length ? `Applied ${applied.map((m) => m.name).join(', ')}` : 'The database is up to date.');
+  } finally {
+    await session.close();
+  }
+}
+
+async function generate(config: AppConfig, args: ParsedArgs): Promise<void> {
+  const name = args.positionals[0];
+  if (!name || !/^[A-Za-z][\w-]*$/.test(name)) throw new CliUsageError('db:generate needs a name: db:generate add-product-table');
+  const url = typeof args.flags['database-url'] === 'string' ? args.flags['database-url'] : undefined;
+  const session = await openSession({ ...config, database: { ...config.database, url: undefined } }, true, url);
+  try {
+    const migrator = session.orm.getMigrator();
+    await migrator.up();
+    const result = await migrator.createMigration(join(packageRoot(), 'migrations'), false, false, name.replace(/-/g, '_'));
+    console.log(result.fileName ? `Wrote migrations/${result.fileName}` : 'No changes: the entities match the migrations.');
+  } finally {
+    await session.close();
+  }
+}
+
+async function check(config: AppConfig, args: ParsedArgs): Promise<boolean> {
+  const url = typeof args.flags['database-url'] === 'string' ? args.flags['database-url'] : undefined;
+  const session = await openSession({ ...config, database: { ...config.database, url: undefined } }, true, url);
+  try {
+    const applied = await session.orm.getMigrator().up();
+    const pending = await session.orm.schema.getUpdateSchemaSQL({ wrap: false, safe: false, dropTables: true });
+    if (pending.trim()) {
+      console.error(
+        `The entities and the ${applied.length} committed migration(s) disagree; generate a migration ` +
+          `(npm run stheno -- db:generate <name>). Missing SQL:\n${pending}`,
+      );
+      return false;
+    }
+    console.log(`Migrations match the entities (${applied.length} migration(s) checked).`);
+    return true;
+  } finally {
+    await session.close();
+  }
+}
+
+async function seed(config: AppConfig): Promise<void> {
+  const session = await openSession(config, false);
+  try {
+    await session.orm.getMigrator().up();
+    const ran = await session.app.get(SeedRunner).runPending();
+    console.log(ran.length ? `Seeded: ${ran.join(', ')}` : 'Nothing to seed: every seeder has already run on this database.');
+  } finally {
+    await session.close();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const args = parseArgs(argv);
+  if (!args.command || args.command === 'help' || args.flags.help) {
+    console.log(HELP);
+    return args.command || args.flags.help ? 0 : 1;
+  }
+  const env = readProcessEnvironment();
+  const config = loadConfig({ LOG_LEVEL: 'warn', ...env });
+  switch (args.command) {
+    case 'db:migrate':
+      await migrate(config);
+      return 0;
+    case 'db:generate':
+      await generate(config, args);
+      return 0;
+    case 'db:check':
+      return (await check(config, args)) ? 0 : 1;
+    case 'seed':
+      await seed(config);
+      return 0;
+    default:
+      throw new CliUsageError(`Unknown command '${args.command}'. Run 'stheno help'.`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof ConfigError || error instanceof CliUsageError) console.error(error.message);
+    else console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(error instanceof CliUsageError ? 2 : 1);
+  },
+);

@@ -1,0 +1,35 @@
+/** Minimal argv parsing: `command positional… --flag value --switch`. */
+export interface ParsedArgs {
+  command?: string;
+  positionals: string[];
+  flags: Record<string, string | true>;
+}
+
+export function parseArgs(argv: string[]): ParsedArgs {
+  const [command, ...rest] = argv;
+  const positionals: string[] = [];
+  const flags: Record<string, string | true> = {};
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    if (arg.startsWith('--')) {
+      const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
+      const next = rest[i + 1];
+      if (inline !== undefined) flags[name] = inline;
+      else if (next !== undefined && !next.startsWith('--')) {
+        flags[name] = next;
+        i++;
+      } else flags[name] = true;
+    } else {
+      positionals.push(arg);
+    }
+  }
+  return { command: command?.startsWith('--') ? undefined : command, positionals, flags };
+}
+
+export function requireFlag(args: ParsedArgs, name: string): string {
+  const value = args.flags[name];
+  if (typeof value !== 'string' || value === '') throw new CliUsageError(`--${name} <value> is required`);
+  return value;
+}
+
+export class CliUsageError extends Error {}

@@ -1,0 +1,74 @@
+/**
+ * The resolved, validated configuration, in typed slices. Built once at boot by `loadConfig`; the
+ * only place in the code base that reads `process.env` is `framework/config`.
+ */
+export type NodeEnv = 'development' | 'production' | 'test';
+export type WorkerMode = 'shared' | 'server' | 'worker';
+export type LogFormat = 'pretty' | 'json';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+/** An allowed CORS origin: an exact origin or a regular expression (`/…/` entries). */
+export type CorsOrigin = string | RegExp;
+
+export interface HttpConfig {
+  host: string;
+  port: number;
+  bodyLimit: string;
+  /** Bound on how long in-flight requests may take to finish once shutdown starts. */
+  shutdownTimeoutMs: number;
+  storeCors: CorsOrigin[];
+  adminCors: CorsOrigin[];
+  authCors: CorsOrigin[];
+  compression: { enabled: boolean; level: number; threshold: number };
+}
+
+export interface DatabaseConfig {
+  /** Undefined means the embedded PostgreSQL (PGlite) under `dataDir`. */
+  url?: string;
+  embedded: boolean;
+  dataDir: string;
+  pool: { min: number; max: number; acquireTimeoutMs: number };
+  ssl: false | { rejectUnauthorized: boolean };
+  /** Apply pending migrations at boot (development, test, embedded); production runs `db:migrate`. */
+  migrateOnBoot: boolean;
+}
+
+export interface RedisConfig {
+  url?: string;
+  prefix: string;
+}
+
+export interface AuthConfig {
+  jwtSecret: string;
+  jwtExpiresIn: string;
+  cookieSecret: string;
+  /** True when a secret fell back to the development value. */
+  usingDevSecrets: boolean;
+}
+
+export interface LoggingConfig {
+  level: LogLevel;
+  format: LogFormat;
+  slowHandlerMs: number;
+}
+
+export interface EventsConfig {
+  /** How often the outbox relay polls for committed events that no local commit hook announced. */
+  outboxPollIntervalMs: number;
+}
+
+export interface AppConfig {
+  env: NodeEnv;
+  isProduction: boolean;
+  workerMode: WorkerMode;
+  http: HttpConfig;
+  database: DatabaseConfig;
+  redis: RedisConfig;
+  auth: AuthConfig;
+  logging: LoggingConfig;
+  events: EventsConfig;
+  /** Warnings produced while loading (e.g. development secrets in use), logged once at boot. */
+  warnings: string[];
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

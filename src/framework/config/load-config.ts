@@ -1,0 +1,132 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseEnv } from 'node:util';
+import { AppConfig, LogFormat, LogLevel, NodeEnv, WorkerMode } from './app-config';
+import { EnvReader } from './env-reader';
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const DEV_SECRET = 'supersecret';
+const DEFAULT_STORE_CORS = 'http://localhost:8000';
+const DEFAULT_ADMIN_CORS = 'http://localhost:7000,http://localhost:7001,http://localhost:5173';
+
+/**
+ * Parses and validates the environment into an AppConfig. Pure: reads only the map it is given, so
+ * tests can build any configuration without touching `process.env`. Throws ConfigError listing
+ * every invalid variable.
+ */
+export function loadConfig(env: Record<string, string | undefined>, cwd = process.cwd()): AppConfig {
+  const read = new EnvReader(env);
+  const warnings: string[] = [];
+
+  const nodeEnv = read.oneOf<NodeEnv>('NODE_ENV', ['development', 'production', 'test'], 'development');
+  const isProduction = nodeEnv === 'production';
+
+  const databaseUrl = read.url('DATABASE_URL', ['postgres:', 'postgresql:']);
+  const embedded = read.raw('DATABASE_URL') === undefined;
+  const dataDir = resolve(cwd, read.string('DATA_DIR', './.data'));
+  if (embedded && isProduction) {
+    warnings.push('DATABASE_URL is not set: running on the embedded database in production is not recommended');
+  }
+
+  const poolMin = read.int('DATABASE_POOL_MIN', 0, { min: 0, max: 1000 });
+  const poolMax = read.int('DATABASE_POOL_MAX', 10, { min: 1, max: 1000 });
+  if (poolMin > poolMax) read.problems.push('DATABASE_POOL_MIN: must not be greater than DATABASE_POOL_MAX');
+  const acquireTimeoutMs = read.int('DATABASE_ACQUIRE_TIMEOUT_MS', embedded ? 5000 : 10000, { min: 100, max: 600000 });
+  const sslMode = read.oneOf('DATABASE_SSL', ['true', 'false', 'no-verify'], 'false');
+
+  const secret = (name: string): string => {
+    const value = read.raw(name);
+    if (value !== undefined) {
+      if (isProduction && value === DEV_SECRET) {
+        read.problems.push(`${name}: the development default cannot be used when NODE_ENV=production`);
+      } else if (isProduction && value.length < 16) {
+        read.problems.push(`${name}: must be at least 16 characters when NODE_ENV=production`);
+      }
+      return value;
+    }
+    if (isProduction) {
+      read.problems.push(`${name}: required when NODE_ENV=production`);
+    } else {
+      warnings.push(`${name} is not set: using the insecure development default (never do this in production)`);
+    }
+    return DEV_SECRET;
+  };
+  const jwtSecret = secret('JWT_SECRET');
+  const cookieSecret = secret('COOKIE_SECRET');
+
+  const redisPrefix = read.string('REDIS_PREFIX', 'stheno');
+  if (!/^[\w:.-]{1,64}$/.test(redisPrefix)) {
+    read.problems.push(`REDIS_PREFIX: expected 1-64 letters, digits, '_', '-', '.', or ':', got '${redisPrefix}'`);
+  }
+
+  const storeCors = read.string('STORE_CORS', DEFAULT_STORE_CORS);
+  const adminCors = read.string('ADMIN_CORS', DEFAULT_ADMIN_CORS);
+
+  const config: AppConfig = {
+    env: nodeEnv,
+    isProduction,
+    workerMode: read.oneOf<WorkerMode>('WORKER_MODE', ['shared', 'server', 'worker'], 'shared'),
+    http: {
+      host: read.string('HOST', '0.0.0.0'),
+      port: read.int('PORT', 9000, { min: 0, max: 65535 }),
+      bodyLimit: read.size('HTTP_BODY_LIMIT', '1mb'),
+      shutdownTimeoutMs: read.int('SHUTDOWN_TIMEOUT_MS', 5000, { min: 0, max: 120000 }),
+      storeCors: read.corsList('STORE_CORS', storeCors),
+      adminCors: read.corsList('ADMIN_CORS', adminCors),
+      authCors: read.corsList('AUTH_CORS', `${storeCors},${adminCors}`),
+      compression: {
+        enabled: read.bool('HTTP_COMPRESSION', false),
+        level: read.int('HTTP_COMPRESSION_LEVEL', 6, { min: -1, max: 9 }),
+        threshold: read.int('HTTP_COMPRESSION_THRESHOLD', 1024, { min: 0, max: 100 * 1024 * 1024 }),
+      },
+    },
+    database: {
+      url: databaseUrl,
+      embedded,
+      dataDir,
+      // The embedded server multiplexes one PGlite session: exactly one connection, always.
+      pool: embedded ? { min: 0, max: 1, acquireTimeoutMs } : { min: poolMin, max: poolMax, acquireTimeoutMs },
+      ssl: sslMode === 'false' ? false : { rejectUnauthorized: sslMode === 'true' },
+      migrateOnBoot: !isProduction || embedded,
+    },
+    redis: { url: read.url('REDIS_URL', ['redis:', 'rediss:']), prefix: redisPrefix },
+    auth: {
+      jwtSecret,
+      jwtExpiresIn: read.duration('JWT_EXPIRES_IN', '1d'),
+      cookieSecret,
+      usingDevSecrets: jwtSecret === DEV_SECRET || cookieSecret === DEV_SECRET,
+    },
+    logging: {
+      level: read.oneOf<LogLevel>(
+        'LOG_LEVEL',
+        ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
+        nodeEnv === 'test' ? 'silent' : 'info',
+      ),
+      format: read.oneOf<LogFormat>('LOG_FORMAT', ['pretty', 'json'], nodeEnv === 'development' ? 'pretty' : 'json'),
+      slowHandlerMs: read.int('LOG_SLOW_HANDLER_MS', 1000, { min: 1, max: 3600000 }),
+    },
+    events: {
+      outboxPollIntervalMs: read.int('OUTBOX_POLL_INTERVAL_MS', 1000, { min: 50, max: 3600000 }),
+    },
+    warnings,
+  };
+
+  if (read.problems.length > 0) throw new ConfigError(read.problems);
+  return config;
+}
+
+/**
+ * The process environment with a `.env` file (if present in `cwd`) merged underneath: variables
+ * already set in the environment always win over the file.
+ */
+export function readProcessEnvironment(cwd = process.cwd()): Record<string, string | undefined> {
+  const file = resolve(cwd, '.env');
+  const fromFile = existsSync(file) ? parseEnv(readFileSync(file, 'utf8')) : {};
+  return { ...fromFile, ...process.env };
+}

@@ -1,0 +1,45 @@
+import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnModuleInit } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { MikroORM } from '@mikro-orm/core';
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { RUNTIME_OPTIONS, RuntimeOptions } from '../runtime/runtime';
+import { buildOrmOptions } from './orm-options';
+import { SeedRun, SeedRunner } from './seeding';
+
+export const DATABASE_URL = Symbol('DATABASE_URL');
+
+/** Applies pending migrations before anything else touches the database (development, test, embedded). */
+@Injectable()
+export class MigrateOnBoot implements OnModuleInit {
+  private readonly logger = new Logger('Migrations');
+
+  constructor(
+    private readonly orm: MikroORM,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(RUNTIME_OPTIONS) private readonly runtime: RuntimeOptions,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    if (this.runtime.kind !== 'app' || !this.config.database.migrateOnBoot) return;
+    const applied = await this.orm.getMigrator().up();
+    if (applied.length) this.logger.log(`Applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}`);
+  }
+}
+
+@Global()
+@Module({})
+export class DatabaseModule {
+  static forRoot(config: AppConfig, url: string): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        DiscoveryModule,
+        MikroOrmModule.forRoot({ ...buildOrmOptions(config, url), autoLoadEntities: true, registerRequestContext: true }),
+        MikroOrmModule.forFeature([SeedRun]),
+      ],
+      providers: [{ provide: DATABASE_URL, useValue: url }, MigrateOnBoot, SeedRunner],
+      exports: [DATABASE_URL, SeedRunner],
+    };
+  }
+}

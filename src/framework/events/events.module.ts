@@ -1,0 +1,82 @@
+import {
+  BeforeApplicationShutdown,
+  DynamicModule,
+  Global,
+  Inject,
+  Module,
+  OnApplicationBootstrap,
+  Optional,
+  Provider,
+} from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { BullModule, getQueueToken } from '@nestjs/bull';
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import type { Queue } from 'bull';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { RUNTIME_OPTIONS, RuntimeOptions, runsOutboxRelay, runsProcessors } from '../runtime/runtime';
+import { BullDispatcher, EventJobData } from './bull-dispatcher';
+import { EVENT_DISPATCHER, EVENTS_QUEUE } from './domain-event';
+import { EventBus } from './event-bus.service';
+import { EventJobsProcessor } from './event-jobs.processor';
+import { LocalDispatcher } from './local-dispatcher';
+import { OutboxEvent } from './outbox-event.entity';
+import { OutboxRelay } from './outbox-relay.service';
+import { SubscriberRegistry } from './subscriber-registry';
+
+const EVENT_JOB_CONCURRENCY = 5;
+
+/** Starts the relay and the Bull processor according to the worker mode, and stops them first. */
+class EventsLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  constructor(
+    private readonly relay: OutboxRelay,
+    private readonly processor: EventJobsProcessor,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(RUNTIME_OPTIONS) private readonly runtime: RuntimeOptions,
+    @Optional() @Inject(getQueueToken(EVENTS_QUEUE)) private readonly queue?: Queue<EventJobData>,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.queue && runsProcessors(this.config, this.runtime)) {
+      this.processor.start(this.queue, EVENT_JOB_CONCURRENCY);
+    }
+    if (runsOutboxRelay(this.config, this.runtime)) this.relay.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.relay.stop();
+  }
+}
+
+@Global()
+@Module({})
+export class EventsModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const useRedis = Boolean(config.redis.url);
+    const dispatcher: Provider = useRedis
+      ? {
+          provide: EVENT_DISPATCHER,
+          useFactory: (queue: Queue<EventJobData>) => new BullDispatcher(queue),
+          inject: [getQueueToken(EVENTS_QUEUE)],
+        }
+      : { provide: EVENT_DISPATCHER, useFactory: () => new LocalDispatcher() };
+    return {
+      module: EventsModule,
+      imports: [
+        DiscoveryModule,
+        MikroOrmModule.forFeature([OutboxEvent]),
+        ...(useRedis
+          ? [
+              BullModule.forRoot({
+                url: config.redis.url,
+                prefix: config.redis.prefix,
+                redis: { maxRetriesPerRequest: null, enableReadyCheck: false, connectTimeout: 5000 },
+              }),
+              BullModule.registerQueue({ name: EVENTS_QUEUE }),
+            ]
+          : []),
+      ],
+      providers: [EventBus, SubscriberRegistry, OutboxRelay, EventJobsProcessor, dispatcher, EventsLifecycle],
+      exports: [EventBus, SubscriberRegistry, OutboxRelay],
+    };
+  }
+}

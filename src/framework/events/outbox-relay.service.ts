@@ -1,0 +1,166 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { EventSubscriber, MikroORM, TransactionEventArgs } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { DomainEvent, EVENT_DISPATCHER, EventDispatcher, EventMetadata } from './domain-event';
+import { EventBus } from './event-bus.service';
+import { SubscriberRegistry } from './subscriber-registry';
+
+const BATCH_SIZE = 100;
+/** A relay that died holding events releases them when this lease expires. */
+const LEASE_SECONDS = 120;
+const MAX_RETRY_DELAY_MS = 5 * 60 * 1000;
+
+interface ClaimedRow {
+  id: string;
+  name: string;
+  data: Record<string, unknown>;
+  metadata: EventMetadata | null;
+  created_at: Date | string;
+  attempts: number;
+}
+
+/** Ids are `evt_` + ULID (only [0-9A-Z_a-z]), so a literal array is safe to build. */
+function textArray(ids: string[]): string {
+  if (!ids.every((id) => /^\w+$/.test(id))) throw new Error('Refusing an unsafe id in an outbox update');
+  return `{${ids.join(',')}}`;
+}
+
+/**
+ * Moves committed outbox rows to their subscribers. Claims a batch with a lease
+ * (`FOR UPDATE SKIP LOCKED`, so any number of relays in any number of processes share the work),
+ * dispatches, then marks the rows dispatched; on failure the rows are released with a backoff.
+ * It wakes right after a commit that recorded events, and polls as a safety net for events
+ * committed by other processes or left behind by a crash.
+ */
+@Injectable()
+export class OutboxRelay implements EventSubscriber {
+  private readonly logger = new Logger('OutboxRelay');
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private rerun = false;
+  private started = false;
+  private stopping = false;
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly registry: SubscriberRegistry,
+    private readonly bus: EventBus,
+    @Inject(EVENT_DISPATCHER) private readonly dispatcher: EventDispatcher,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    this.orm.em.getEventManager().registerSubscriber(this);
+    this.timer = setInterval(() => this.wake(), this.config.events.outboxPollIntervalMs);
+    this.timer.unref();
+    this.wake();
+  }
+
+  /** MikroORM hook: a transaction that recorded events has committed; deliver them now. */
+  afterTransactionCommit(_args: TransactionEventArgs): void {
+    if (this.started && this.bus.takeRecordedHint()) setImmediate(() => this.wake());
+  }
+
+  /** Runs one drain, or schedules another right after the one in progress. */
+  wake(): void {
+    if (!this.started || this.stopping) return;
+    if (this.running) {
+      this.rerun = true;
+      return;
+    }
+    this.running = this.drain()
+      .then(() => undefined)
+      .catch((error: unknown) => this.logger.error({ err: error }, 'Outbox relay pass failed'))
+      .finally(() => {
+        this.running = undefined;
+        if (this.rerun && !this.stopping) {
+          this.rerun = false;
+          this.wake();
+        }
+      });
+  }
+
+  /** Dispatches everything currently due; resolves when the outbox has nothing claimable left. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const rows = await this.claim();
+      if (rows.length === 0) return total;
+      total += rows.length;
+      await Promise.all(rows.map((row) => this.dispatchRow(row)));
+      if (this.stopping) return total;
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+    await this.dispatcher.close();
+  }
+
+  private em(): EntityManager {
+    return this.orm.em.fork() as EntityManager;
+  }
+
+  private async claim(): Promise<ClaimedRow[]> {
+    const rows = await this.em()
+      .getConnection()
+      .execute<ClaimedRow[]>(
+        `update event_outbox
+            set locked_until = now() + interval '${LEASE_SECONDS} seconds', attempts = attempts + 1
+          where id in (
+            select id from event_outbox
+             where dispatched_at is null
+               and available_at <= now()
+               and (locked_until is null or locked_until < now())
+             order by created_at, id
+             limit ?
+             for update skip locked)
+          returning id, name, data, metadata, created_at, attempts`,
+        [BATCH_SIZE],
+      );
+    return rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  private async dispatchRow(row: ClaimedRow): Promise<void> {
+    const event: DomainEvent = {
+      id: row.id,
+      name: row.name,
+      data: row.data,
+      metadata: row.metadata ?? { occurred_at: new Date(row.created_at).toISOString() },
+    };
+    const subscribers = this.registry.forEvent(row.name);
+    try {
+      const outcome = subscribers.length ? await this.dispatcher.dispatch(event, subscribers) : { failed: [] };
+      const lastError = outcome.failed.length ? `Failed subscribers: ${outcome.failed.join(', ')}` : null;
+      await this.em()
+        .getConnection()
+        .execute(
+          `update event_outbox set dispatched_at = now(), locked_until = null, last_error = ? where id = any(?::text[])`,
+          [lastError, textArray([row.id])],
+        );
+    } catch (error) {
+      const delayMs = Math.min(MAX_RETRY_DELAY_MS, 1000 * 2 ** Math.min(row.attempts, 20));
+      const message = error instanceof Error ? error.message : String(error);
+      this.logger.warn(
+        { err: error, event: row.name, event_id: row.id, attempts: row.attempts, retry_in_ms: delayMs },
+        `Dispatch of ${row.name} failed; retrying later`,
+      );
+      await this.em()
+        .getConnection()
+        .execute(
+          `update event_outbox
+              set locked_until = null, available_at = now() + (? * interval '1 millisecond'), last_error = ?
+            where id = any(?::text[])`,
+          [delayMs, message.slice(0, 1000), textArray([row.id])],
+        )
+        .catch((releaseError: unknown) =>
+          this.logger.error({ err: releaseError, event_id: row.id }, 'Could not release a failed outbox event'),
+        );
+    }
+  }
+}

@@ -1,0 +1,58 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { createApp } from './bootstrap';
+import { AppConfig } from './framework/config/app-config';
+import { ConfigError, loadConfig, readProcessEnvironment } from './framework/config/load-config';
+import { SeedRunner } from './framework/database/seeding';
+import { EmbeddedPostgres, startEmbeddedPostgres } from './framework/database/embedded-postgres';
+import { installGracefulShutdown } from './framework/runtime/graceful-shutdown';
+
+function loadConfigOrExit(): AppConfig {
+  try {
+    return loadConfig(readProcessEnvironment());
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  let database: EmbeddedPostgres | undefined;
+  if (config.database.embedded) database = await startEmbeddedPostgres({ dataDir: config.database.dataDir });
+  const databaseUrl = database?.url ?? config.database.url!;
+
+  const app = await createApp({ config, databaseUrl }).catch(async (error: unknown) => {
+    await database?.close();
+    throw error;
+  });
+  installGracefulShutdown(app, config, async () => database?.close());
+
+  const logger = new Logger('Stheno');
+  if (!config.isProduction && config.workerMode !== 'server') {
+    const seeded = await app.get(SeedRunner).runPending();
+    if (seeded.length) logger.log(`Seeded a demo store: ${seeded.join(', ')}`);
+  }
+
+  await app.listen(config.http.port, config.http.host);
+  const shownHost = ['0.0.0.0', '::'].includes(config.http.host) ? 'localhost' : config.http.host;
+  const url = `http://${shownHost}:${config.http.port}`;
+  logger.log(
+    [
+      `Stheno is running at ${url} (${config.env}, worker mode ${config.workerMode}, ` +
+        `${config.database.embedded ? `embedded database in ${config.database.dataDir}` : 'PostgreSQL'}, ` +
+        `${config.redis.url ? 'Redis' : 'in-process events'})`,
+      config.workerMode === 'worker' ? '' : `API docs: ${url}/docs`,
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  );
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Stheno failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
