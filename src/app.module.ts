@@ -32,7 +32,7 @@ export class AppModule {
         LoggingModule.forRoot(config),
         HttpPipelineModule.forRoot(),
         DatabaseModule.forRoot(config, databaseUrl),
-        RedisModule.forRoot(config),
+        RedisModule.forRoot(),
         EventsModule.forRoot(config),
         HealthModule,
         ...imports,

@@ -74,10 +74,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
 
   const checked =
     (method: Method) =>
-    (url: string): request.Test =>
-      request(server)
-        [method](url)
-        .expect((res) => validator.check(method, url, res.status, res.headers['content-type'], res.body, res.text));
+    (url: string): request.Test => {
+      const test = request(server)[method](url);
+      return test.expect((res) => validator.check(method, url, res.status, res.headers['content-type'], res.body, res.text));
+    };
 
   return {
     app,

@@ -43,7 +43,7 @@ class RedisShutdown implements OnApplicationShutdown {
 @Global()
 @Module({})
 export class RedisModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(): DynamicModule {
     return {
       module: RedisModule,
       providers: [

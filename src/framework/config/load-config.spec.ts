@@ -1,0 +1,237 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { ConfigError, loadConfig, readProcessEnvironment } from './load-config';
+
+const PROD_SECRETS = { JWT_SECRET: 'a-production-jwt-secret-123', COOKIE_SECRET: 'a-production-cookie-secret-1' };
+
+/** Runs loadConfig expecting a ConfigError and returns it. */
+function configError(env: Record<string, string | undefined>): ConfigError {
+  try {
+    loadConfig(env, '/srv/app');
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return error as ConfigError;
+  }
+  throw new Error('expected loadConfig to throw a ConfigError');
+}
+
+describe('loadConfig', () => {
+  describe('with an empty environment', () => {
+    const config = loadConfig({}, '/srv/app');
+
+    it('defaults to development on port 9000 in shared worker mode', () => {
+      expect(config.env).toBe('development');
+      expect(config.isProduction).toBe(false);
+      expect(config.http.port).toBe(9000);
+      expect(config.workerMode).toBe('shared');
+    });
+
+    it('issues tokens that expire after one day', () => {
+      expect(config.auth.jwtExpiresIn).toBe('1d');
+    });
+
+    it('logs pretty at info level', () => {
+      expect(config.logging).toMatchObject({ format: 'pretty', level: 'info' });
+    });
+
+    it('uses the embedded database with exactly one pooled connection', () => {
+      expect(config.database.embedded).toBe(true);
+      expect(config.database.url).toBeUndefined();
+      expect(config.database.pool.min).toBe(0);
+      expect(config.database.pool.max).toBe(1);
+    });
+
+    it('resolves the default data directory against the working directory', () => {
+      expect(config.database.dataDir).toBe(resolve('/srv/app', '.data'));
+    });
+
+    it('treats blank values as unset', () => {
+      expect(loadConfig({ PORT: '   ', DATABASE_URL: '' }, '/srv/app').http.port).toBe(9000);
+      expect(loadConfig({ DATABASE_URL: '' }, '/srv/app').database.embedded).toBe(true);
+    });
+  });
+
+  it('resolves a relative DATA_DIR against the given working directory', () => {
+    expect(loadConfig({ DATA_DIR: 'var/db' }, '/srv/app').database.dataDir).toBe(resolve('/srv/app', 'var/db'));
+  });
+
+  it('keeps the embedded pool at one connection even when a pool size is configured', () => {
+    const config = loadConfig({ DATABASE_POOL_MIN: '2', DATABASE_POOL_MAX: '20' }, '/srv/app');
+    expect(config.database.pool).toMatchObject({ min: 0, max: 1 });
+  });
+
+  it('uses the configured pool for an external database', () => {
+    const config = loadConfig(
+      { DATABASE_URL: 'postgres://db:5432/shop', DATABASE_POOL_MIN: '2', DATABASE_POOL_MAX: '20' },
+      '/srv/app',
+    );
+    expect(config.database).toMatchObject({ embedded: false, url: 'postgres://db:5432/shop' });
+    expect(config.database.pool).toMatchObject({ min: 2, max: 20 });
+  });
+
+  it('logs json in production', () => {
+    expect(loadConfig({ NODE_ENV: 'production', ...PROD_SECRETS }, '/srv/app').logging.format).toBe('json');
+  });
+
+  it('is silent by default under NODE_ENV=test', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }, '/srv/app').logging.level).toBe('silent');
+  });
+
+  describe('rejects an invalid value and names the variable', () => {
+    it.each([
+      ['PORT', 'abc'],
+      ['PORT', '70000'],
+      ['WORKER_MODE', 'both'],
+      ['DATABASE_URL', 'mysql://x'],
+      ['REDIS_URL', 'http://x'],
+      ['HTTP_COMPRESSION', 'maybe'],
+      ['JWT_EXPIRES_IN', 'soon'],
+      ['LOG_LEVEL', 'loud'],
+      ['AUTH_CORS', '/[/'],
+    ])('%s=%s', (name, value) => {
+      const error = configError({ [name]: value });
+      expect(error.problems).toHaveLength(1);
+      expect(error.problems[0].startsWith(`${name}:`)).toBe(true);
+      expect(error.message).toContain(name);
+    });
+
+    // The unset AUTH_CORS defaults to STORE_CORS + ADMIN_CORS, so the bad entry is reported for it too.
+    it.each([
+      ['STORE_CORS', '/[/', "STORE_CORS: '/[/' is not a valid regular expression"],
+      ['ADMIN_CORS', 'not an origin', "ADMIN_CORS: 'not an origin' is neither an origin"],
+    ])('%s=%s', (name, value, problem) => {
+      const error = configError({ [name]: value });
+      expect(error.problems[0]).toContain(problem);
+      expect(error.problems.every((p) => p.startsWith(`${name}:`) || p.startsWith('AUTH_CORS:'))).toBe(true);
+    });
+
+    it('DATABASE_POOL_MIN greater than DATABASE_POOL_MAX', () => {
+      const error = configError({ DATABASE_POOL_MIN: '5', DATABASE_POOL_MAX: '2' });
+      expect(error.problems).toEqual(['DATABASE_POOL_MIN: must not be greater than DATABASE_POOL_MAX']);
+    });
+  });
+
+  it('reports several problems together in one error', () => {
+    const error = configError({ PORT: 'abc', WORKER_MODE: 'both', HTTP_COMPRESSION: 'maybe' });
+    expect(error.problems).toHaveLength(3);
+    for (const name of ['PORT', 'WORKER_MODE', 'HTTP_COMPRESSION']) expect(error.message).toContain(name);
+    expect(error.message.split('\n')[0]).toBe('Invalid configuration:');
+  });
+
+  it.each([
+    ['a protocol it does not accept', 'mysql://admin:hunter2-pw@db.example.com/shop'],
+    ['an unparseable URL', 'postgres://admin:hunter2-pw@db.example.com:notaport/shop'],
+  ])('never echoes a DATABASE_URL password (%s)', (_case, url) => {
+    const error = configError({ DATABASE_URL: url });
+    expect(error.message).toContain('DATABASE_URL');
+    expect(error.message).not.toContain('hunter2-pw');
+  });
+
+  describe('secrets', () => {
+    it('refuses production without JWT_SECRET and COOKIE_SECRET, naming both', () => {
+      const error = configError({ NODE_ENV: 'production' });
+      expect(error.problems).toEqual([
+        'JWT_SECRET: required when NODE_ENV=production',
+        'COOKIE_SECRET: required when NODE_ENV=production',
+      ]);
+    });
+
+    it("refuses the development default 'supersecret' in production", () => {
+      const error = configError({ NODE_ENV: 'production', JWT_SECRET: 'supersecret', COOKIE_SECRET: 'supersecret' });
+      expect(error.problems).toHaveLength(2);
+      expect(error.message).toContain('JWT_SECRET: the development default cannot be used');
+      expect(error.message).toContain('COOKIE_SECRET: the development default cannot be used');
+    });
+
+    it('refuses a secret shorter than 16 characters in production', () => {
+      const error = configError({ ...PROD_SECRETS, NODE_ENV: 'production', COOKIE_SECRET: 'short-secret' });
+      expect(error.problems).toEqual(['COOKIE_SECRET: must be at least 16 characters when NODE_ENV=production']);
+    });
+
+    it('accepts long secrets in production', () => {
+      const config = loadConfig({ NODE_ENV: 'production', ...PROD_SECRETS }, '/srv/app');
+      expect(config.auth).toMatchObject({
+        jwtSecret: PROD_SECRETS.JWT_SECRET,
+        cookieSecret: PROD_SECRETS.COOKIE_SECRET,
+        usingDevSecrets: false,
+      });
+    });
+
+    it('falls back to the development secret with a warning for each missing secret in development', () => {
+      const config = loadConfig({}, '/srv/app');
+      expect(config.auth).toMatchObject({ jwtSecret: 'supersecret', cookieSecret: 'supersecret', usingDevSecrets: true });
+      expect(config.warnings).toHaveLength(2);
+      expect(config.warnings[0]).toMatch(/^JWT_SECRET is not set/);
+      expect(config.warnings[1]).toMatch(/^COOKIE_SECRET is not set/);
+    });
+
+    it('accepts short secrets outside production', () => {
+      const config = loadConfig({ JWT_SECRET: 'dev', COOKIE_SECRET: 'dev' }, '/srv/app');
+      expect(config.auth.usingDevSecrets).toBe(false);
+      expect(config.warnings).toEqual([]);
+    });
+  });
+
+  describe('CORS lists', () => {
+    it('defaults AUTH_CORS to the store and admin origins', () => {
+      const config = loadConfig({}, '/srv/app');
+      expect(config.http.storeCors).toEqual(['http://localhost:8000']);
+      expect(config.http.authCors).toEqual([...config.http.storeCors, ...config.http.adminCors]);
+      expect(config.http.authCors).toHaveLength(4);
+    });
+
+    it('builds AUTH_CORS from configured STORE_CORS and ADMIN_CORS when unset', () => {
+      const config = loadConfig({ STORE_CORS: 'https://shop.example.com', ADMIN_CORS: 'https://admin.example.com' });
+      expect(config.http.authCors).toEqual(['https://shop.example.com', 'https://admin.example.com']);
+    });
+
+    it('splits a comma list and normalises each origin (trailing slash and path dropped)', () => {
+      const config = loadConfig({ STORE_CORS: ' https://shop.example.com/ , http://localhost:3000/path,,' });
+      expect(config.http.storeCors).toEqual(['https://shop.example.com', 'http://localhost:3000']);
+    });
+
+    it('turns /regex/ entries into regular expressions', () => {
+      const config = loadConfig({ ADMIN_CORS: '/\\.example\\.com$/,https://admin.example.com' });
+      const [regex, exact] = config.http.adminCors;
+      expect(regex).toBeInstanceOf(RegExp);
+      expect((regex as RegExp).test('https://a.example.com')).toBe(true);
+      expect((regex as RegExp).test('https://example.org')).toBe(false);
+      expect(exact).toBe('https://admin.example.com');
+    });
+
+    it("keeps '*' as a wildcard", () => {
+      expect(loadConfig({ AUTH_CORS: '*' }).http.authCors).toEqual(['*']);
+    });
+  });
+});
+
+describe('readProcessEnvironment', () => {
+  let dir: string;
+  const keys = ['STHENO_SPEC_FROM_FILE', 'STHENO_SPEC_SHARED'];
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'stheno-env-'));
+  });
+
+  afterEach(() => {
+    for (const key of keys) delete process.env[key];
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('merges a .env file under process.env, with process.env winning', () => {
+    writeFileSync(join(dir, '.env'), 'STHENO_SPEC_FROM_FILE=file-value\nSTHENO_SPEC_SHARED=from-file\n');
+    process.env.STHENO_SPEC_SHARED = 'from-process';
+    const env = readProcessEnvironment(dir);
+    expect(env.STHENO_SPEC_FROM_FILE).toBe('file-value');
+    expect(env.STHENO_SPEC_SHARED).toBe('from-process');
+    expect(env.NODE_ENV).toBe(process.env.NODE_ENV);
+  });
+
+  it('returns the process environment when the directory has no .env file', () => {
+    process.env.STHENO_SPEC_SHARED = 'only-process';
+    const env = readProcessEnvironment(dir);
+    expect(env.STHENO_SPEC_SHARED).toBe('only-process');
+    expect(env.STHENO_SPEC_FROM_FILE).toBeUndefined();
+  });
+});
