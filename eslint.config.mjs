@@ -19,6 +19,11 @@ const privatePartOf = (name) => ({
 // Nest's Post answers 201; Medusa's creates answer 200 (framework/http/verbs.ts).
 const restrictedPaths = [
   { name: '@nestjs/common', importNames: ['Post'], message: "Use Post from framework/http/verbs: Medusa's POST routes answer 200." },
+  {
+    name: '@mikro-orm/nestjs',
+    importNames: ['MikroOrmModule'],
+    message: 'Register entities with ormFeature() from framework/database/entity-registry (autoLoadEntities forgets static modules).',
+  },
 ];
 const boundaryRules = (patterns) => ({ 'no-restricted-imports': ['error', { paths: restrictedPaths, patterns }] });
 

@@ -48,7 +48,8 @@ export function testEnv(overrides: Record<string, string | undefined> = {}): Rec
 }
 
 async function deleteRedisKeys(url: string, prefix: string): Promise<void> {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
+  redis.on('error', () => undefined);
   try {
     await redis.connect();
     let cursor = '0';

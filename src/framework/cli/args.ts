@@ -6,7 +6,9 @@ export interface ParsedArgs {
 }
 
 export function parseArgs(argv: string[]): ParsedArgs {
-  const [command, ...rest] = argv;
+  // A leading flag (`stheno --help`) is not the command: it is parsed with the other flags.
+  const command = argv[0]?.startsWith('--') ? undefined : argv[0];
+  const rest = command === undefined ? argv : argv.slice(1);
   const positionals: string[] = [];
   const flags: Record<string, string | true> = {};
   for (let i = 0; i < rest.length; i++) {
@@ -23,7 +25,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
       positionals.push(arg);
     }
   }
-  return { command: command?.startsWith('--') ? undefined : command, positionals, flags };
+  return { command, positionals, flags };
 }
 
 export function requireFlag(args: ParsedArgs, name: string): string {

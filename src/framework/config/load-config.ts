@@ -65,8 +65,10 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     read.problems.push(`REDIS_PREFIX: expected 1-64 letters, digits, '_', '-', '.', or ':', got '${redisPrefix}'`);
   }
 
-  const storeCors = read.string('STORE_CORS', DEFAULT_STORE_CORS);
-  const adminCors = read.string('ADMIN_CORS', DEFAULT_ADMIN_CORS);
+  const storeCors = read.corsList('STORE_CORS', DEFAULT_STORE_CORS);
+  const adminCors = read.corsList('ADMIN_CORS', DEFAULT_ADMIN_CORS);
+  // AUTH_CORS defaults to both families' origins (parsed once, so a bad entry is reported once)
+  const authCors = read.raw('AUTH_CORS') === undefined ? [...storeCors, ...adminCors] : read.corsList('AUTH_CORS', '');
 
   const config: AppConfig = {
     env: nodeEnv,
@@ -77,9 +79,9 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       port: read.int('PORT', 9000, { min: 0, max: 65535 }),
       bodyLimit: read.size('HTTP_BODY_LIMIT', '1mb'),
       shutdownTimeoutMs: read.int('SHUTDOWN_TIMEOUT_MS', 5000, { min: 0, max: 120000 }),
-      storeCors: read.corsList('STORE_CORS', storeCors),
-      adminCors: read.corsList('ADMIN_CORS', adminCors),
-      authCors: read.corsList('AUTH_CORS', `${storeCors},${adminCors}`),
+      storeCors,
+      adminCors,
+      authCors,
       compression: {
         enabled: read.bool('HTTP_COMPRESSION', false),
         level: read.int('HTTP_COMPRESSION_LEVEL', 6, { min: -1, max: 9 }),

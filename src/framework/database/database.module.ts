@@ -1,9 +1,11 @@
 import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnModuleInit } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { MikroORM } from '@mikro-orm/core';
+// eslint-disable-next-line no-restricted-imports -- the ORM's own wiring
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { RUNTIME_OPTIONS, RuntimeOptions } from '../runtime/runtime';
+import { ormFeature, registeredEntities } from './entity-registry';
 import { buildOrmOptions } from './orm-options';
 import { SeedRun, SeedRunner } from './seeding';
 
@@ -35,8 +37,11 @@ export class DatabaseModule {
       module: DatabaseModule,
       imports: [
         DiscoveryModule,
-        MikroOrmModule.forRoot({ ...buildOrmOptions(config, url), autoLoadEntities: true, registerRequestContext: true }),
-        MikroOrmModule.forFeature([SeedRun]),
+        ormFeature([SeedRun]),
+        // a factory, so the entity list is read after every module has registered its entities
+        MikroOrmModule.forRootAsync({
+          useFactory: () => ({ ...buildOrmOptions(config, url), entities: registeredEntities(), registerRequestContext: true }),
+        }),
       ],
       providers: [{ provide: DATABASE_URL, useValue: url }, MigrateOnBoot, SeedRunner],
       exports: [DATABASE_URL, SeedRunner],

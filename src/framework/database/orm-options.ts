@@ -7,8 +7,8 @@ export const MIGRATIONS_TABLE = 'mikro_orm_migrations';
 
 /**
  * MikroORM options for a resolved database URL. Entities are registered by each module through
- * `MikroOrmModule.forFeature` (autoLoadEntities), so the same options serve the server, the worker,
- * the CLI and the tests.
+ * `ormFeature` (entity-registry.ts), so the same options serve the server, the worker, the CLI and
+ * the tests.
  */
 export function buildOrmOptions(config: AppConfig, url: string): Options {
   const { pool, ssl } = config.database;

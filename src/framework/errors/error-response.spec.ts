@@ -143,6 +143,7 @@ describe('toErrorResponse', () => {
     it('maps a raw unique violation to 422 duplicate_error without an internal error', () => {
       const raw = Object.assign(new Error('duplicate key value violates unique constraint'), {
         code: '23505',
+        severity: 'ERROR',
         table: 'product',
         detail: 'Key (handle)=(shirt) already exists.',
       });
@@ -159,7 +160,7 @@ describe('toErrorResponse', () => {
     });
 
     it('maps an unknown SQLSTATE to a generic 500 carrying the raw error', () => {
-      const raw = Object.assign(new Error('column "x" does not exist'), { code: '42703' });
+      const raw = Object.assign(new Error('column "x" does not exist'), { code: '42703', severity: 'ERROR' });
       const response = toErrorResponse(raw);
       expect(response.status).toBe(500);
       expect(response.body).toEqual({ type: 'database_error', code: 'api_error', message: GENERIC_DATABASE_MESSAGE });

@@ -125,7 +125,7 @@ describe('translatePostgresError', () => {
 
   it('recognises a MikroORM driver exception wrapping the pg error', () => {
     const wrapped = new UniqueConstraintViolationException(
-      pgError({ code: '23505', table: 'product', detail: 'Key (handle)=(shirt) already exists.' }) as never,
+      pgError({ code: '23505', table: 'product', detail: 'Key (handle)=(shirt) already exists.' }),
     );
     expect(wrapped).toBeInstanceOf(DriverException);
     expect(isPostgresError(wrapped)).toBe(true);
@@ -142,10 +142,14 @@ describe('translatePostgresError', () => {
 describe('isPostgresError', () => {
   it.each([
     ['a raw pg error', pgError({ code: '23505' })],
-    ['a plain object with a SQLSTATE code', { code: 'XX000' }],
+    ['a plain object with a SQLSTATE code and a severity', { code: 'XX000', severity: 'ERROR' }],
     ['an object with only sqlState', { sqlState: '40001' }],
   ])('recognises %s', (_name, error) => {
     expect(isPostgresError(error)).toBe(true);
+  });
+
+  it.each(['EPIPE', 'EPERM', 'EBADF'])('does not take the Node system error %s for a SQLSTATE', (code) => {
+    expect(isPostgresError(Object.assign(new Error('system'), { code, errno: -32, syscall: 'write' }))).toBe(false);
   });
 
   it.each([

@@ -7,6 +7,7 @@ import { CONFLICT_RETRY_MESSAGE, ErrorTypes, GENERIC_DATABASE_MESSAGE, SthenoErr
  */
 interface PgErrorLike {
   code?: string;
+  severity?: string;
   sqlState?: string;
   table?: string;
   column?: string;
@@ -19,7 +20,9 @@ const SQLSTATE = /^[0-9A-Z]{5}$/;
 export function pgErrorCode(error: unknown): string | undefined {
   if (!error || typeof error !== 'object') return undefined;
   const candidate = error as PgErrorLike;
-  const code = candidate.sqlState ?? candidate.code;
+  // `sqlState` is MikroORM's wrapper; a raw pg error carries `severity`. Node system errors
+  // (EPIPE, EPERM) also have five-letter codes but neither field.
+  const code = candidate.sqlState ?? (typeof candidate.severity === 'string' ? candidate.code : undefined);
   return typeof code === 'string' && SQLSTATE.test(code) ? code : undefined;
 }
 

@@ -11,7 +11,11 @@ export class EventJobsProcessor {
   constructor(private readonly registry: SubscriberRegistry) {}
 
   start(queue: Queue<EventJobData>, concurrency: number): void {
-    void queue.process('*', concurrency, (job: Job<EventJobData>) => this.run(job));
+    // process() settles only when the worker stops; it rejects when Redis is unreachable at start,
+    // and Bull keeps reconnecting on its own, so the rejection is logged rather than left unhandled
+    queue
+      .process('*', concurrency, (job: Job<EventJobData>) => this.run(job))
+      .catch((error: unknown) => this.logger.warn({ err: error }, 'Event job processing stopped or could not start'));
   }
 
   async run(job: Job<EventJobData>): Promise<void> {

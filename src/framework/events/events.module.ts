@@ -3,14 +3,16 @@ import {
   DynamicModule,
   Global,
   Inject,
+  Logger,
   Module,
   OnApplicationBootstrap,
+  OnModuleInit,
   Optional,
   Provider,
 } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { BullModule, getQueueToken } from '@nestjs/bull';
-import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { ormFeature } from '../database/entity-registry';
 import type { Queue } from 'bull';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { RUNTIME_OPTIONS, RuntimeOptions, runsOutboxRelay, runsProcessors } from '../runtime/runtime';
@@ -26,7 +28,9 @@ import { SubscriberRegistry } from './subscriber-registry';
 const EVENT_JOB_CONCURRENCY = 5;
 
 /** Starts the relay and the Bull processor according to the worker mode, and stops them first. */
-class EventsLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
+class EventsLifecycle implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('EventsQueue');
+
   constructor(
     private readonly relay: OutboxRelay,
     private readonly processor: EventJobsProcessor,
@@ -34,6 +38,20 @@ class EventsLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdo
     @Inject(RUNTIME_OPTIONS) private readonly runtime: RuntimeOptions,
     @Optional() @Inject(getQueueToken(EVENTS_QUEUE)) private readonly queue?: Queue<EventJobData>,
   ) {}
+
+  /** Bull re-emits Redis connection errors on the queue; unheard, they would crash the process. */
+  onModuleInit(): void {
+    let down = false;
+    this.queue?.on('error', (error: Error) => {
+      if (!down) this.logger.warn({ err: error }, `Event queue cannot reach Redis: ${error.message}`);
+      down = true;
+    });
+    this.queue?.on('resumed', () => (down = false));
+    this.queue?.client.on('ready', () => {
+      if (down) this.logger.log('Event queue reconnected to Redis');
+      down = false;
+    });
+  }
 
   onApplicationBootstrap(): void {
     if (this.queue && runsProcessors(this.config, this.runtime)) {
@@ -63,7 +81,7 @@ export class EventsModule {
       module: EventsModule,
       imports: [
         DiscoveryModule,
-        MikroOrmModule.forFeature([OutboxEvent]),
+        ormFeature([OutboxEvent]),
         ...(useRedis
           ? [
               BullModule.forRoot({

@@ -36,6 +36,10 @@ class RedisShutdown implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     if (!this.client) return;
+    if (this.client.status !== 'ready') {
+      this.client.disconnect();
+      return;
+    }
     await this.client.quit().catch(() => this.client?.disconnect());
   }
 }

@@ -1,0 +1,48 @@
+import { findFreePort } from '../../../src/framework/database/embedded-postgres';
+import { createTestApp, TestApp } from '../../utils/create-test-app';
+
+describe('health', () => {
+  describe('with its dependencies up', () => {
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await createTestApp();
+    });
+    afterAll(() => t.close());
+
+    it('GET /health answers 200 OK as plain text without credentials', async () => {
+      const res = await t.api.get('/health').expect(200);
+      expect(res.text).toBe('OK');
+      expect(res.headers['content-type']).toMatch(/^text\/plain/);
+    });
+
+    it('GET /health/ready answers 200 with each dependency up', async () => {
+      const res = await t.api.get('/health/ready').expect(200);
+      expect(res.body.status).toBe('ok');
+      expect(res.body.checks.database.status).toBe('up');
+      if (process.env.REDIS_URL) expect(res.body.checks.redis.status).toBe('up');
+      else expect(res.body.checks.redis).toBeUndefined();
+    });
+  });
+
+  describe('with Redis unreachable', () => {
+    let t: TestApp;
+    beforeAll(async () => {
+      // nothing listens on this port: Redis is "stopped"
+      const port = await findFreePort();
+      t = await createTestApp({ env: { REDIS_URL: `redis://127.0.0.1:${port}` } });
+    });
+    afterAll(() => t.close());
+
+    it('still answers liveness', async () => {
+      await t.api.get('/health').expect(200);
+    });
+
+    it('answers readiness 503, naming Redis', async () => {
+      const res = await t.api.get('/health/ready').expect(503);
+      expect(res.body.status).toBe('error');
+      expect(res.body.message).toBe('Not ready: redis unavailable');
+      expect(res.body.checks.redis.status).toBe('down');
+      expect(res.body.checks.database.status).toBe('up');
+    });
+  });
+});
