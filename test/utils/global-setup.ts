@@ -16,9 +16,12 @@ export default async function globalSetup(globalConfig: { maxWorkers: number }):
   const urls: Record<string, string> = {};
   const base = process.env.DATABASE_URL;
   if (base) {
-    const admin = new Client({ connectionString: base });
+    // the named database need not exist: connect to the maintenance database to create ours
+    const maintenance = new URL(base);
+    maintenance.pathname = '/postgres';
+    const admin = new Client({ connectionString: maintenance.toString() });
     await admin.connect();
-    const baseName = new URL(base).pathname.slice(1) || 'postgres';
+    const baseName = new URL(base).pathname.slice(1) || 'stheno';
     for (let worker = 1; worker <= workers; worker++) {
       const name = `${baseName}_test_${worker}`.replace(/[^\w]/g, '_');
       await admin.query(`drop database if exists "${name}" with (force)`);

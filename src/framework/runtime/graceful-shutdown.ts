@@ -30,8 +30,11 @@ export function installGracefulShutdown(app: INestApplication, config: AppConfig
     app.get(ShutdownState).draining = true;
     const server = app.getHttpServer() as Server;
     const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+    // keep-alive sockets become idle as their last response ends: close them as they do
+    const sweep = setInterval(() => server.closeIdleConnections(), 100);
     server.closeIdleConnections();
     await Promise.race([drained, sleep(bound)]);
+    clearInterval(sweep);
     server.closeAllConnections();
 
     try {

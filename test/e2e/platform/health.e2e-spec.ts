@@ -46,3 +46,23 @@ describe('health', () => {
     });
   });
 });
+
+describe('worker mode over HTTP', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ env: { WORKER_MODE: 'worker' } });
+  });
+  afterAll(() => t.close());
+
+  it('serves its health checks', async () => {
+    await t.api.get('/health').expect(200);
+    await t.api.get('/health/ready').expect(200);
+  });
+
+  it('serves nothing else: no API, no docs', async () => {
+    const res = await t.raw().get('/store/products').expect(404);
+    expect(res.body).toEqual({ type: 'not_found', message: 'This process runs in worker mode: only /health and /health/ready are served' });
+    await t.raw().get('/docs').expect(404);
+    await t.raw().get('/openapi.json').expect(404);
+  });
+});
