@@ -35,7 +35,7 @@ describe('flows', () => {
   const createWidget = createStep(
     'create-widget',
     async (handle: string, c: Context) => {
-      const widget = c.em.create(Widget, { title: handle, handle });
+      const widget = c.em.create(Widget, { title: handle, handle, rank: 0, metadata: null });
       t.app.get(EventBus).record(c, 'widget.created', { id: widget.id, handle });
       await c.em.flush();
       journal.push('invoke:create-widget');

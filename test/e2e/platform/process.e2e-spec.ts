@@ -32,7 +32,7 @@ describe('the server process', () => {
       const ready = await fetch(`http://127.0.0.1:${port}/health/ready`);
       expect(ready.status).toBe(200);
       const docs = await fetch(`http://127.0.0.1:${port}/openapi.json`);
-      expect((await docs.json()).openapi).toMatch(/^3\./);
+      expect(((await docs.json()) as { openapi: string }).openapi).toMatch(/^3\./);
       expect(existsSync(join(dataDir, 'stheno.pid'))).toBe(true);
 
       // a second process on the same data directory refuses to start instead of corrupting it
