@@ -4,19 +4,7 @@
  * database: an embedded PGlite server each without DATABASE_URL, or a database each on the
  * PostgreSQL server that DATABASE_URL names.
  */
-const swc = [
-  '@swc/jest',
-  {
-    sourceMaps: 'inline',
-    module: { type: 'commonjs' },
-    jsc: {
-      target: 'es2022',
-      parser: { syntax: 'typescript', decorators: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
-      keepClassNames: true,
-    },
-  },
-];
+const swc = ['@swc/jest', { ...require('./swc.config'), swcrc: false }];
 
 const common = {
   transform: { '^.+\\.ts$': swc },

@@ -1,19 +1,11 @@
 /* Runs TypeScript sources in a child process without a build: `node -r ./test/utils/swc-register.js src/main.ts`.
- * Same transform options as Jest (legacy decorators with metadata, class names kept). */
+ * Same transform options as Jest: swc.config.js. */
 const { readFileSync } = require('node:fs');
 const { transformSync } = require('@swc/core');
+const options = require('../../swc.config');
 
 require.extensions['.ts'] = function compileTypeScript(module, filename) {
-  const { code } = transformSync(readFileSync(filename, 'utf8'), {
-    filename,
-    sourceMaps: 'inline',
-    module: { type: 'commonjs' },
-    jsc: {
-      target: 'es2022',
-      parser: { syntax: 'typescript', decorators: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
-      keepClassNames: true,
-    },
-  });
+  const { code } = transformSync(readFileSync(filename, 'utf8'), { ...options, filename, swcrc: false });
+
   module._compile(code, filename);
 };

@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsArray, IsInt, IsOptional, IsString, Min, ValidateNested } from 'class-validator';
-import { SthenoError } from '../errors/stheno-error';
 import { createValidationPipe } from './validation';
+import { invalidDataMessageAsync } from '../../../test/utils/errors';
 
 class AddressDto {
   @IsString()
@@ -55,16 +55,7 @@ function run(value: unknown): Promise<unknown> {
   return pipe.transform(value, { type: 'body', metatype: CreateCartDto });
 }
 
-async function invalidDataMessage(value: unknown): Promise<string> {
-  try {
-    await run(value);
-  } catch (error) {
-    expect(error).toBeInstanceOf(SthenoError);
-    expect((error as SthenoError).type).toBe('invalid_data');
-    return (error as SthenoError).message;
-  }
-  throw new Error('expected the pipe to reject the body');
-}
+const invalidDataMessage = (value: unknown): Promise<string> => invalidDataMessageAsync(() => run(value));
 
 describe('createValidationPipe', () => {
   describe('a valid body', () => {

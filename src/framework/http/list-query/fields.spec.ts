@@ -1,22 +1,12 @@
-import { SthenoError } from '../../errors/stheno-error';
 import { resolveFields } from './fields';
 import type { FieldsSpec } from './list-query.types';
+import { invalidDataMessage } from '../../../../test/utils/errors';
 
 const spec: FieldsSpec = {
   defaults: ['id', 'title', 'handle', '*variants'],
   allowed: ['id', 'title', 'handle', 'description', 'variants', 'options', 'images.url'],
 };
 
-function invalidDataMessage(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(SthenoError);
-    expect((error as SthenoError).type).toBe('invalid_data');
-    return (error as SthenoError).message;
-  }
-  throw new Error('expected an invalid_data error');
-}
 
 describe('resolveFields', () => {
   describe('when the client sends no fields', () => {

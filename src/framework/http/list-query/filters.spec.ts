@@ -1,6 +1,6 @@
-import { SthenoError } from '../../errors/stheno-error';
 import { parseFilters } from './filters';
 import type { FilterSpec } from './list-query.types';
+import { invalidDataMessage } from '../../../../test/utils/errors';
 
 const specs: Record<string, FilterSpec> = {
   id: { type: 'string' },
@@ -12,16 +12,6 @@ const specs: Record<string, FilterSpec> = {
   created_at: { type: 'date' },
 };
 
-function invalidDataMessage(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(SthenoError);
-    expect((error as SthenoError).type).toBe('invalid_data');
-    return (error as SthenoError).message;
-  }
-  throw new Error('expected an invalid_data error');
-}
 
 describe('parseFilters', () => {
   describe('value shapes', () => {

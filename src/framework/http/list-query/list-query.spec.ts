@@ -1,6 +1,6 @@
-import { SthenoError } from '../../errors/stheno-error';
 import { parseListQuery, parseOrder, parseRetrieveQuery, toMikroOrmOrderBy } from './list-query';
 import type { ListQuerySpec, RetrieveQuerySpec } from './list-query.types';
+import { invalidDataMessage } from '../../../../test/utils/errors';
 
 const spec: ListQuerySpec = {
   defaults: ['id', 'title'],
@@ -17,16 +17,6 @@ const spec: ListQuerySpec = {
   extra: ['region_id', 'cart'],
 };
 
-function invalidDataMessage(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(SthenoError);
-    expect((error as SthenoError).type).toBe('invalid_data');
-    return (error as SthenoError).message;
-  }
-  throw new Error('expected an invalid_data error');
-}
 
 describe('parseListQuery', () => {
   it('applies every default to an empty query', () => {
