@@ -7,6 +7,7 @@ import { AppModule } from './app.module';
 import { AppConfig } from './framework/config/app-config';
 import { SthenoError } from './framework/errors/stheno-error';
 import { sendError } from './framework/errors/http-exception.filter';
+import { QuietBootLogger } from './framework/logging/quiet-boot-logger';
 import { setupOpenApi } from './framework/openapi/openapi';
 import { packageVersion } from './framework/runtime/package-root';
 import { RuntimeOptions } from './framework/runtime/runtime';
@@ -37,7 +38,7 @@ export async function createApp(options: CreateAppOptions): Promise<NestExpressA
     AppModule.forRoot({ config, databaseUrl, runtime, imports }),
     { bufferLogs: true, bodyParser: false, abortOnError: false },
   );
-  app.useLogger(app.get(Logger));
+  app.useLogger(new QuietBootLogger(app.get(Logger)));
   app.flushLogs();
   const express = app.getHttpAdapter().getInstance();
   express.set('query parser', parseQueryString);

@@ -11,6 +11,7 @@ import { ConfigError, loadConfig, readProcessEnvironment } from './framework/con
 import { CliUsageError, ParsedArgs, parseArgs } from './framework/cli/args';
 import { EmbeddedPostgres, startEmbeddedPostgres } from './framework/database/embedded-postgres';
 import { SeedRunner } from './framework/database/seeding';
+import { QuietBootLogger } from './framework/logging/quiet-boot-logger';
 import { packageRoot } from './framework/runtime/package-root';
 
 const HELP = `Usage: stheno <command> [options]   (or: npm run stheno -- <command> [options])
@@ -49,7 +50,7 @@ async function openSession(config: AppConfig, throwaway: boolean, explicitUrl?: 
       AppModule.forRoot({ config: effective, databaseUrl: url, runtime: { kind: 'cli' } }),
       { bufferLogs: true, abortOnError: false },
     );
-    app.useLogger(app.get(Logger));
+    app.useLogger(new QuietBootLogger(app.get(Logger)));
     return {
       app,
       orm: app.get(MikroORM),
