@@ -1,4 +1,5 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -44,26 +45,66 @@ function processAlive(pid: number): boolean {
   }
 }
 
-/** Takes the pid lock on `dir`, replacing a stale lock left by a process that died. */
+function readHolder(file: string): number | undefined {
+  try {
+    const pid = Number.parseInt(readFileSync(file, 'utf8'), 10);
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Takes the pid lock on `dir`, replacing a stale lock left by a process that died.
+ *
+ * The lock file appears atomically with its content (`link` of a private file holding our pid), so
+ * a concurrent reader never sees it empty. A stale lock is taken over by renaming it to a private
+ * name (only one contender's rename succeeds) and re-checking what was moved: if it turns out to be
+ * a live holder's fresh lock, it is put back. Release removes the file only while it holds our pid.
+ */
 export function acquireDataDirLock(dir: string): () => void {
   mkdirSync(dir, { recursive: true });
   const lockFile = join(dir, 'stheno.pid');
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(lockFile, 'wx');
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      return () => rmSync(lockFile, { force: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = Number.parseInt(readFileSync(lockFile, 'utf8'), 10);
-      if (Number.isInteger(holder) && holder !== process.pid && processAlive(holder)) {
+  const unique = `${process.pid}.${randomBytes(6).toString('hex')}`;
+  const mine = join(dir, `.stheno.pid.${unique}`);
+  writeFileSync(mine, String(process.pid));
+  try {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      try {
+        linkSync(mine, lockFile);
+        return () => {
+          if (readHolder(lockFile) === process.pid) rmSync(lockFile, { force: true });
+        };
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+      const holder = readHolder(lockFile);
+      if (holder !== undefined && holder !== process.pid && processAlive(holder)) {
         throw new DataDirLockedError(dir, holder);
       }
-      rmSync(lockFile, { force: true });
+      const moved = join(dir, `.stheno.pid.stale.${unique}`);
+      try {
+        renameSync(lockFile, moved);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue; // another contender moved it first
+        throw error;
+      }
+      const movedHolder = readHolder(moved);
+      if (movedHolder !== undefined && movedHolder !== process.pid && processAlive(movedHolder)) {
+        // we moved a fresh lock that a live process took after our check: give it back
+        try {
+          linkSync(moved, lockFile);
+        } finally {
+          rmSync(moved, { force: true });
+        }
+        throw new DataDirLockedError(dir, movedHolder);
+      }
+      rmSync(moved, { force: true });
     }
+    throw new Error(`Could not lock ${dir}: too much contention`);
+  } finally {
+    rmSync(mine, { force: true });
   }
-  throw new Error(`Could not lock ${dir}`);
 }
 
 export async function findFreePort(host = '127.0.0.1'): Promise<number> {

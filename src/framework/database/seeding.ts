@@ -60,13 +60,12 @@ export class SeedRunner {
     for (const { options, handler } of this.seeders()) {
       const ctx = systemContext(this.orm.em as EntityManager);
       const done = await inTransaction(ctx, async (tx) => {
-        // the row lock makes two processes seeding at once run each seeder only once
-        const inserted = await tx.em
-          .getConnection()
-          .execute<Array<{ name: string }>>(
-            'insert into seed_run (name) values (?) on conflict (name) do nothing returning name',
-            [options.name],
-          );
+        // inside the seeder's transaction: a concurrent seeder of the same name waits on this row,
+        // and a seeder that fails rolls its record back, so it runs again next time
+        const inserted = await tx.em.execute<Array<{ name: string }>>(
+          'insert into seed_run (name) values (?) on conflict (name) do nothing returning name',
+          [options.name],
+        );
         if (inserted.length === 0) return false;
         await handler.seed(tx);
         await tx.em.flush();
