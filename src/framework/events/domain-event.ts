@@ -44,6 +44,8 @@ export interface EventDispatcher {
 export interface DispatchOutcome {
   /** Subscribers whose delivery ultimately failed (local mode); logged and recorded on the row. */
   failed: string[];
+  /** Shutdown cut a delivery short: the event must be delivered again, not marked dispatched. */
+  interrupted?: boolean;
 }
 
 export const EVENT_DISPATCHER = Symbol('EVENT_DISPATCHER');

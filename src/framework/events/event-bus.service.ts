@@ -9,8 +9,6 @@ import { OutboxEvent } from './outbox-event.entity';
  */
 @Injectable()
 export class EventBus {
-  private recorded = false;
-
   record(ctx: Context, name: string, data: Record<string, unknown>): OutboxEvent {
     const event = new OutboxEvent();
     event.name = name;
@@ -21,18 +19,10 @@ export class EventBus {
       ...(ctx.actor ? { actor_type: ctx.actor.type, actor_id: ctx.actor.id } : {}),
     };
     ctx.em.persist(event);
-    this.recorded = true;
     return event;
   }
 
   recordMany(ctx: Context, events: Array<{ name: string; data: Record<string, unknown> }>): OutboxEvent[] {
     return events.map((e) => this.record(ctx, e.name, e.data));
-  }
-
-  /** True once per batch of recordings: lets the relay wake right after a commit that wrote events. */
-  takeRecordedHint(): boolean {
-    const hint = this.recorded;
-    this.recorded = false;
-    return hint;
   }
 }

@@ -9,9 +9,9 @@ const event: DomainEvent = {
   metadata: { occurred_at: '2024-01-01T00:00:00.000Z' },
 };
 
-function subscriber(id: string, handle: (e: DomainEvent) => Promise<void>, attempts = 3): RegisteredSubscriber {
+function subscriber(id: string, handle: (e: DomainEvent) => Promise<void>, attempts = 3, backoffMs = 1): RegisteredSubscriber {
   return {
-    options: { id, events: [event.name], attempts, backoffMs: 1, concurrency: 1 },
+    options: { id, events: [event.name], attempts, backoffMs, concurrency: 1 },
     handler: { handle: jest.fn(handle) },
   };
 }
@@ -34,7 +34,7 @@ describe('LocalDispatcher', () => {
     const a = subscriber('a', async () => undefined);
     const b = subscriber('b', async () => undefined);
     const outcome = await new LocalDispatcher().dispatch(event, [a, b]);
-    expect(outcome).toEqual({ failed: [] });
+    expect(outcome).toEqual({ failed: [], interrupted: false });
     expect(a.handler.handle).toHaveBeenCalledTimes(1);
     expect(a.handler.handle).toHaveBeenCalledWith(event);
     expect(b.handler.handle).toHaveBeenCalledTimes(1);
@@ -84,16 +84,27 @@ describe('LocalDispatcher', () => {
     expect(times[2] - times[1]).toBeGreaterThanOrEqual(39);
   });
 
-  it('stops retrying once closed', async () => {
+  it('stops retrying once closed and reports the delivery interrupted, not failed', async () => {
     const dispatcher = new LocalDispatcher();
     await dispatcher.close();
     const broken = subscriber('broken', failingTimes(Infinity), 5);
     const outcome = await dispatcher.dispatch(event, [broken]);
     expect(broken.handler.handle).toHaveBeenCalledTimes(1);
-    expect(outcome.failed).toEqual(['broken']);
+    expect(outcome).toEqual({ failed: [], interrupted: true });
+  });
+
+  it('cuts a backoff wait short when closed during it', async () => {
+    const dispatcher = new LocalDispatcher();
+    const broken = subscriber('broken', failingTimes(Infinity), 5, 10000);
+    const started = Date.now();
+    const delivery = dispatcher.dispatch(event, [broken]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await dispatcher.close();
+    expect(await delivery).toEqual({ failed: [], interrupted: true });
+    expect(Date.now() - started).toBeLessThan(1000);
   });
 
   it('reports nothing for an event without subscribers', async () => {
-    await expect(new LocalDispatcher().dispatch(event, [])).resolves.toEqual({ failed: [] });
+    await expect(new LocalDispatcher().dispatch(event, [])).resolves.toEqual({ failed: [], interrupted: false });
   });
 });

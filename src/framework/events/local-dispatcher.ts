@@ -1,7 +1,21 @@
 import { Logger } from '@nestjs/common';
 import { DispatchOutcome, DomainEvent, EventDispatcher, RegisteredSubscriber } from './domain-event';
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+type Delivery = 'delivered' | 'failed' | 'interrupted';
+
+/** Resolves after `ms`, or at once when `signal` aborts. */
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
 
 /**
  * In-process delivery (no Redis): each subscriber runs independently with exponential-backoff
@@ -10,33 +24,39 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 export class LocalDispatcher implements EventDispatcher {
   readonly kind = 'local' as const;
   private readonly logger = new Logger('LocalEventDispatcher');
-  private closing = false;
+  private readonly closing = new AbortController();
 
   async dispatch(event: DomainEvent, subscribers: RegisteredSubscriber[]): Promise<DispatchOutcome> {
     const results = await Promise.all(subscribers.map((subscriber) => this.deliver(event, subscriber)));
-    return { failed: subscribers.filter((_, i) => !results[i]).map((s) => s.options.id) };
+    return {
+      failed: subscribers.filter((_, i) => results[i] === 'failed').map((s) => s.options.id),
+      interrupted: results.includes('interrupted'),
+    };
   }
 
-  private async deliver(event: DomainEvent, subscriber: RegisteredSubscriber): Promise<boolean> {
+  private async deliver(event: DomainEvent, subscriber: RegisteredSubscriber): Promise<Delivery> {
     const { id, attempts, backoffMs } = subscriber.options;
     for (let attempt = 1; attempt <= attempts; attempt++) {
       try {
         await subscriber.handler.handle(event);
-        return true;
+        return 'delivered';
       } catch (error) {
-        const last = attempt === attempts || this.closing;
+        const last = attempt === attempts;
         this.logger[last ? 'error' : 'warn'](
           { err: error, event: event.name, event_id: event.id, subscriber: id, attempt },
           `Subscriber ${id} failed on ${event.name} (attempt ${attempt}/${attempts})`,
         );
-        if (last) return false;
-        await sleep(backoffMs * 2 ** (attempt - 1));
+        if (last) return 'failed';
+        // shutting down: stop retrying here; the relay releases the event for the next process
+        if (this.closing.signal.aborted) return 'interrupted';
+        await sleep(backoffMs * 2 ** (attempt - 1), this.closing.signal);
+        if (this.closing.signal.aborted) return 'interrupted';
       }
     }
-    return false;
+    return 'failed';
   }
 
   async close(): Promise<void> {
-    this.closing = true;
+    this.closing.abort();
   }
 }

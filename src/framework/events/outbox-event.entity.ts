@@ -24,12 +24,14 @@ export class OutboxEvent {
   @Property({ type: 'jsonb', nullable: true })
   metadata: Record<string, unknown> | null = null;
 
+  // Both timestamps come from the database clock (the column default), the clock the relay
+  // compares them with: an application clock running ahead would hide fresh events from it.
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
-  created_at: Date = new Date();
+  created_at?: Date;
 
   /** Earliest time of the next dispatch attempt (moved forward after a failed attempt). */
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
-  available_at: Date = new Date();
+  available_at?: Date;
 
   /** Set while a relay holds the event; an expired lease makes it claimable again (crash recovery). */
   @Property({ type: 'timestamptz', nullable: true })

@@ -1,9 +1,9 @@
+import { AsyncResource } from 'node:async_hooks';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EventSubscriber, MikroORM, TransactionEventArgs } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DomainEvent, EVENT_DISPATCHER, EventDispatcher, EventMetadata } from './domain-event';
-import { EventBus } from './event-bus.service';
 import { SubscriberRegistry } from './subscriber-registry';
 
 const BATCH_SIZE = 100;
@@ -41,11 +41,16 @@ export class OutboxRelay implements EventSubscriber {
   private rerun = false;
   private started = false;
   private stopping = false;
+  /**
+   * The async context the relay runs in, captured at start. Without it a drain woken by a commit
+   * would inherit the committer's MikroORM transaction and request contexts, and subscribers would
+   * read through a finished transaction and a request's identity map.
+   */
+  private scope?: AsyncResource;
 
   constructor(
     private readonly orm: MikroORM,
     private readonly registry: SubscriberRegistry,
-    private readonly bus: EventBus,
     @Inject(EVENT_DISPATCHER) private readonly dispatcher: EventDispatcher,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -53,15 +58,20 @@ export class OutboxRelay implements EventSubscriber {
   start(): void {
     if (this.started) return;
     this.started = true;
+    this.scope = new AsyncResource('OutboxRelay');
     this.orm.em.getEventManager().registerSubscriber(this);
     this.timer = setInterval(() => this.wake(), this.config.events.outboxPollIntervalMs);
     this.timer.unref();
     this.wake();
   }
 
-  /** MikroORM hook: a transaction that recorded events has committed; deliver them now. */
+  /**
+   * MikroORM hook: a transaction committed, perhaps with events; deliver them now. Every commit
+   * wakes the relay (wakes coalesce into one drain at a time): checking which transaction wrote
+   * events is more fragile than one indexed claim query that finds nothing.
+   */
   afterTransactionCommit(_args: TransactionEventArgs): void {
-    if (this.started && this.bus.takeRecordedHint()) setImmediate(() => this.wake());
+    if (this.started && !this.stopping) setImmediate(() => this.scope!.runInAsyncScope(() => this.wake()));
   }
 
   /** Runs one drain, or schedules another right after the one in progress. */
@@ -71,7 +81,7 @@ export class OutboxRelay implements EventSubscriber {
       this.rerun = true;
       return;
     }
-    this.running = this.drain()
+    this.running = this.scope!.runInAsyncScope(() => this.drain())
       .then(() => undefined)
       .catch((error: unknown) => this.logger.error({ err: error }, 'Outbox relay pass failed'))
       .finally(() => {
@@ -98,8 +108,9 @@ export class OutboxRelay implements EventSubscriber {
   async stop(): Promise<void> {
     this.stopping = true;
     if (this.timer) clearInterval(this.timer);
-    await this.running;
+    // close first: in-process deliveries waiting to retry give up now and their events are released
     await this.dispatcher.close();
+    await this.running;
   }
 
   private em(): EntityManager {
@@ -136,6 +147,10 @@ export class OutboxRelay implements EventSubscriber {
     const subscribers = this.registry.forEvent(row.name);
     try {
       const outcome = subscribers.length ? await this.dispatcher.dispatch(event, subscribers) : { failed: [] };
+      if (outcome.interrupted) {
+        await this.release(row.id, 0, 'Delivery interrupted by shutdown');
+        return;
+      }
       const lastError = outcome.failed.length ? `Failed subscribers: ${outcome.failed.join(', ')}` : null;
       await this.em()
         .getConnection()
@@ -150,17 +165,21 @@ export class OutboxRelay implements EventSubscriber {
         { err: error, event: row.name, event_id: row.id, attempts: row.attempts, retry_in_ms: delayMs },
         `Dispatch of ${row.name} failed; retrying later`,
       );
-      await this.em()
-        .getConnection()
-        .execute(
-          `update event_outbox
-              set locked_until = null, available_at = now() + (? * interval '1 millisecond'), last_error = ?
-            where id = any(?::text[])`,
-          [delayMs, message.slice(0, 1000), textArray([row.id])],
-        )
-        .catch((releaseError: unknown) =>
-          this.logger.error({ err: releaseError, event_id: row.id }, 'Could not release a failed outbox event'),
-        );
+      await this.release(row.id, delayMs, message).catch((releaseError: unknown) =>
+        this.logger.error({ err: releaseError, event_id: row.id }, 'Could not release a failed outbox event'),
+      );
     }
+  }
+
+  /** Gives a claimed event back, due again after `delayMs`. */
+  private async release(id: string, delayMs: number, reason: string): Promise<void> {
+    await this.em()
+      .getConnection()
+      .execute(
+        `update event_outbox
+            set locked_until = null, available_at = now() + (? * interval '1 millisecond'), last_error = ?
+          where id = any(?::text[])`,
+        [delayMs, reason.slice(0, 1000), textArray([id])],
+      );
   }
 }

@@ -5,8 +5,16 @@ import { generateId } from '../../../src/framework/database/ids';
 import { EventBus } from '../../../src/framework/events/event-bus.service';
 import { OutboxRelay } from '../../../src/framework/events/outbox-relay.service';
 import { createWidgetsApp } from '../../fixtures/widgets';
-import { flakyCalls, received, RecordingSubscribersModule, waitFor } from '../../fixtures/recording-subscribers.fixture';
+import {
+  contextSeen,
+  flakyCalls,
+  received,
+  RecordingSubscribersModule,
+  stubbornCalls,
+  waitFor,
+} from '../../fixtures/recording-subscribers.fixture';
 import { TestApp } from '../../utils/create-test-app';
+import { isEmbeddedTestDatabase } from '../../utils/test-database';
 
 const mode = process.env.REDIS_URL ? 'Bull on Redis' : 'in-process';
 
@@ -77,6 +85,8 @@ describe(`outbox recovery after a crash (${mode})`, () => {
   it('delivers at the next start what a dead process committed but never dispatched', async () => {
     // a first app creates the schema, then "dies" before its relay sees the rows written below
     const first = await createWidgetsApp();
+    // stop its relay first, so that it cannot see (and, lacking subscribers, mark) the rows below
+    await first.app.get(OutboxRelay).stop();
     const orphan = generateId('evt');
     const abandoned = generateId('evt');
     const leased = generateId('evt');
@@ -87,7 +97,6 @@ describe(`outbox recovery after a crash (${mode})`, () => {
          (?, 'test.orphaned', '{"n":3}', 1, now() + interval '1 hour')`,
       [orphan, abandoned, leased],
     );
-    await first.app.get(OutboxRelay).stop();
     await first.close();
 
     t = await createWidgetsApp({ imports: [RecordingSubscribersModule], resetDatabase: false });
@@ -102,3 +111,69 @@ describe(`outbox recovery after a crash (${mode})`, () => {
     expect(received.find((r) => r.event.id === orphan)?.event.data).toEqual({ n: 1 });
   });
 });
+
+describe(`outbox wake-up after commit (${mode})`, () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    // polling effectively off: only the commit hook can deliver within the test's time
+    t = await createWidgetsApp({ imports: [RecordingSubscribersModule], env: { OUTBOX_POLL_INTERVAL_MS: '3600000' } });
+  });
+  afterAll(() => t.close());
+
+  it('delivers right after a plain flush commits', async () => {
+    const res = await t.api.post('/test/widgets').send({ title: 'W', handle: 'wake-1' }).expect(200);
+    await waitFor(() => received.some((r) => r.event.data.id === res.body.widget.id), 3000, 'delivery after flush');
+  });
+
+  // two transactions can only overlap on a pooled database (the embedded one has one connection)
+  if (!isEmbeddedTestDatabase()) {
+    it('delivers right after its transaction commits, even when another transaction committed in between', async () => {
+    const orm = t.app.get(MikroORM);
+    const bus = t.app.get(EventBus);
+    let eventId = '';
+    await (orm.em.fork() as EntityManager).transactional(async (em) => {
+      const ctx = { ...systemContext(orm.em as EntityManager), em: em as EntityManager };
+      eventId = bus.record(ctx, 'test.committed', { id: 'wake-2' }).id;
+      await em.flush();
+      // an unrelated transaction commits while ours is still open
+      await (orm.em.fork() as EntityManager).transactional(async () => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    });
+    await waitFor(() => received.some((r) => r.event.id === eventId), 3000, 'delivery after commit');
+    });
+  }
+
+  it("runs subscribers outside the committer's transaction and request context", async () => {
+    const orm = t.app.get(MikroORM);
+    let eventId = '';
+    await (orm.em.fork() as EntityManager).transactional(async (em) => {
+      eventId = t.app.get(EventBus).record({ ...systemContext(orm.em as EntityManager), em: em as EntityManager }, 'test.context', {}).id;
+    });
+    await waitFor(() => contextSeen.some((c) => c.event === eventId), 3000, 'context probe');
+    expect(contextSeen.find((c) => c.event === eventId)).toEqual({ event: eventId, requestContext: false, inTransaction: false });
+  });
+});
+
+if (!process.env.REDIS_URL) {
+  // in-process delivery only: with Redis, retries live in Bull and survive the process by design
+  describe('outbox delivery during shutdown (in-process)', () => {
+    it('stops waiting for a retrying subscriber and releases its event for the next start', async () => {
+      const t = await createWidgetsApp({ imports: [RecordingSubscribersModule] });
+      const ctx = systemContext(t.app.get(MikroORM).em as EntityManager);
+      const event = t.app.get(EventBus).record(ctx, 'test.stubborn', {});
+      await ctx.em.flush();
+      await waitFor(() => stubbornCalls.includes(event.id), 5000, 'first failed attempt');
+      const closing = Date.now();
+      await t.close();
+      expect(Date.now() - closing).toBeLessThan(1500);
+
+      const after = await createWidgetsApp({ resetDatabase: false });
+      try {
+        const rows = await outboxRows(after, 'test.stubborn');
+        expect(rows).toEqual([{ id: event.id, dispatched_at: null, last_error: 'Delivery interrupted by shutdown' }]);
+      } finally {
+        await after.close();
+      }
+    });
+  });
+}
