@@ -95,6 +95,11 @@ export class EnvReader {
     for (const entry of value.split(',').map((e) => e.trim()).filter(Boolean)) {
       const regex = /^\/(.+)\/([a-z]*)$/.exec(entry);
       if (regex) {
+        if (/[gy]/.test(regex[2])) {
+          // global and sticky regexes keep state between tests: the same origin would alternate
+          this.problems.push(`${name}: '${entry}' must not use the g or y flag`);
+          continue;
+        }
         try {
           origins.push(new RegExp(regex[1], regex[2]));
         } catch {

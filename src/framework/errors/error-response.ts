@@ -88,6 +88,23 @@ export function toErrorResponse(error: unknown): ErrorResponse {
   const bodyParserError = error && typeof error === 'object' ? fromBodyParser(error as BodyParserError) : undefined;
   if (bodyParserError) return fromSthenoError(bodyParserError, error);
 
+  // other http-errors raised before routing (a corrupt compressed body…) that declare themselves
+  // safe to show: keep their 4xx status and message
+  const httpError = error as { expose?: unknown; status?: unknown; message?: unknown };
+  if (
+    httpError &&
+    typeof httpError === 'object' &&
+    httpError.expose === true &&
+    typeof httpError.status === 'number' &&
+    STATUS_TO_TYPE[httpError.status] &&
+    httpError.status < 500
+  ) {
+    return {
+      status: httpError.status,
+      body: { type: STATUS_TO_TYPE[httpError.status], message: `Invalid request: ${String(httpError.message)}` },
+    };
+  }
+
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const type = STATUS_TO_TYPE[status];

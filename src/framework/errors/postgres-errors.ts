@@ -91,15 +91,14 @@ export function translatePostgresError(error: unknown): SthenoError {
         pg.constraint ? `Value violates the rule '${pg.constraint}'` : 'Value violates a data rule',
         { cause: error },
       );
-    case '22P02':
-    case '22003':
-    case '22007':
-    case '22008':
-    case '22001':
-      return new SthenoError(ErrorTypes.INVALID_DATA, 'A value has an invalid format or is out of range', {
-        cause: error,
-      });
     default:
+      // class 22, data exceptions (invalid text, out of range, too long, NUL byte in text…): the
+      // client sent a value the column cannot hold
+      if (code?.startsWith('22')) {
+        return new SthenoError(ErrorTypes.INVALID_DATA, 'A value has an invalid format or is out of range', {
+          cause: error,
+        });
+      }
       return new SthenoError(ErrorTypes.DATABASE_ERROR, GENERIC_DATABASE_MESSAGE, { cause: error });
   }
 }

@@ -69,6 +69,8 @@ interface CompletedStep {
 interface FlowScope {
   flow: string;
   completed: CompletedStep[];
+  /** Steps still running (a flow may run steps in parallel with Promise.all). */
+  inFlight: Set<Promise<unknown>>;
 }
 
 const FLOW_SCOPE = Symbol('flowScope');
@@ -101,11 +103,17 @@ async function compensate(scope: FlowScope, ctx: Context): Promise<Array<{ step:
 
 function runnerFor(scope: FlowScope, ctx: Context): RunStep {
   return async <TInput, TOutput, TCompensate>(step: Step<TInput, TOutput, TCompensate>, input: TInput) => {
-    const result = await step.invoke(input, ctx);
-    const output = result instanceof StepResult ? result.output : result;
-    const compensateInput = result instanceof StepResult ? result.compensateInput : result;
-    scope.completed.push({ step: step as Step<unknown, unknown, unknown>, compensateInput });
-    return output;
+    const running = step.invoke(input, ctx);
+    scope.inFlight.add(running);
+    try {
+      const result = await running;
+      const output = result instanceof StepResult ? result.output : result;
+      const compensateInput = result instanceof StepResult ? result.compensateInput : result;
+      scope.completed.push({ step: step as Step<unknown, unknown, unknown>, compensateInput });
+      return output;
+    } finally {
+      scope.inFlight.delete(running);
+    }
   };
 }
 
@@ -124,7 +132,7 @@ export async function runFlow<TInput, TOutput>(
     return flow.body(runnerFor(parentScope, ctx), input, ctx);
   }
 
-  const scope: FlowScope = { flow: flow.name, completed: [] };
+  const scope: FlowScope = { flow: flow.name, completed: [], inFlight: new Set() };
   const joinedOuterTransaction = ctx.em.isInTransaction();
   try {
     const execute = (flowCtx: Context): Promise<TOutput> => {
@@ -133,6 +141,9 @@ export async function runFlow<TInput, TOutput>(
     };
     return flow.transactional ? await inTransaction(ctx, execute) : await execute(ctx);
   } catch (error) {
+    // Steps started in parallel with the one that failed may still be running: let them settle,
+    // so that the ones that succeed are compensated too.
+    while (scope.inFlight.size) await Promise.allSettled([...scope.inFlight]);
     // After a rollback the transaction's EntityManager is unusable; compensate on a fresh one,
     // unless the caller owns an open transaction (then it decides about the rollback).
     const compensationCtx: Context = joinedOuterTransaction ? ctx : { ...ctx, em: ctx.em.fork() };

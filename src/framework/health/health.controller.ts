@@ -11,9 +11,6 @@ class DependencyCheckDto {
 
   @ApiPropertyOptional()
   latency_ms?: number;
-
-  @ApiPropertyOptional({ example: 'connect ECONNREFUSED 127.0.0.1:6379' })
-  error?: string;
 }
 
 class ReadinessReportDto {

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type Redis from 'ioredis';
@@ -7,7 +7,6 @@ import { REDIS_CLIENT } from '../redis/redis.module';
 export interface DependencyCheck {
   status: 'up' | 'down';
   latency_ms?: number;
-  error?: string;
 }
 
 export interface ReadinessReport {
@@ -18,7 +17,10 @@ export interface ReadinessReport {
 
 const CHECK_TIMEOUT_MS = 2000;
 
-async function timed(check: () => Promise<unknown>): Promise<DependencyCheck> {
+const logger = new Logger('Health');
+
+/** Runs a check with a timeout; the reason of a failure goes to the log, never to the (anonymous) client. */
+async function timed(name: string, check: () => Promise<unknown>): Promise<DependencyCheck> {
   const started = performance.now();
   let timer: NodeJS.Timeout | undefined;
   try {
@@ -30,7 +32,8 @@ async function timed(check: () => Promise<unknown>): Promise<DependencyCheck> {
     ]);
     return { status: 'up', latency_ms: Math.round(performance.now() - started) };
   } catch (error) {
-    return { status: 'down', error: error instanceof Error ? error.message : String(error) };
+    logger.warn({ err: error, dependency: name }, `Readiness check of ${name} failed`);
+    return { status: 'down' };
   } finally {
     clearTimeout(timer);
   }
@@ -47,8 +50,8 @@ export class HealthService {
   async readiness(): Promise<ReadinessReport> {
     const checks: Record<string, DependencyCheck> = {};
     const [database, redis] = await Promise.all([
-      timed(() => (this.orm.em.fork() as EntityManager).getConnection().execute('select 1')),
-      this.redis ? timed(() => this.redis!.ping()) : Promise.resolve(undefined),
+      timed('database', () => (this.orm.em.fork() as EntityManager).getConnection().execute('select 1')),
+      this.redis ? timed('redis', () => this.redis!.ping()) : Promise.resolve(undefined),
     ]);
     checks.database = database;
     if (redis) checks.redis = redis;

@@ -3,6 +3,7 @@ import compression from 'compression';
 import express, { RequestHandler } from 'express';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { sendError } from '../errors/http-exception.filter';
+import { SthenoError } from '../errors/stheno-error';
 import { corsByRouteFamily } from './cors';
 import { ShutdownState } from '../runtime/shutdown-state';
 
@@ -11,6 +12,25 @@ export function jsonBodyParser(limit: string): RequestHandler {
   const parse = express.json({ limit, strict: true, type: ['application/json', 'application/*+json'] });
   return (req, res, next) => parse(req, res, (error?: unknown) => (error ? sendError(error, res) : next()));
 }
+
+function containsNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (depth > 64 || value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.some((item) => containsNul(item, depth + 1));
+  return Object.entries(value).some(([key, item]) => key.includes('\u0000') || containsNul(item, depth + 1));
+}
+
+/**
+ * PostgreSQL text cannot hold a NUL character (and a NUL inside a query breaks the wire protocol),
+ * so a request carrying one in its URL or its JSON is refused here with a clear 400.
+ */
+export const rejectNulCharacters: RequestHandler = (req, res, next) => {
+  if (/%00/.test(req.originalUrl) || containsNul(req.body)) {
+    sendError(SthenoError.invalidData('Invalid request: text must not contain NUL (\\u0000) characters'), res);
+    return;
+  }
+  next();
+};
 
 export function compressionMiddleware(config: AppConfig['http']['compression']): RequestHandler {
   return compression({
@@ -44,7 +64,7 @@ export class HttpPipelineModule implements NestModule {
     };
     const handlers: RequestHandler[] = [drain, corsByRouteFamily(http)];
     if (http.compression.enabled) handlers.push(compressionMiddleware(http.compression));
-    handlers.push(jsonBodyParser(http.bodyLimit));
+    handlers.push(jsonBodyParser(http.bodyLimit), rejectNulCharacters);
     consumer.apply(...handlers).forRoutes({ path: '*splat', method: RequestMethod.ALL });
   }
 }

@@ -94,6 +94,30 @@ describe('error shapes', () => {
     expect(list.body.widgets.map((w: { title: string }) => w.title)).toEqual(['Shirt']);
   });
 
+  it('refuses a NUL character, which PostgreSQL text cannot hold, with 400 wherever it is', async () => {
+    const message = 'Invalid request: text must not contain NUL (\\u0000) characters';
+    for (const res of [
+      await t.raw().post('/test/widgets').send({ title: 'a\u0000b', handle: 'nul' }).expect(400),
+      await t.raw().post('/test/widgets').send({ title: 'A', handle: 'nul', metadata: { note: 'a\u0000b' } }).expect(400),
+      await t.raw().get('/test/widgets/wid_%00').expect(400),
+      await t.raw().get('/test/widgets?handle=a%00').expect(400),
+    ]) {
+      expect(res.body).toEqual({ type: 'invalid_data', message });
+    }
+    expect((await t.api.get('/test/widgets?handle=nul').expect(200)).body.count).toBe(0);
+  });
+
+  it('answers a corrupt compressed body with 400', async () => {
+    const res = await t.raw()
+      .post('/test/widgets')
+      .set('content-type', 'application/json')
+      .set('content-encoding', 'gzip')
+      .send(Buffer.from('definitely not gzip'))
+      .expect(400);
+    expect(res.body.type).toBe('invalid_data');
+    expect(res.body.message).toMatch(/^Invalid request: /);
+  });
+
   it('echoes a well-formed x-request-id and makes one otherwise', async () => {
     const given = await t.api.get('/test/widgets').set('x-request-id', 'req-42.abc').expect(200);
     expect(given.headers['x-request-id']).toBe('req-42.abc');

@@ -108,6 +108,27 @@ describe('flows', () => {
     expect(await count('nested-1')).toBe(0);
   });
 
+  it('compensates a parallel step that finishes after its sibling failed', async () => {
+    const slowCharge = createStep(
+      'slow-charge',
+      async () => {
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        external.add('slow-charge');
+        return 'slow-charge';
+      },
+      async (charge: string) => {
+        external.delete(charge);
+        journal.push('compensate:slow-charge');
+      },
+    );
+    const flow = createFlow('parallel', async (run) => {
+      await Promise.all([run(slowCharge, undefined), run(failing, undefined)]);
+    });
+    await expect(runFlow(ctx(), flow, undefined)).rejects.toThrow('warehouse is down');
+    expect(journal).toContain('compensate:slow-charge');
+    expect(external.size).toBe(0);
+  });
+
   it('a failing compensation does not hide the original error and the others still run', async () => {
     const brokenUndo = createStep(
       'reserve',

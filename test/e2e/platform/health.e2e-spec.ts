@@ -41,7 +41,8 @@ describe('health', () => {
       const res = await t.api.get('/health/ready').expect(503);
       expect(res.body.status).toBe('error');
       expect(res.body.message).toBe('Not ready: redis unavailable');
-      expect(res.body.checks.redis.status).toBe('down');
+      // the reason (host, port, credentials) stays in the log: the endpoint is anonymous
+      expect(res.body.checks.redis).toEqual({ status: 'down' });
       expect(res.body.checks.database.status).toBe('up');
     });
   });
