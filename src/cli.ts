@@ -10,6 +10,7 @@ import { AppConfig } from './framework/config/app-config';
 import { ConfigError, loadConfig, readProcessEnvironment } from './framework/config/load-config';
 import { CliUsageError, ParsedArgs, parseArgs } from './framework/cli/args';
 import { EmbeddedPostgres, startEmbeddedPostgres } from './framework/database/embedded-postgres';
+import { applyMigrations } from './framework/database/migrate';
 import { SeedRunner } from './framework/database/seeding';
 import { QuietBootLogger } from './framework/logging/quiet-boot-logger';
 import { packageRoot } from './framework/runtime/package-root';
@@ -33,6 +34,7 @@ Other
 interface Session {
   app: INestApplicationContext;
   orm: MikroORM;
+  poolMax: number;
   close(): Promise<void>;
 }
 
@@ -54,6 +56,7 @@ async function openSession(config: AppConfig, throwaway: boolean, explicitUrl?: 
     return {
       app,
       orm: app.get(MikroORM),
+      poolMax: effective.database.pool.max,
       async close() {
         await app.close();
         await embedded?.close();
@@ -68,8 +71,8 @@ async function openSession(config: AppConfig, throwaway: boolean, explicitUrl?: 
 async function migrate(config: AppConfig): Promise<void> {
   const session = await openSession(config, false);
   try {
-    const applied = await session.orm.getMigrator().up();
-    console.log(applied.length ? `Applied ${applied.map((m) => m.name).join(', ')}` : 'The database is up to date.');
+    const applied = await applyMigrations(session.orm, session.poolMax);
+    console.log(applied.length ? `Applied ${applied.join(', ')}` : 'The database is up to date.');
   } finally {
     await session.close();
   }
@@ -113,7 +116,7 @@ async function check(config: AppConfig, args: ParsedArgs): Promise<boolean> {
 async function seed(config: AppConfig): Promise<void> {
   const session = await openSession(config, false);
   try {
-    await session.orm.getMigrator().up();
+    await applyMigrations(session.orm, session.poolMax);
     const ran = await session.app.get(SeedRunner).runPending();
     console.log(ran.length ? `Seeded: ${ran.join(', ')}` : 'Nothing to seed: every seeder has already run on this database.');
   } finally {

@@ -6,6 +6,7 @@ import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { RUNTIME_OPTIONS, RuntimeOptions } from '../runtime/runtime';
 import { ormFeature, registeredEntities } from './entity-registry';
+import { applyMigrations } from './migrate';
 import { buildOrmOptions } from './orm-options';
 import { SeedRun, SeedRunner } from './seeding';
 
@@ -24,8 +25,8 @@ export class MigrateOnBoot implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     if (this.runtime.kind !== 'app' || !this.config.database.migrateOnBoot) return;
-    const applied = await this.orm.getMigrator().up();
-    if (applied.length) this.logger.log(`Applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}`);
+    const applied = await applyMigrations(this.orm, this.config.database.pool.max);
+    if (applied.length) this.logger.log(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
   }
 }
 
