@@ -1,5 +1,8 @@
 import { Writable } from 'node:stream';
+import express from 'express';
 import pino from 'pino';
+import pinoHttp from 'pino-http';
+import request from 'supertest';
 import { loadConfig } from '../config/load-config';
 import { pinoHttpOptions, REDACTED_PATHS } from './logging.module';
 
@@ -43,5 +46,28 @@ describe('log redaction', () => {
     const serialize = (options.serializers as { req: (req: unknown) => { url: string } }).req;
     const { url } = serialize({ id: '1', method: 'POST', url: '/auth/user/emailpass/update?token=abc.def&x=1', headers: {} });
     expect(url).toBe('/auth/user/emailpass/update?token=[redacted]&x=1');
+  });
+
+  it('keeps secrets out of the request log line that pino-http writes with our options', async () => {
+    const { stream, lines } = capture();
+    const app = express();
+    app.use(pinoHttp({ ...pinoHttpOptions(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info' })), transport: undefined }, stream));
+    app.post('/auth/user/emailpass/update', (_req, res) => {
+      res.setHeader('set-cookie', 'connect.sid=s%3Afresh-session');
+      res.json({ success: true });
+    });
+    await request(app)
+      .post('/auth/user/emailpass/update?token=reset.jwt.value')
+      .set('authorization', 'Bearer header.payload.signature')
+      .set('cookie', 'connect.sid=s%3Aold-session')
+      .set('x-request-id', 'redaction-1')
+      .send({ email: 'a@b.c', password: 'hunter2' })
+      .expect(200);
+    const line = lines();
+    expect(line).toContain('redaction-1');
+    expect(line).toContain('/auth/user/emailpass/update?token=[redacted]');
+    for (const secret of ['reset.jwt.value', 'header.payload.signature', 's%3Aold-session', 's%3Afresh-session', 'hunter2']) {
+      expect(line).not.toContain(secret);
+    }
   });
 });

@@ -51,6 +51,14 @@ describe('stheno CLI', () => {
     expect([result.code, result.output]).toEqual([0, expect.stringMatching(/Migrations match the entities/)]);
   });
 
+  it('db:check fails, printing the missing SQL, when an entity has no migration', async () => {
+    const run = startTsProcess('test/fixtures/cli-with-unmigrated-entity.ts', { NODE_ENV: 'development', LOG_LEVEL: 'warn' }, ['db:check']);
+    const { code } = await run.exited;
+    expect(code).toBe(1);
+    expect(run.output()).toMatch(/entities and the \d+ committed migration\(s\) disagree/);
+    expect(run.output()).toMatch(/create table "test_unmigrated" \("id" text not null, "quantity" int not null/);
+  });
+
   it('rejects an unknown command with exit code 2 and prints help on request', async () => {
     const unknown = await cli(['db:explode'], {});
     expect([unknown.code, unknown.output.trim()]).toEqual([2, "Unknown command 'db:explode'. Run 'stheno help'."]);
