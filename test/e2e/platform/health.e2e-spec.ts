@@ -1,4 +1,3 @@
-import { findFreePort } from '../../../src/framework/database/embedded-postgres';
 import { createTestApp, TestApp } from '../../utils/create-test-app';
 
 describe('health', () => {
@@ -27,9 +26,9 @@ describe('health', () => {
   describe('with Redis unreachable', () => {
     let t: TestApp;
     beforeAll(async () => {
-      // nothing listens on this port: Redis is "stopped"
-      const port = await findFreePort();
-      t = await createTestApp({ env: { REDIS_URL: `redis://127.0.0.1:${port}` } });
+      // nothing listens on port 1: Redis is "stopped" (a probed free port could be taken meanwhile
+      // by a server another test worker starts)
+      t = await createTestApp({ env: { REDIS_URL: 'redis://127.0.0.1:1' } });
     });
     afterAll(() => t.close());
 
