@@ -11,9 +11,9 @@ import tseslint from 'typescript-eslint';
 const modules = existsSync('src/modules')
   ? readdirSync('src/modules', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)
   : [];
-const escape = (s) => s.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const privatePartOf = (name) => ({
-  regex: `(^|/)${escape(name)}/(?!(${escape(name)}\\.(module|service|types)|events)$).+`,
+  regex: `(^|/)(\\.\\.|modules)/${escape(name)}/(?!(${escape(name)}\\.(module|service|types)|events)$).+`,
   message: `Import the '${name}' module through its facade (${name}.service), module, types or events; its other files are private.`,
 });
 // Nest's Post answers 201; Medusa's creates answer 200 (framework/http/verbs.ts).

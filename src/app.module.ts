@@ -1,5 +1,6 @@
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { AccessModule } from './framework/auth/access.module';
 import { AppConfig } from './framework/config/app-config';
 import { SthenoConfigModule } from './framework/config/config.module';
 import { DatabaseModule } from './framework/database/database.module';
@@ -12,6 +13,13 @@ import { LoggingModule } from './framework/logging/logging.module';
 import { SlowHandlerInterceptor } from './framework/logging/slow-handler.interceptor';
 import { RedisModule } from './framework/redis/redis.module';
 import { RuntimeOptions } from './framework/runtime/runtime';
+import { LinksModule } from './links/links.module';
+import { ApiKeyModule } from './modules/api-key/api-key.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { CurrencyModule } from './modules/currency/currency.module';
+import { SalesChannelModule } from './modules/sales-channel/sales-channel.module';
+import { UserModule } from './modules/user/user.module';
+import { SeedModule } from './seed/demo-store.seeder';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -34,7 +42,16 @@ export class AppModule {
         DatabaseModule.forRoot(config, databaseUrl),
         RedisModule.forRoot(),
         EventsModule.forRoot(config),
+        AccessModule.forRoot(config),
         HealthModule,
+        // commerce domains
+        AuthModule,
+        UserModule,
+        ApiKeyModule,
+        SalesChannelModule,
+        CurrencyModule,
+        LinksModule,
+        SeedModule,
         ...imports,
       ],
       providers: [

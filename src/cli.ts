@@ -8,7 +8,13 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { AppConfig } from './framework/config/app-config';
 import { ConfigError, loadConfig, readProcessEnvironment } from './framework/config/load-config';
-import { CliUsageError, ParsedArgs, parseArgs } from './framework/cli/args';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { CliUsageError, ParsedArgs, parseArgs, requireFlag } from './framework/cli/args';
+import { systemContext } from './framework/context/context';
+import { runFlow } from './framework/flows/flow';
+import { createUserAccountFlow } from './flows/user/create-user-account.flow';
+import { AuthService } from './modules/auth/auth.service';
+import { UserService } from './modules/user/user.service';
 import { EmbeddedPostgres, startEmbeddedPostgres } from './framework/database/embedded-postgres';
 import { applyMigrations } from './framework/database/migrate';
 import { SeedRunner } from './framework/database/seeding';
@@ -27,6 +33,9 @@ Database
                              throwaway in-memory one
 Data
   seed                       Run the seeders that have not run on this database yet
+  user:create --email <email> --password <password>
+                             Create an admin user who can log in (or reset the password of the
+                             identity with that email and link it to a user)
 Other
   help                       This text
 `;
@@ -124,6 +133,22 @@ async function seed(config: AppConfig): Promise<void> {
   }
 }
 
+async function createUser(config: AppConfig, args: ParsedArgs): Promise<void> {
+  const email = requireFlag(args, 'email');
+  const password = requireFlag(args, 'password');
+  if (!/^[^\s@]+@[^\s@]+$/.test(email)) throw new CliUsageError('--email must be an email address');
+  if (password.length < 8) throw new CliUsageError('--password must be at least 8 characters');
+  const session = await openSession(config, false);
+  try {
+    await applyMigrations(session.orm, session.poolMax);
+    const flow = createUserAccountFlow({ users: session.app.get(UserService), auth: session.app.get(AuthService) });
+    const user = await runFlow(systemContext(session.orm.em as EntityManager), flow, { email, password });
+    console.log(`User ${user.email} (${user.id}) can log in at POST /auth/user/emailpass.`);
+  } finally {
+    await session.close();
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
   if (!args.command || args.command === 'help' || args.flags.help) {
@@ -143,6 +168,9 @@ async function main(argv: string[]): Promise<number> {
       return (await check(config, args)) ? 0 : 1;
     case 'seed':
       await seed(config);
+      return 0;
+    case 'user:create':
+      await createUser(config, args);
       return 0;
     default:
       throw new CliUsageError(`Unknown command '${args.command}'. Run 'stheno help'.`);

@@ -1,11 +1,33 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
+import { INestApplication, Logger } from '@nestjs/common';
+import { MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { systemContext } from './framework/context/context';
+import { ApiKeyService } from './modules/api-key/api-key.service';
 import { createApp } from './bootstrap';
 import { AppConfig } from './framework/config/app-config';
 import { ConfigError, loadConfig, readProcessEnvironment } from './framework/config/load-config';
 import { SeedRunner } from './framework/database/seeding';
 import { EmbeddedPostgres, startEmbeddedPostgres } from './framework/database/embedded-postgres';
 import { installGracefulShutdown } from './framework/runtime/graceful-shutdown';
+
+/** Development only: how to log in and which publishable key a storefront can use. */
+async function developmentFirstSteps(app: INestApplication, config: AppConfig): Promise<string[]> {
+  const ctx = systemContext(app.get(MikroORM).em as EntityManager);
+  const [keys] = await app.get(ApiKeyService).list(ctx, {
+    limit: 1,
+    offset: 0,
+    order: [{ field: 'created_at', direction: 'ASC' }],
+    filters: { type: 'publishable', revoked_at: null },
+    fields: { fields: [], relations: [], requested: false },
+    extra: {},
+  });
+  const password = config.seed.adminPassword === 'supersecret' ? 'supersecret' : '(ADMIN_PASSWORD)';
+  return [
+    `Admin login: ${config.seed.adminEmail} / ${password} (POST /auth/user/emailpass)`,
+    keys[0] ? `Publishable key for storefronts: ${keys[0].token}` : 'No publishable key yet: create one with POST /admin/api-keys',
+  ];
+}
 
 function loadConfigOrExit(): AppConfig {
   try {
@@ -36,6 +58,7 @@ async function main(): Promise<void> {
     const seeded = await app.get(SeedRunner).runPending();
     if (seeded.length) logger.log(`Seeded a demo store: ${seeded.join(', ')}`);
   }
+  const firstSteps = config.isProduction ? [] : await developmentFirstSteps(app, config);
 
   await app.listen(config.http.port, config.http.host);
   const shownHost = ['0.0.0.0', '::'].includes(config.http.host) ? 'localhost' : config.http.host;
@@ -46,6 +69,7 @@ async function main(): Promise<void> {
         `${config.database.embedded ? `embedded database in ${config.database.dataDir}` : 'PostgreSQL'}, ` +
         `${config.redis.url ? 'Redis' : 'in-process events'})`,
       config.workerMode === 'worker' ? '' : `API docs: ${url}/docs`,
+      ...firstSteps,
     ]
       .filter(Boolean)
       .join('\n'),

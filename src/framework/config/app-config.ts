@@ -57,6 +57,12 @@ export interface EventsConfig {
   outboxPollIntervalMs: number;
 }
 
+export interface SeedConfig {
+  /** The development admin the first start creates (never in production). */
+  adminEmail: string;
+  adminPassword: string;
+}
+
 export interface AppConfig {
   env: NodeEnv;
   isProduction: boolean;
@@ -67,6 +73,7 @@ export interface AppConfig {
   auth: AuthConfig;
   logging: LoggingConfig;
   events: EventsConfig;
+  seed: SeedConfig;
   /** Warnings produced while loading (e.g. development secrets in use), logged once at boot. */
   warnings: string[];
 }

@@ -11,7 +11,7 @@ import { APP_CONFIG, AppConfig } from './app-config';
 @Module({})
 export class SthenoConfigModule {
   static forRoot(config: AppConfig, runtime: RuntimeOptions): DynamicModule {
-    const { env, isProduction, workerMode, http, database, redis, auth, logging, events } = config;
+    const { env, isProduction, workerMode, http, database, redis, auth, logging, events } = config; // seed credentials stay out
     return {
       module: SthenoConfigModule,
       imports: [

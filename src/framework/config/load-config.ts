@@ -116,6 +116,10 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     events: {
       outboxPollIntervalMs: read.int('OUTBOX_POLL_INTERVAL_MS', 1000, { min: 50, max: 3600000 }),
     },
+    seed: {
+      adminEmail: read.string('ADMIN_EMAIL', 'admin@stheno.dev').toLowerCase(),
+      adminPassword: read.string('ADMIN_PASSWORD', 'supersecret'),
+    },
     warnings,
   };
 

@@ -1,3 +1,4 @@
+import type { ErrorBody } from './stheno-error';
 import { BadRequestException, HttpException, HttpStatus, NotFoundException } from '@nestjs/common';
 import { toErrorResponse } from './error-response';
 import { ErrorType, GENERIC_DATABASE_MESSAGE, SthenoError } from './stheno-error';
@@ -36,7 +37,7 @@ describe('toErrorResponse', () => {
     it('lets an explicit code on the error win over the default code', () => {
       const response = toErrorResponse(new SthenoError('conflict', 'cart changed', { code: 'cart_incompatible_state' }));
       expect(response.status).toBe(409);
-      expect(response.body.code).toBe('cart_incompatible_state');
+      expect((response.body as ErrorBody).code).toBe('cart_incompatible_state');
     });
 
     it('adds an explicit code to a type that has no default code', () => {
@@ -73,7 +74,7 @@ describe('toErrorResponse', () => {
       (_name, thrown) => {
         const response = toErrorResponse(thrown);
         expect(response.status).toBe(500);
-        expect(response.body.type).toBe('unknown_error');
+        expect((response.body as ErrorBody).type).toBe('unknown_error');
       },
     );
   });
@@ -92,14 +93,14 @@ describe('toErrorResponse', () => {
     it('maps an oversized body to 413 payload_too_large naming the limit', () => {
       const response = toErrorResponse({ type: 'entity.too.large', status: 413, limit: 1024 });
       expect(response.status).toBe(413);
-      expect(response.body.type).toBe('payload_too_large');
+      expect((response.body as ErrorBody).type).toBe('payload_too_large');
       expect(response.body.message).toContain('1024');
     });
 
     it('maps an unsupported charset to 400 invalid_data', () => {
       const response = toErrorResponse({ type: 'charset.unsupported', status: 415 });
       expect(response.status).toBe(400);
-      expect(response.body.type).toBe('invalid_data');
+      expect((response.body as ErrorBody).type).toBe('invalid_data');
     });
   });
 
@@ -128,7 +129,7 @@ describe('toErrorResponse', () => {
       const exception = new HttpException('upstream broke', HttpStatus.BAD_GATEWAY);
       const response = toErrorResponse(exception);
       expect(response.status).toBe(500);
-      expect(response.body.type).toBe('unknown_error');
+      expect((response.body as ErrorBody).type).toBe('unknown_error');
       expect(response.internal).toBe(exception);
     });
 

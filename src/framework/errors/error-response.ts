@@ -13,7 +13,8 @@ import {
 
 export interface ErrorResponse {
   status: number;
-  body: ErrorBody;
+  /** `{type, message, code?}`, or Medusa's bare `{message: "Unauthorized"}` for failed authentication. */
+  body: ErrorBody | { message: string };
   /** 5xx responses carry the original error so that the request log line records it once. */
   internal?: unknown;
 }
@@ -107,6 +108,8 @@ export function toErrorResponse(error: unknown): ErrorResponse {
 
   if (error instanceof HttpException) {
     const status = error.getStatus();
+    // the guards' authentication failures: Medusa answers exactly {"message":"Unauthorized"}
+    if (status === 401) return { status, body: { message: 'Unauthorized' } };
     const type = STATUS_TO_TYPE[status];
     if (type && status < 500) {
       return { status, body: { type, message: messageOf(error) } };

@@ -1,0 +1,46 @@
+/**
+ * Who a request acts as, in Medusa's vocabulary (JWT claims `actor_id`, `actor_type`,
+ * `auth_identity_id`, `app_metadata`). `actor_id` is empty for a registered identity that has no
+ * user or customer yet (registration tokens).
+ */
+export type ActorType = 'user' | 'customer' | 'api-key';
+
+export interface AuthContext {
+  actor_id: string;
+  actor_type: ActorType;
+  auth_identity_id: string;
+  app_metadata: Record<string, unknown>;
+}
+
+/** The storefront a request comes from: its publishable key and that key's sales channels. */
+export interface PublishableKeyContext {
+  id: string;
+  token: string;
+  sales_channel_ids: string[];
+}
+
+export type AuthMethod = 'bearer' | 'session' | 'api-key';
+
+/** Verifies keys for the guards; implemented by the api-key module (the framework knows no module). */
+export interface ApiKeyVerifier {
+  /** A valid, unrevoked publishable key and its sales channels, or undefined. */
+  publishable(token: string): Promise<PublishableKeyContext | undefined>;
+  /** The id of the valid, unrevoked secret key `token` is, or undefined. */
+  secret(token: string): Promise<string | undefined>;
+}
+
+export const API_KEY_VERIFIER = Symbol('API_KEY_VERIFIER');
+
+/** Looks up a session's auth context by its id; implemented by the auth module. */
+export interface SessionStore {
+  get(sessionId: string): Promise<AuthContext | undefined>;
+}
+
+export const SESSION_STORE = Symbol('SESSION_STORE');
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    auth?: AuthContext;
+    publishableKey?: PublishableKeyContext;
+  }
+}

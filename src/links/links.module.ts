@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { ormFeature } from '../framework/database/entity-registry';
+import { PublishableKeySalesChannel } from './publishable-key-sales-channel.entity';
+import { PublishableKeySalesChannelLinks } from './publishable-key-sales-channel.service';
+
+/** Link tables between modules, owned by none of them (ARCHITECTURE §4.2). */
+@Module({
+  imports: [ormFeature([PublishableKeySalesChannel])],
+  providers: [PublishableKeySalesChannelLinks],
+  exports: [PublishableKeySalesChannelLinks],
+})
+export class LinksModule {}

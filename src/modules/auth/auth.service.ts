@@ -1,0 +1,189 @@
+import { randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { AuthContext, SessionStore } from '../../framework/auth/auth-context';
+import { decoyHash, hashSecret, verifySecret } from '../../framework/auth/passwords';
+import { TokenService } from '../../framework/auth/tokens';
+import { Context, inTransaction } from '../../framework/context/context';
+import { SthenoError } from '../../framework/errors/stheno-error';
+import { EventBus } from '../../framework/events/event-bus.service';
+import { AuthActor, AuthEvents, EMAILPASS, RESET_TOKEN_TTL, SESSION_TTL_MS } from './auth.types';
+import { AuthIdentity } from './entities/auth-identity.entity';
+import { AuthSession } from './entities/auth-session.entity';
+import { ProviderIdentity } from './entities/provider-identity.entity';
+
+export const INVALID_CREDENTIALS = 'Invalid email or password';
+export const IDENTITY_EXISTS = 'Identity with email already exists';
+const INVALID_RESET_TOKEN = 'Invalid or expired password reset token';
+
+const normalizeEmail = (email: string): string => email.trim().toLowerCase();
+const unauthorized = (message: string): SthenoError => new SthenoError('unauthorized', message);
+
+interface ResetClaims {
+  entity_id: string;
+  provider: string;
+  actor_type: AuthActor;
+  jti: string;
+}
+
+/**
+ * The auth module's facade: emailpass identities (scrypt, per-hash salt), Medusa-shaped JWTs,
+ * cookie sessions and single-use password-reset tokens. It never returns a password hash.
+ */
+@Injectable()
+export class AuthService implements SessionStore {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly events: EventBus,
+    private readonly tokens: TokenService,
+    private readonly jwt: JwtService,
+  ) {}
+
+  private contextOf(identity: AuthIdentity, actor: AuthActor): AuthContext {
+    const appMetadata = identity.app_metadata ?? {};
+    const actorId = appMetadata[`${actor}_id`];
+    return {
+      actor_id: typeof actorId === 'string' ? actorId : '',
+      actor_type: actor,
+      auth_identity_id: identity.id,
+      app_metadata: appMetadata,
+    };
+  }
+
+  /** `POST /auth/{actor}/emailpass/register`: a new identity, not yet linked to an actor. */
+  async register(ctx: Context, actor: AuthActor, email: string, password: string): Promise<AuthContext> {
+    const passwordHash = await hashSecret(password);
+    return inTransaction(ctx, async (tx) => {
+      const entityId = normalizeEmail(email);
+      if (await tx.em.findOne(ProviderIdentity, { entity_id: entityId, provider: EMAILPASS }, { fields: ['id'] })) {
+        throw unauthorized(IDENTITY_EXISTS);
+      }
+      const identity = tx.em.create(AuthIdentity, { app_metadata: {} });
+      tx.em.create(ProviderIdentity, {
+        entity_id: entityId,
+        provider: EMAILPASS,
+        auth_identity_id: identity.id,
+        user_metadata: null,
+        provider_metadata: { password: passwordHash },
+      });
+      await tx.em.flush();
+      return this.contextOf(identity, actor);
+    });
+  }
+
+  /**
+   * `POST /auth/{actor}/emailpass`: the same answer, in comparable time, whether the email is
+   * unknown or the password wrong.
+   */
+  async authenticate(ctx: Context, actor: AuthActor, email: string, password: string): Promise<AuthContext> {
+    const provider = await ctx.em.findOne(ProviderIdentity, { entity_id: normalizeEmail(email), provider: EMAILPASS });
+    const stored = provider?.provider_metadata?.password;
+    const valid = await verifySecret(password, typeof stored === 'string' ? stored : await decoyHash());
+    if (!provider || !valid) throw unauthorized(INVALID_CREDENTIALS);
+    const identity = await ctx.em.findOne(AuthIdentity, { id: provider.auth_identity_id });
+    if (!identity) throw unauthorized(INVALID_CREDENTIALS);
+    return this.contextOf(identity, actor);
+  }
+
+  issueToken(context: AuthContext): string {
+    return this.tokens.issue(context);
+  }
+
+  /** A fresh token for the same identity, now carrying an actor created since login. */
+  async refresh(ctx: Context, auth: AuthContext): Promise<string> {
+    const identity = await ctx.em.findOne(AuthIdentity, { id: auth.auth_identity_id });
+    if (!identity || auth.actor_type === 'api-key') throw unauthorized('Unauthorized');
+    return this.issueToken(this.contextOf(identity, auth.actor_type));
+  }
+
+  /** Links an identity to the user or customer it authenticates as. */
+  async linkActor(ctx: Context, authIdentityId: string, actor: AuthActor, actorId: string): Promise<void> {
+    await inTransaction(ctx, async (tx) => {
+      const identity = await tx.em.findOne(AuthIdentity, { id: authIdentityId });
+      if (!identity) throw SthenoError.notFound(`Auth identity with id: ${authIdentityId} was not found`);
+      const existing = identity.app_metadata?.[`${actor}_id`];
+      if (existing && existing !== actorId) {
+        throw SthenoError.invalidData(`The identity is already linked to a ${actor}`);
+      }
+      identity.app_metadata = { ...(identity.app_metadata ?? {}), [`${actor}_id`]: actorId };
+      await tx.em.flush();
+    });
+  }
+
+  /** The identity of an email, or undefined. */
+  async identityOfEmail(ctx: Context, email: string): Promise<AuthContext | undefined> {
+    const provider = await ctx.em.findOne(ProviderIdentity, { entity_id: normalizeEmail(email), provider: EMAILPASS });
+    if (!provider) return undefined;
+    const identity = await ctx.em.findOne(AuthIdentity, { id: provider.auth_identity_id });
+    return identity ? this.contextOf(identity, 'user') : undefined;
+  }
+
+  async createSession(ctx: Context, auth: AuthContext): Promise<string> {
+    const id = randomBytes(24).toString('base64url');
+    ctx.em.create(AuthSession, { id, auth_context: { ...auth }, expires_at: new Date(Date.now() + SESSION_TTL_MS) });
+    await ctx.em.flush();
+    return id;
+  }
+
+  /** SessionStore port, used by the guard on every cookie-authenticated request. */
+  async get(sessionId: string): Promise<AuthContext | undefined> {
+    const session = await (this.orm.em.fork() as EntityManager).findOne(AuthSession, { id: sessionId, expires_at: { $gt: new Date() } });
+    return session ? (session.auth_context as unknown as AuthContext) : undefined;
+  }
+
+  async deleteSession(ctx: Context, sessionId: string): Promise<void> {
+    await ctx.em.nativeDelete(AuthSession, { id: sessionId });
+  }
+
+  /**
+   * `reset-password`: for a known identity, records `auth.password_reset` with a single-use token
+   * (for the notification that sends it); for an unknown one, does nothing. Callers answer the
+   * same either way, so the route reveals no accounts.
+   */
+  async requestPasswordReset(ctx: Context, actor: AuthActor, identifier: string): Promise<void> {
+    await inTransaction(ctx, async (tx) => {
+      const entityId = normalizeEmail(identifier);
+      const provider = await tx.em.findOne(ProviderIdentity, { entity_id: entityId, provider: EMAILPASS });
+      if (!provider) return;
+      const jti = randomBytes(16).toString('base64url');
+      provider.provider_metadata = { ...(provider.provider_metadata ?? {}), reset_jti: jti };
+      const claims: ResetClaims = { entity_id: entityId, provider: EMAILPASS, actor_type: actor, jti };
+      const token = this.jwt.sign(claims, { expiresIn: RESET_TOKEN_TTL });
+      this.events.record(tx, AuthEvents.PASSWORD_RESET, { entity_id: entityId, actor_type: actor, token });
+      await tx.em.flush();
+    });
+  }
+
+  /** `update`: a valid, unused reset token sets a new password and is spent. */
+  async updatePassword(ctx: Context, actor: AuthActor, token: string, input: { email?: string; password: string }): Promise<void> {
+    let claims: ResetClaims;
+    try {
+      claims = this.jwt.verify<ResetClaims>(token, { algorithms: ['HS256'] });
+    } catch {
+      throw unauthorized(INVALID_RESET_TOKEN);
+    }
+    if (claims.actor_type !== actor || !claims.jti || (input.email && normalizeEmail(input.email) !== claims.entity_id)) {
+      throw unauthorized(INVALID_RESET_TOKEN);
+    }
+    const passwordHash = await hashSecret(input.password);
+    await inTransaction(ctx, async (tx) => {
+      const provider = await tx.em.findOne(ProviderIdentity, { entity_id: claims.entity_id, provider: EMAILPASS });
+      if (!provider || provider.provider_metadata?.reset_jti !== claims.jti) throw unauthorized(INVALID_RESET_TOKEN);
+      provider.provider_metadata = { password: passwordHash };
+      await tx.em.flush();
+    });
+  }
+
+  /** Sets the password of an existing identity (CLI). */
+  async setPassword(ctx: Context, email: string, password: string): Promise<void> {
+    const passwordHash = await hashSecret(password);
+    await inTransaction(ctx, async (tx) => {
+      const provider = await tx.em.findOne(ProviderIdentity, { entity_id: normalizeEmail(email), provider: EMAILPASS });
+      if (!provider) throw SthenoError.notFound(`No identity with email: ${normalizeEmail(email)}`);
+      provider.provider_metadata = { ...(provider.provider_metadata ?? {}), password: passwordHash };
+      await tx.em.flush();
+    });
+  }
+}

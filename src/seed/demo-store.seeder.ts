@@ -1,0 +1,53 @@
+import { Inject, Logger, Module } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../framework/config/app-config';
+import { Context } from '../framework/context/context';
+import { Seeder, SeederHandler } from '../framework/database/seeding';
+import { runFlow } from '../framework/flows/flow';
+import { createUserAccountFlow } from '../flows/user/create-user-account.flow';
+import { LinksModule } from '../links/links.module';
+import { PublishableKeySalesChannelLinks } from '../links/publishable-key-sales-channel.service';
+import { ApiKeyModule } from '../modules/api-key/api-key.module';
+import { ApiKeyService } from '../modules/api-key/api-key.service';
+import { AuthModule } from '../modules/auth/auth.module';
+import { AuthService } from '../modules/auth/auth.service';
+import { SalesChannelModule } from '../modules/sales-channel/sales-channel.module';
+import { SalesChannelService } from '../modules/sales-channel/sales-channel.service';
+import { UserModule } from '../modules/user/user.module';
+import { UserService } from '../modules/user/user.service';
+
+/**
+ * What a storefront needs to start: a default sales channel, a publishable key scoped to it, and
+ * (in development only) an admin user from ADMIN_EMAIL / ADMIN_PASSWORD.
+ */
+@Seeder({ name: 'identity-and-storefront-access', order: 10 })
+class IdentityAndStorefrontSeeder implements SeederHandler {
+  private readonly logger = new Logger('Seed');
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly salesChannels: SalesChannelService,
+    private readonly apiKeys: ApiKeyService,
+    private readonly links: PublishableKeySalesChannelLinks,
+    private readonly users: UserService,
+    private readonly auth: AuthService,
+  ) {}
+
+  async seed(ctx: Context): Promise<void> {
+    const channel = await this.salesChannels.create(ctx, { name: 'Default Sales Channel', description: 'Created by the seed' });
+    const key = await this.apiKeys.create(ctx, { title: 'Default Publishable API Key', type: 'publishable' });
+    await this.links.add(ctx, key.id, [channel.id]);
+    await this.apiKeys.invalidateCache();
+    if (this.config.isProduction) {
+      this.logger.log('Production: no default admin user is created (use stheno user:create)');
+      return;
+    }
+    const { adminEmail: email, adminPassword: password } = this.config.seed;
+    await runFlow(ctx, createUserAccountFlow({ users: this.users, auth: this.auth }), { email, password });
+  }
+}
+
+@Module({
+  imports: [SalesChannelModule, ApiKeyModule, LinksModule, UserModule, AuthModule],
+  providers: [IdentityAndStorefrontSeeder],
+})
+export class SeedModule {}
