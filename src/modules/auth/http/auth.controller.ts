@@ -104,8 +104,9 @@ export class AuthController {
     return { token: this.auth.issueToken(context) };
   }
 
-  @Post(':actor/:provider/reset-password')
+  // above @Post: decorators apply bottom-up, so this one is applied last and wins over Post's 200
   @HttpCode(201)
+  @Post(':actor/:provider/reset-password')
   @applyAll(...actorParams)
   @ApiOperation({ summary: 'Request a password reset; always 201, whether or not the identity exists' })
   @ApiCreatedResponse({ description: 'Accepted; if the identity exists, auth.password_reset is emitted with a single-use token' })
