@@ -2,6 +2,10 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule, JwtSignOptions } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
+import { ThrottlerModule } from '@nestjs/throttler';
+import type Redis from 'ioredis';
+import { REDIS_CLIENT } from '../redis/redis.module';
+import { AuthThrottlerGuard, RedisThrottlerStorage } from './throttling';
 import { AppConfig } from '../config/app-config';
 import { RouteAccessGuard } from './route-access.guard';
 import { JwtBearerStrategy, TokenService } from './tokens';
@@ -17,9 +21,16 @@ export class AccessModule {
       imports: [
         PassportModule,
         JwtModule.register({ secret: config.auth.jwtSecret, signOptions: { algorithm: 'HS256', expiresIn } }),
+        ThrottlerModule.forRootAsync({
+          inject: [REDIS_CLIENT],
+          useFactory: (redis: Redis | null) => ({
+            throttlers: [{ name: 'default', ttl: config.auth.throttle.windowMs, limit: config.auth.throttle.limit }],
+            storage: redis ? new RedisThrottlerStorage(redis, config.redis.prefix) : undefined,
+          }),
+        }),
       ],
-      providers: [TokenService, JwtBearerStrategy, { provide: APP_GUARD, useClass: RouteAccessGuard }],
-      exports: [TokenService, JwtModule],
+      providers: [TokenService, JwtBearerStrategy, AuthThrottlerGuard, { provide: APP_GUARD, useClass: RouteAccessGuard }],
+      exports: [TokenService, JwtModule, AuthThrottlerGuard],
     };
   }
 }

@@ -44,6 +44,8 @@ export interface AuthConfig {
   cookieSecret: string;
   /** True when a secret fell back to the development value. */
   usingDevSecrets: boolean;
+  /** Login, register and password-reset attempts allowed per IP and email within the window. */
+  throttle: { limit: number; windowMs: number };
 }
 
 export interface LoggingConfig {

@@ -103,6 +103,10 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       jwtExpiresIn: read.duration('JWT_EXPIRES_IN', '1d'),
       cookieSecret,
       usingDevSecrets: jwtSecret === DEV_SECRET || cookieSecret === DEV_SECRET,
+      throttle: {
+        limit: read.int('AUTH_RATE_LIMIT', 10, { min: 1, max: 1_000_000 }),
+        windowMs: read.int('AUTH_RATE_WINDOW_MS', 60_000, { min: 1000, max: 86_400_000 }),
+      },
     },
     logging: {
       level: read.oneOf<LogLevel>(

@@ -1,9 +1,10 @@
-import { Body, Controller, Delete, Headers, HttpCode, Inject, Param, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Headers, HttpCode, Inject, Param, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AuthContext } from '../../../framework/auth/auth-context';
 import { readCookie, SESSION_COOKIE, signCookieValue, unsignCookieValue } from '../../../framework/auth/cookies';
 import { Authenticate } from '../../../framework/auth/route-access.decorators';
+import { AuthThrottlerGuard } from '../../../framework/auth/throttling';
 import { APP_CONFIG, AppConfig } from '../../../framework/config/app-config';
 import { Context } from '../../../framework/context/context';
 import { Ctx } from '../../../framework/context/ctx.decorator';
@@ -85,6 +86,7 @@ export class AuthController {
   }
 
   @Post(':actor/:provider')
+  @UseGuards(AuthThrottlerGuard)
   @applyAll(...actorParams)
   @ApiOperation({ summary: 'Log in: `{token}` (Invalid email or password → 401)' })
   @ApiOkResponse({ type: TokenResponseDto })
@@ -95,6 +97,7 @@ export class AuthController {
   }
 
   @Post(':actor/:provider/register')
+  @UseGuards(AuthThrottlerGuard)
   @applyAll(...actorParams)
   @ApiOperation({ summary: 'Register an identity: `{token}` with an empty actor_id, to create the user or customer with' })
   @ApiOkResponse({ type: TokenResponseDto })
@@ -107,6 +110,7 @@ export class AuthController {
   // above @Post: decorators apply bottom-up, so this one is applied last and wins over Post's 200
   @HttpCode(201)
   @Post(':actor/:provider/reset-password')
+  @UseGuards(AuthThrottlerGuard)
   @applyAll(...actorParams)
   @ApiOperation({ summary: 'Request a password reset; always 201, whether or not the identity exists' })
   @ApiCreatedResponse({ description: 'Accepted; if the identity exists, auth.password_reset is emitted with a single-use token' })
