@@ -17,7 +17,9 @@ import { LinksModule } from './links/links.module';
 import { ApiKeyModule } from './modules/api-key/api-key.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CurrencyModule } from './modules/currency/currency.module';
+import { RegionModule } from './modules/region/region.module';
 import { SalesChannelModule } from './modules/sales-channel/sales-channel.module';
+import { StoreModule } from './modules/store/store.module';
 import { UserModule } from './modules/user/user.module';
 import { SeedModule } from './seed/demo-store.seeder';
 
@@ -50,6 +52,8 @@ export class AppModule {
         ApiKeyModule,
         SalesChannelModule,
         CurrencyModule,
+        RegionModule,
+        StoreModule,
         LinksModule,
         SeedModule,
         ...imports,

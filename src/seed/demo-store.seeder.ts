@@ -10,14 +10,19 @@ import { ApiKeyModule } from '../modules/api-key/api-key.module';
 import { ApiKeyService } from '../modules/api-key/api-key.service';
 import { AuthModule } from '../modules/auth/auth.module';
 import { AuthService } from '../modules/auth/auth.service';
+import { RegionModule } from '../modules/region/region.module';
+import { RegionService } from '../modules/region/region.service';
 import { SalesChannelModule } from '../modules/sales-channel/sales-channel.module';
 import { SalesChannelService } from '../modules/sales-channel/sales-channel.service';
+import { StoreModule } from '../modules/store/store.module';
+import { StoreService } from '../modules/store/store.service';
 import { UserModule } from '../modules/user/user.module';
 import { UserService } from '../modules/user/user.service';
 
 /**
- * What a storefront needs to start: a default sales channel, a publishable key scoped to it, and
- * (in development only) an admin user from ADMIN_EMAIL / ADMIN_PASSWORD.
+ * What a storefront needs to start: a default sales channel, a publishable key scoped to it, two
+ * regions (Europe in eur, North America in usd), the store selling in both currencies, and (in
+ * development only) an admin user from ADMIN_EMAIL / ADMIN_PASSWORD.
  */
 @Seeder({ name: 'identity-and-storefront-access', order: 10 })
 class IdentityAndStorefrontSeeder implements SeederHandler {
@@ -30,6 +35,8 @@ class IdentityAndStorefrontSeeder implements SeederHandler {
     private readonly links: PublishableKeySalesChannelLinks,
     private readonly users: UserService,
     private readonly auth: AuthService,
+    private readonly regions: RegionService,
+    private readonly stores: StoreService,
   ) {}
 
   async seed(ctx: Context): Promise<void> {
@@ -37,6 +44,17 @@ class IdentityAndStorefrontSeeder implements SeederHandler {
     const key = await this.apiKeys.create(ctx, { title: 'Default Publishable API Key', type: 'publishable' });
     await this.links.add(ctx, key.id, [channel.id]);
     await this.apiKeys.invalidateCache();
+    const europe = await this.regions.create(ctx, { name: 'Europe', currency_code: 'eur', countries: ['dk', 'fr', 'de', 'es', 'it', 'se', 'gb'] });
+    await this.regions.create(ctx, { name: 'North America', currency_code: 'usd', countries: ['us', 'ca'] });
+    await this.stores.create(ctx, {
+      name: 'Stheno Store',
+      supported_currencies: [
+        { currency_code: 'eur', is_default: true },
+        { currency_code: 'usd', is_default: false },
+      ],
+      default_sales_channel_id: channel.id,
+      default_region_id: europe.id,
+    });
     if (this.config.isProduction) {
       this.logger.log('Production: no default admin user is created (use stheno user:create)');
       return;
@@ -47,7 +65,7 @@ class IdentityAndStorefrontSeeder implements SeederHandler {
 }
 
 @Module({
-  imports: [SalesChannelModule, ApiKeyModule, LinksModule, UserModule, AuthModule],
+  imports: [SalesChannelModule, ApiKeyModule, LinksModule, UserModule, AuthModule, RegionModule, StoreModule],
   providers: [IdentityAndStorefrontSeeder],
 })
 export class SeedModule {}
