@@ -59,6 +59,22 @@ describe('stheno CLI', () => {
     expect(run.output()).toMatch(/create table "test_unmigrated" \("id" text not null, "quantity" int not null/);
   });
 
+  it('user:create makes an admin who can log in, and validates its flags', async () => {
+    await resetDatabase();
+    const created = await cli(['user:create', '--email', 'ops@stheno.dev', '--password', 'long-enough-pw'], databaseEnv());
+    expect([created.code, created.output]).toEqual([0, expect.stringMatching(/^User ops@stheno\.dev \(user_[0-9A-Z]{26}\) can log in/m)]);
+    const users = await withClient(workerDatabaseUrl(), (c) =>
+      c.query<{ email: string; app_metadata: { user_id: string } }>(
+        `select u.email, a.app_metadata from "user" u join auth_identity a on a.app_metadata->>'user_id' = u.id`,
+      ),
+    );
+    expect(users.rows.map((r) => r.email)).toContain('ops@stheno.dev');
+    const short = await cli(['user:create', '--email', 'x@y.z', '--password', 'short'], databaseEnv());
+    expect([short.code, short.output.trim()]).toEqual([2, '--password must be at least 8 characters']);
+    const missing = await cli(['user:create', '--email', 'x@y.z'], databaseEnv());
+    expect([missing.code, missing.output.trim()]).toEqual([2, '--password <value> is required']);
+  });
+
   it('rejects an unknown command with exit code 2 and prints help on request', async () => {
     const unknown = await cli(['db:explode'], {});
     expect([unknown.code, unknown.output.trim()]).toEqual([2, "Unknown command 'db:explode'. Run 'stheno help'."]);
