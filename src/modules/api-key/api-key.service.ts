@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { FilterQuery } from '@mikro-orm/core';
 import { Context, inTransaction } from '../../framework/context/context';
+import { findPage } from '../../framework/database/find-page';
 import { hashSecret } from '../../framework/auth/passwords';
 import { SthenoError } from '../../framework/errors/stheno-error';
 import { EventBus } from '../../framework/events/event-bus.service';
-import { ListQuery, toMikroOrmOrderBy } from '../../framework/http/list-query';
+import { ListQuery } from '../../framework/http/list-query';
 import { ApiKeyCache } from './api-key.cache';
 import { ApiKeyEvents, ApiKeyView, CreateApiKeyInput } from './api-key.types';
 import { ApiKey } from './entities/api-key.entity';
@@ -45,13 +45,7 @@ export class ApiKeyService {
   ) {}
 
   async list(ctx: Context, query: ListQuery): Promise<[ApiKeyView[], number]> {
-    const where = { ...query.filters } as FilterQuery<ApiKey> & Record<string, unknown>;
-    if (query.q) Object.assign(where, { title: { $ilike: `%${query.q}%` } });
-    const [rows, count] = await ctx.em.findAndCount(ApiKey, where, {
-      limit: query.limit,
-      offset: query.offset,
-      orderBy: toMikroOrmOrderBy(query.order),
-    });
+    const [rows, count] = await findPage(ctx, ApiKey, query, ['title']);
     return [rows.map((key) => toView(key)), count];
   }
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { FilterQuery } from '@mikro-orm/core';
 import { Context } from '../../framework/context/context';
+import { findPage } from '../../framework/database/find-page';
 import { SthenoError } from '../../framework/errors/stheno-error';
-import { ListQuery, toMikroOrmOrderBy } from '../../framework/http/list-query';
+import { ListQuery } from '../../framework/http/list-query';
 import { CurrencyView } from './currency.types';
 import { Currency } from './entities/currency.entity';
 
@@ -23,9 +23,7 @@ function toView(currency: Currency): CurrencyView {
 @Injectable()
 export class CurrencyService {
   async list(ctx: Context, query: ListQuery): Promise<[CurrencyView[], number]> {
-    const where = { ...query.filters } as FilterQuery<Currency> & Record<string, unknown>;
-    if (query.q) Object.assign(where, { $or: [{ code: { $ilike: `%${query.q}%` } }, { name: { $ilike: `%${query.q}%` } }] });
-    const [rows, count] = await ctx.em.findAndCount(Currency, where, { limit: query.limit, offset: query.offset, orderBy: toMikroOrmOrderBy(query.order) });
+    const [rows, count] = await findPage(ctx, Currency, query, ['code', 'name']);
     return [rows.map(toView), count];
   }
 

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { FilterQuery } from '@mikro-orm/core';
 import { Context, inTransaction } from '../../framework/context/context';
+import { findPage } from '../../framework/database/find-page';
 import { SthenoError } from '../../framework/errors/stheno-error';
 import { EventBus } from '../../framework/events/event-bus.service';
-import { ListQuery, toMikroOrmOrderBy } from '../../framework/http/list-query';
+import { ListQuery } from '../../framework/http/list-query';
 import { CurrencyService } from '../currency/currency.service';
 import { Country } from './entities/country.entity';
 import { Region } from './entities/region.entity';
@@ -53,13 +54,7 @@ export class RegionService {
 
   /** Countries are loaded (in one query for the page) only when `query.fields` selects them. */
   async list(ctx: Context, query: ListQuery): Promise<[RegionView[], number]> {
-    const where = { ...query.filters } as FilterQuery<Region> & Record<string, unknown>;
-    if (query.q) Object.assign(where, { name: { $ilike: `%${query.q}%` } });
-    const [rows, count] = await ctx.em.findAndCount(Region, where, {
-      limit: query.limit,
-      offset: query.offset,
-      orderBy: toMikroOrmOrderBy(query.order),
-    });
+    const [rows, count] = await findPage(ctx, Region, query, ['name']);
     const withCountries = query.fields.relations.includes('countries');
     return [await this.toViews(ctx, rows, withCountries), count];
   }

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { FilterQuery } from '@mikro-orm/core';
 import { Context, inTransaction } from '../../framework/context/context';
+import { findPage } from '../../framework/database/find-page';
 import { SthenoError } from '../../framework/errors/stheno-error';
 import { EventBus } from '../../framework/events/event-bus.service';
-import { ListQuery, toMikroOrmOrderBy } from '../../framework/http/list-query';
+import { ListQuery } from '../../framework/http/list-query';
 import { SalesChannel } from './entities/sales-channel.entity';
 import { CreateSalesChannelInput, SalesChannelEvents, SalesChannelView, UpdateSalesChannelInput } from './sales-channel.types';
 
@@ -26,13 +26,7 @@ export class SalesChannelService {
   constructor(private readonly events: EventBus) {}
 
   async list(ctx: Context, query: ListQuery): Promise<[SalesChannelView[], number]> {
-    const where = { ...query.filters } as FilterQuery<SalesChannel> & Record<string, unknown>;
-    if (query.q) Object.assign(where, { $or: [{ name: { $ilike: `%${query.q}%` } }, { description: { $ilike: `%${query.q}%` } }] });
-    const [rows, count] = await ctx.em.findAndCount(SalesChannel, where, {
-      limit: query.limit,
-      offset: query.offset,
-      orderBy: toMikroOrmOrderBy(query.order),
-    });
+    const [rows, count] = await findPage(ctx, SalesChannel, query, ['name', 'description']);
     return [rows.map(toSalesChannelView), count];
   }
 

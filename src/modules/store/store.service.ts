@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { FilterQuery, LockMode } from '@mikro-orm/core';
+import { LockMode } from '@mikro-orm/core';
 import { Context, inTransaction } from '../../framework/context/context';
+import { findPage } from '../../framework/database/find-page';
 import { SthenoError } from '../../framework/errors/stheno-error';
 import { EventBus } from '../../framework/events/event-bus.service';
-import { ListQuery, toMikroOrmOrderBy } from '../../framework/http/list-query';
+import { ListQuery } from '../../framework/http/list-query';
 import { CurrencyService } from '../currency/currency.service';
 import { RegionService } from '../region/region.service';
 import { SalesChannelService } from '../sales-channel/sales-channel.service';
@@ -49,13 +50,7 @@ export class StoreService {
 
   /** Supported currencies are loaded (in one query for the page) only when `query.fields` selects them. */
   async list(ctx: Context, query: ListQuery): Promise<[StoreView[], number]> {
-    const where = { ...query.filters } as FilterQuery<Store> & Record<string, unknown>;
-    if (query.q) Object.assign(where, { name: { $ilike: `%${query.q}%` } });
-    const [rows, count] = await ctx.em.findAndCount(Store, where, {
-      limit: query.limit,
-      offset: query.offset,
-      orderBy: toMikroOrmOrderBy(query.order),
-    });
+    const [rows, count] = await findPage(ctx, Store, query, ['name']);
     const withCurrencies = query.fields.relations.includes('supported_currencies');
     return [await this.toViews(ctx, rows, withCurrencies), count];
   }

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { FilterQuery, LockMode } from '@mikro-orm/core';
+import { LockMode } from '@mikro-orm/core';
 import { Context, inTransaction } from '../../framework/context/context';
+import { findPage } from '../../framework/database/find-page';
 import { SthenoError } from '../../framework/errors/stheno-error';
 import { EventBus } from '../../framework/events/event-bus.service';
-import { ListQuery, toMikroOrmOrderBy } from '../../framework/http/list-query';
+import { ListQuery } from '../../framework/http/list-query';
 import { Invite } from './entities/invite.entity';
 import { User } from './entities/user.entity';
 import { CreateUserInput, InviteView, UpdateUserInput, UserEvents, UserView } from './user.types';
@@ -48,12 +49,7 @@ export class UserService {
   constructor(private readonly events: EventBus) {}
 
   async list(ctx: Context, query: ListQuery): Promise<[UserView[], number]> {
-    const where = { ...query.filters } as FilterQuery<User> & Record<string, unknown>;
-    if (query.q) {
-      const like = { $ilike: `%${query.q}%` };
-      Object.assign(where, { $or: [{ email: like }, { first_name: like }, { last_name: like }] });
-    }
-    const [rows, count] = await ctx.em.findAndCount(User, where, { limit: query.limit, offset: query.offset, orderBy: toMikroOrmOrderBy(query.order) });
+    const [rows, count] = await findPage(ctx, User, query, ['email', 'first_name', 'last_name']);
     return [rows.map(toUserView), count];
   }
 
@@ -101,9 +97,7 @@ export class UserService {
   }
 
   async listInvites(ctx: Context, query: ListQuery): Promise<[InviteView[], number]> {
-    const where = { ...query.filters } as FilterQuery<Invite> & Record<string, unknown>;
-    if (query.q) Object.assign(where, { email: { $ilike: `%${query.q}%` } });
-    const [rows, count] = await ctx.em.findAndCount(Invite, where, { limit: query.limit, offset: query.offset, orderBy: toMikroOrmOrderBy(query.order) });
+    const [rows, count] = await findPage(ctx, Invite, query, ['email']);
     return [rows.map(toInviteView), count];
   }
 

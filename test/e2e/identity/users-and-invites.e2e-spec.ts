@@ -106,6 +106,10 @@ describe('sales channels and currencies', () => {
     expect(disabled.body).toEqual({ sales_channels: [{ id, name: 'App' }], count: 1, offset: 0, limit: 20 });
     const searched = await t.api.get('/admin/sales-channels?q=mobile').set(...admin).expect(200);
     expect(searched.body.sales_channels.map((c: { id: string }) => c.id)).toEqual([id]);
+    // a % typed by the client is a character to find, not a wildcard
+    const percent = await t.api.post('/admin/sales-channels').set(...admin).send({ name: '100% Organic' }).expect(200);
+    const literal = await t.api.get('/admin/sales-channels?q=%25').set(...admin).expect(200);
+    expect(literal.body.sales_channels.map((c: { id: string }) => c.id)).toEqual([percent.body.sales_channel.id]);
     await t.api.post('/admin/sales-channels').set(...admin).send({ name: 42 }).expect(400);
     await t.api.delete(`/admin/sales-channels/${id}`).set(...admin).expect(200, { id, object: 'sales-channel', deleted: true });
     await t.api.get(`/admin/sales-channels/${id}`).set(...admin).expect(404);
