@@ -43,6 +43,7 @@ export async function createApp(options: CreateAppOptions): Promise<NestExpressA
   const express = app.getHttpAdapter().getInstance();
   express.set('query parser', parseQueryString);
   express.disable('x-powered-by');
+  express.set('trust proxy', config.http.trustProxy);
   express.set('etag', false);
 
   if (config.workerMode === 'worker') {

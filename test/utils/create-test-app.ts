@@ -45,6 +45,7 @@ export function testEnv(overrides: Record<string, string | undefined> = {}): Rec
     SHUTDOWN_TIMEOUT_MS: '1000',
     // suites log in many times from one address; the throttling suite sets its own limit
     AUTH_RATE_LIMIT: '1000',
+    AUTH_RATE_LIMIT_IP: '100000',
     ...overrides,
   };
 }

@@ -46,3 +46,20 @@ export function createUserAccountFlow(services: UserAccountServices) {
     return user;
   });
 }
+
+/**
+ * Removes a user: the user and its invites go, and its identity loses the link, with every token
+ * and session it held, so the person can neither keep nor regain access (and can be invited again).
+ */
+export function deleteUserFlow(services: UserAccountServices) {
+  const deleteUser = createStep('delete-user', async (userId: string, ctx) => {
+    await services.users.delete(ctx, userId);
+  });
+  const unlinkIdentity = createStep('unlink-identities-of-user', async (userId: string, ctx) => {
+    await services.auth.unlinkActor(ctx, 'user', userId);
+  });
+  return createFlow('delete-user', async (run, userId: string) => {
+    await run(deleteUser, userId);
+    await run(unlinkIdentity, userId);
+  });
+}

@@ -5,7 +5,7 @@ import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type Redis from 'ioredis';
 import { REDIS_CLIENT } from '../redis/redis.module';
-import { AuthThrottlerGuard, RedisThrottlerStorage } from './throttling';
+import { AuthThrottlerGuard, clientIp, RedisThrottlerStorage, submittedEmail } from './throttling';
 import { AppConfig } from '../config/app-config';
 import { RouteAccessGuard } from './route-access.guard';
 import { JwtBearerStrategy, TokenService } from './tokens';
@@ -24,7 +24,12 @@ export class AccessModule {
         ThrottlerModule.forRootAsync({
           inject: [REDIS_CLIENT],
           useFactory: (redis: Redis | null) => ({
-            throttlers: [{ name: 'default', ttl: config.auth.throttle.windowMs, limit: config.auth.throttle.limit }],
+            throttlers: [
+              // per client IP, whatever the emails: one address cannot spray many accounts
+              { name: 'default', ttl: config.auth.throttle.windowMs, limit: config.auth.throttle.ipLimit, getTracker: clientIp },
+              // per email, whatever the address: many addresses cannot hammer one account
+              { name: 'email', ttl: config.auth.throttle.windowMs, limit: config.auth.throttle.limit, getTracker: submittedEmail },
+            ],
             storage: redis ? new RedisThrottlerStorage(redis, config.redis.prefix) : undefined,
           }),
         }),

@@ -10,6 +10,8 @@ export interface AuthContext {
   actor_type: ActorType;
   auth_identity_id: string;
   app_metadata: Record<string, unknown>;
+  /** When the credential was issued (JWT `iat`, session creation), in epoch seconds; not a claim. */
+  issued_at?: number;
 }
 
 /** The storefront a request comes from: its publishable key and that key's sales channels. */
@@ -31,9 +33,14 @@ export interface ApiKeyVerifier {
 
 export const API_KEY_VERIFIER = Symbol('API_KEY_VERIFIER');
 
-/** Looks up a session's auth context by its id; implemented by the auth module. */
+/** Sessions and credential checks; implemented by the auth module. */
 export interface SessionStore {
   get(sessionId: string): Promise<AuthContext | undefined>;
+  /**
+   * Whether a user's or customer's credential still stands: its identity exists, is still linked to
+   * that actor, and has not invalidated tokens issued before a password change or removal.
+   */
+  stillValid(auth: AuthContext): Promise<boolean>;
 }
 
 export const SESSION_STORE = Symbol('SESSION_STORE');

@@ -91,7 +91,12 @@ export class RouteAccessGuard implements CanActivate {
   }
 
   private async authenticate(context: ExecutionContext, request: Request, options: RouteAuthOptions): Promise<boolean> {
-    const auth = await this.identify(context, request, options);
+    let auth = await this.identify(context, request, options);
+    // a deleted user, a removed link or a password changed since the credential was issued
+    if (auth && auth.actor_type !== 'api-key' && !(await this.sessions?.stillValid(auth))) {
+      if (!options.optional) throw new UnauthorizedException();
+      auth = undefined;
+    }
     if (auth) {
       request.auth = auth;
       return true;

@@ -38,20 +38,25 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
   }
 }
 
+/** The client address (behind a proxy, as TRUST_PROXY lets Express read it). */
+export const clientIp = (request: Record<string, unknown>): string => `ip:${String(request.ip)}`;
+
+/** The email an attempt is about (login, register: `email`; reset: `identifier`). */
+export const submittedEmail = (request: Record<string, unknown>): string => {
+  const body = (request.body ?? {}) as Record<string, unknown>;
+  const email = String(body.email ?? body.identifier ?? '').trim().toLowerCase();
+  return email ? `email:${email}` : clientIp(request);
+};
+
 /**
- * Limits login, register and reset attempts per client IP and submitted email (so one attacker
- * cannot lock a victim out from elsewhere, and one IP cannot spray many accounts unnoticed per
- * account). Over the limit: 429 too_many_requests with Retry-After.
+ * Limits login, register and reset attempts with two independent counters: per client IP and per
+ * email. Over either limit: 429 too_many_requests with Retry-After.
  */
 @Injectable()
 export class AuthThrottlerGuard extends ThrottlerGuard {
-  protected override async getTracker(request: Record<string, unknown>): Promise<string> {
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const who = String(body.email ?? body.identifier ?? '').trim().toLowerCase();
-    return `${String(request.ip)}|${who}`;
-  }
-
-  protected override async throwThrottlingException(_context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+  protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+    // the named throttler set `Retry-After-email`; clients read the standard header
+    context.switchToHttp().getResponse<{ setHeader(name: string, value: string): void }>().setHeader('Retry-After', String(detail.timeToBlockExpire));
     throw new SthenoError('too_many_requests', `Too many attempts: try again in ${detail.timeToBlockExpire} seconds`);
   }
 }

@@ -14,7 +14,13 @@ export function authContextFromClaims(claims: unknown): AuthContext | undefined 
   if (typeof c.actor_id !== 'string' || typeof c.auth_identity_id !== 'string') return undefined;
   if (!ACTOR_TYPES.includes(c.actor_type as ActorType)) return undefined;
   const appMetadata = c.app_metadata && typeof c.app_metadata === 'object' ? (c.app_metadata as Record<string, unknown>) : {};
-  return { actor_id: c.actor_id, actor_type: c.actor_type as ActorType, auth_identity_id: c.auth_identity_id, app_metadata: appMetadata };
+  return {
+    actor_id: c.actor_id,
+    actor_type: c.actor_type as ActorType,
+    auth_identity_id: c.auth_identity_id,
+    app_metadata: appMetadata,
+    ...(typeof c.iat === 'number' ? { issued_at: c.iat } : {}),
+  };
 }
 
 /** Issues Medusa-shaped JWTs (HS256, JWT_SECRET, JWT_EXPIRES_IN). */

@@ -11,6 +11,8 @@ export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' |
 export type CorsOrigin = string | RegExp;
 
 export interface HttpConfig {
+  /** Express's `trust proxy`: which proxies' X-Forwarded-For to believe for the client IP. */
+  trustProxy: boolean | number | string;
   host: string;
   port: number;
   bodyLimit: string;
@@ -44,8 +46,8 @@ export interface AuthConfig {
   cookieSecret: string;
   /** True when a secret fell back to the development value. */
   usingDevSecrets: boolean;
-  /** Login, register and password-reset attempts allowed per IP and email within the window. */
-  throttle: { limit: number; windowMs: number };
+  /** Login, register and password-reset attempts allowed within the window, per email and per client IP. */
+  throttle: { limit: number; ipLimit: number; windowMs: number };
 }
 
 export interface LoggingConfig {

@@ -75,6 +75,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     isProduction,
     workerMode: read.oneOf<WorkerMode>('WORKER_MODE', ['shared', 'server', 'worker'], 'shared'),
     http: {
+      trustProxy: trustProxy(read.string('TRUST_PROXY', 'false')),
       host: read.string('HOST', '0.0.0.0'),
       port: read.int('PORT', 9000, { min: 0, max: 65535 }),
       bodyLimit: read.size('HTTP_BODY_LIMIT', '1mb'),
@@ -105,6 +106,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       usingDevSecrets: jwtSecret === DEV_SECRET || cookieSecret === DEV_SECRET,
       throttle: {
         limit: read.int('AUTH_RATE_LIMIT', 10, { min: 1, max: 1_000_000 }),
+        ipLimit: read.int('AUTH_RATE_LIMIT_IP', 100, { min: 1, max: 1_000_000 }),
         windowMs: read.int('AUTH_RATE_WINDOW_MS', 60_000, { min: 1000, max: 86_400_000 }),
       },
     },
@@ -129,6 +131,13 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
 
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;
+}
+
+/** `false`, `true`, a hop count, or Express's names and addresses (`loopback`, `10.0.0.0/8,…`). */
+function trustProxy(value: string): boolean | number | string {
+  if (value === 'false') return false;
+  if (value === 'true') return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 /**

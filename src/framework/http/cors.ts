@@ -4,7 +4,9 @@ import { CorsOrigin, HttpConfig } from '../config/app-config';
 
 export type RouteFamily = 'store' | 'admin' | 'auth';
 
-export function routeFamily(path: string): RouteFamily | undefined {
+export function routeFamily(rawPath: string): RouteFamily | undefined {
+  // Express matches routes case-insensitively: so must the families (and the guard that uses them)
+  const path = rawPath.toLowerCase();
   if (path === '/store' || path.startsWith('/store/')) return 'store';
   if (path === '/admin' || path.startsWith('/admin/')) return 'admin';
   if (path === '/auth' || path.startsWith('/auth/')) return 'auth';

@@ -17,6 +17,8 @@ const MAX_ENTRIES = 10_000;
 export class ApiKeyCache implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('ApiKeyCache');
   private readonly entries = new Map<string, { value: unknown; expires: number }>();
+  /** Bumped by every invalidation: a load that overlapped one is not cached (it may be stale). */
+  private generation = 0;
   private subscriber?: Redis;
   private readonly channel: string;
 
@@ -31,7 +33,7 @@ export class ApiKeyCache implements OnModuleInit, OnApplicationShutdown {
     if (!this.redis) return;
     this.subscriber = this.redis.duplicate({ enableOfflineQueue: true });
     this.subscriber.on('error', () => undefined);
-    this.subscriber.on('message', () => this.entries.clear());
+    this.subscriber.on('message', () => this.clearLocal());
     this.subscriber.subscribe(this.channel).catch((error: unknown) => this.logger.warn({ err: error }, 'Cannot subscribe to key invalidations'));
   }
 
@@ -42,14 +44,21 @@ export class ApiKeyCache implements OnModuleInit, OnApplicationShutdown {
   async remember<T>(key: string, load: () => Promise<T>): Promise<T> {
     const hit = this.entries.get(key);
     if (hit && hit.expires > Date.now()) return hit.value as T;
+    const generation = this.generation;
     const value = await load();
+    if (generation !== this.generation) return value;
     if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
     this.entries.set(key, { value, expires: Date.now() + TTL_MS });
     return value;
   }
 
-  async invalidate(): Promise<void> {
+  private clearLocal(): void {
+    this.generation++;
     this.entries.clear();
+  }
+
+  async invalidate(): Promise<void> {
+    this.clearLocal();
     if (this.redis) {
       await this.redis.publish(this.channel, 'clear').catch((error: unknown) =>
         this.logger.warn({ err: error }, 'Could not broadcast a key invalidation; other processes expire it within 30 s'),

@@ -8,11 +8,12 @@ import { ApiKeyService } from './api-key.service';
 import { ApiKeyVerifierService } from './api-key.verifier';
 import { ApiKey } from './entities/api-key.entity';
 import { AdminApiKeysController } from './http/admin-api-keys.controller';
+import { SalesChannelDeletedSubscriber } from './sales-channel-deleted.subscriber';
 
 @Module({
   imports: [ormFeature([ApiKey]), LinksModule, SalesChannelModule],
   controllers: [AdminApiKeysController],
-  providers: [ApiKeyService, ApiKeyCache, ApiKeyVerifierService, { provide: API_KEY_VERIFIER, useExisting: ApiKeyVerifierService }],
+  providers: [ApiKeyService, ApiKeyCache, ApiKeyVerifierService, SalesChannelDeletedSubscriber, { provide: API_KEY_VERIFIER, useExisting: ApiKeyVerifierService }],
   exports: [ApiKeyService, API_KEY_VERIFIER],
 })
 export class ApiKeyModule {}

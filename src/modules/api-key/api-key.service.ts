@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { LockMode } from '@mikro-orm/core';
 import { Context, inTransaction } from '../../framework/context/context';
 import { findPage } from '../../framework/database/find-page';
 import { hashSecret } from '../../framework/auth/passwords';
@@ -59,7 +60,7 @@ export class ApiKeyService {
       if (input.type === 'secret') {
         // serialise secret-key creation so two concurrent requests cannot both pass the check
         await tx.em.execute('select pg_advisory_xact_lock(?)', [727_151_002]);
-        if ((await this.activeSecretKeys(tx)).length > 0) throw SthenoError.notAllowed(ONE_SECRET_KEY_MESSAGE);
+        if ((await this.activeSecretKeys(tx)).length > 0) throw SthenoError.invalidData(ONE_SECRET_KEY_MESSAGE);
       }
       const key = tx.em.create(ApiKey, {
         token: input.type === 'secret' ? await hashSecret(token) : token,
@@ -90,10 +91,9 @@ export class ApiKeyService {
   /** Revokes now, or `revokeInSeconds` from now. */
   async revoke(ctx: Context, id: string, revokeInSeconds = 0): Promise<ApiKeyView> {
     const view = await inTransaction(ctx, async (tx) => {
-      const key = await this.load(tx, id);
-      if (key.revoked_at && key.revoked_at.getTime() <= Date.now()) {
-        throw SthenoError.notAllowed(`API key with id: ${id} is already revoked`);
-      }
+      const key = await this.load(tx, id, true);
+      // a pending revocation can be neither postponed nor cancelled (a key cannot extend its own life)
+      if (key.revoked_at) throw SthenoError.notAllowed(`API key with id: ${id} is already revoked or scheduled to be`);
       key.revoked_at = new Date(Date.now() + revokeInSeconds * 1000);
       key.revoked_by = ctx.actor?.id ?? '';
       this.events.record(tx, ApiKeyEvents.REVOKED, { id });
@@ -106,7 +106,10 @@ export class ApiKeyService {
 
   async delete(ctx: Context, id: string): Promise<void> {
     await inTransaction(ctx, async (tx) => {
-      const key = await this.load(tx, id);
+      const key = await this.load(tx, id, true);
+      if (!key.revoked_at || key.revoked_at.getTime() > Date.now()) {
+        throw SthenoError.notAllowed(`Cannot delete api keys that are not revoked - ${id}`);
+      }
       key.deleted_at = new Date();
       this.events.record(tx, ApiKeyEvents.DELETED, { id });
       await tx.em.flush();
@@ -145,8 +148,8 @@ export class ApiKeyService {
     await this.cache.invalidate();
   }
 
-  private async load(ctx: Context, id: string): Promise<ApiKey> {
-    const key = await ctx.em.findOne(ApiKey, { id });
+  private async load(ctx: Context, id: string, forUpdate = false): Promise<ApiKey> {
+    const key = await ctx.em.findOne(ApiKey, { id }, forUpdate ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
     if (!key) throw SthenoError.notFound(`API key with id: ${id} was not found`);
     return key;
   }

@@ -6,6 +6,7 @@ import { ApiKeyVerifier, PublishableKeyContext } from '../../framework/auth/auth
 import { verifySecret } from '../../framework/auth/passwords';
 import { systemContext } from '../../framework/context/context';
 import { PublishableKeySalesChannelLinks } from '../../links/publishable-key-sales-channel.service';
+import { SalesChannelService } from '../sales-channel/sales-channel.service';
 import { ApiKeyCache } from './api-key.cache';
 import { ApiKeyService } from './api-key.service';
 
@@ -17,6 +18,7 @@ export class ApiKeyVerifierService implements ApiKeyVerifier {
     private readonly keys: ApiKeyService,
     private readonly links: PublishableKeySalesChannelLinks,
     private readonly cache: ApiKeyCache,
+    private readonly salesChannels: SalesChannelService,
   ) {}
 
   async publishable(token: string): Promise<PublishableKeyContext | undefined> {
@@ -25,8 +27,11 @@ export class ApiKeyVerifierService implements ApiKeyVerifier {
       const ctx = systemContext(this.orm.em as EntityManager);
       const key = await this.keys.findUsablePublishable(ctx, token);
       if (!key) return null;
-      const channels = await this.links.channelsOf(ctx, [key.id]);
-      return { id: key.id, token, sales_channel_ids: channels.get(key.id) ?? [], revokes_at: key.revoked_at?.getTime() ?? null };
+      const linked = (await this.links.channelsOf(ctx, [key.id])).get(key.id) ?? [];
+      // a deleted sales channel leaves the link row behind: scope only to channels that exist
+      const existing = await this.salesChannels.namesByIds(ctx, linked);
+      const salesChannelIds = linked.filter((id) => existing.has(id));
+      return { id: key.id, token, sales_channel_ids: salesChannelIds, revokes_at: key.revoked_at?.getTime() ?? null };
     });
     if (!found || (found.revokes_at !== null && found.revokes_at <= Date.now())) return undefined;
     return { id: found.id, token: found.token, sales_channel_ids: found.sales_channel_ids };

@@ -98,18 +98,52 @@ export class AuthService implements SessionStore {
     return this.issueToken(this.contextOf(identity, auth.actor_type));
   }
 
-  /** Links an identity to the user or customer it authenticates as. */
+  /**
+   * Links an identity to the user or customer it authenticates as. One conditional statement: of
+   * two concurrent links (two invites accepted with one registration token), only one succeeds.
+   */
   async linkActor(ctx: Context, authIdentityId: string, actor: AuthActor, actorId: string): Promise<void> {
-    await inTransaction(ctx, async (tx) => {
-      const identity = await tx.em.findOne(AuthIdentity, { id: authIdentityId });
-      if (!identity) throw SthenoError.notFound(`Auth identity with id: ${authIdentityId} was not found`);
-      const existing = identity.app_metadata?.[`${actor}_id`];
-      if (existing && existing !== actorId) {
-        throw SthenoError.invalidData(`The identity is already linked to a ${actor}`);
-      }
-      identity.app_metadata = { ...(identity.app_metadata ?? {}), [`${actor}_id`]: actorId };
-      await tx.em.flush();
-    });
+    const key = `${actor}_id`;
+    const linked = await ctx.em.execute<Array<{ id: string }>>(
+      `update auth_identity set app_metadata = coalesce(app_metadata, '{}'::jsonb) || jsonb_build_object(?::text, ?::text), updated_at = now()
+        where id = ? and deleted_at is null and (app_metadata->>? is null or app_metadata->>? = ?)
+        returning id`,
+      [key, actorId, authIdentityId, key, key, actorId],
+    );
+    if (linked.length === 0) {
+      const exists = await ctx.em.findOne(AuthIdentity, { id: authIdentityId }, { fields: ['id'] });
+      if (!exists) throw SthenoError.notFound(`Auth identity with id: ${authIdentityId} was not found`);
+      throw SthenoError.invalidData(`The identity is already linked to a ${actor}`);
+    }
+  }
+
+  /**
+   * Removes an actor (a deleted user): its identities lose the link, and every token and session
+   * they hold stops working.
+   */
+  async unlinkActor(ctx: Context, actor: AuthActor, actorId: string): Promise<void> {
+    const key = `${actor}_id`;
+    const identities = await ctx.em.execute<Array<{ id: string }>>(
+      `update auth_identity set app_metadata = app_metadata - ?::text, updated_at = now() where app_metadata->>? = ? returning id`,
+      [key, key, actorId],
+    );
+    for (const { id } of identities) await this.invalidateCredentials(ctx, id);
+  }
+
+  /** Refuses every token issued until now and ends every session of the identity. */
+  async invalidateCredentials(ctx: Context, authIdentityId: string): Promise<void> {
+    // whole seconds, as JWT iat: a token issued later in this same second stays valid
+    await ctx.em.execute(`update auth_identity set tokens_valid_after = date_trunc('second', now()) where id = ?`, [authIdentityId]);
+    await ctx.em.nativeDelete(AuthSession, { auth_identity_id: authIdentityId });
+  }
+
+  /** SessionStore port: called by the guard for every user or customer credential. */
+  async stillValid(auth: AuthContext): Promise<boolean> {
+    const identity = await (this.orm.em.fork() as EntityManager).findOne(AuthIdentity, { id: auth.auth_identity_id });
+    if (!identity) return false;
+    if (auth.actor_id && identity.app_metadata?.[`${auth.actor_type}_id`] !== auth.actor_id) return false;
+    if (identity.tokens_valid_after && (auth.issued_at ?? 0) * 1000 < identity.tokens_valid_after.getTime()) return false;
+    return true;
   }
 
   /** The identity of an email, or undefined. */
@@ -122,7 +156,13 @@ export class AuthService implements SessionStore {
 
   async createSession(ctx: Context, auth: AuthContext): Promise<string> {
     const id = randomBytes(24).toString('base64url');
-    ctx.em.create(AuthSession, { id, auth_context: { ...auth }, expires_at: new Date(Date.now() + SESSION_TTL_MS) });
+    const { issued_at: _issuedAt, ...claims } = auth;
+    ctx.em.create(AuthSession, {
+      id,
+      auth_context: { ...claims, issued_at: Math.floor(Date.now() / 1000) },
+      auth_identity_id: auth.auth_identity_id,
+      expires_at: new Date(Date.now() + SESSION_TTL_MS),
+    });
     await ctx.em.flush();
     return id;
   }
@@ -173,6 +213,8 @@ export class AuthService implements SessionStore {
       if (!provider || provider.provider_metadata?.reset_jti !== claims.jti) throw unauthorized(INVALID_RESET_TOKEN);
       provider.provider_metadata = { password: passwordHash };
       await tx.em.flush();
+      // whoever knew the old password keeps no session or token
+      await this.invalidateCredentials(tx, provider.auth_identity_id);
     });
   }
 

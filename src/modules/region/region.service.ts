@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { LockMode } from '@mikro-orm/core';
 import type { FilterQuery } from '@mikro-orm/core';
 import { Context, inTransaction } from '../../framework/context/context';
 import { findPage } from '../../framework/database/find-page';
@@ -84,7 +85,7 @@ export class RegionService {
 
   async update(ctx: Context, id: string, input: UpdateRegionInput): Promise<RegionView> {
     return inTransaction(ctx, async (tx) => {
-      const region = await this.load(tx, id);
+      const region = await this.load(tx, id, true);
       if (input.currency_code !== undefined) {
         const currencyCode = input.currency_code.toLowerCase();
         await this.currencies.assertExist(tx, [currencyCode]);
@@ -104,7 +105,7 @@ export class RegionService {
   /** Soft-deletes the region and frees its countries for other regions. */
   async delete(ctx: Context, id: string): Promise<void> {
     await inTransaction(ctx, async (tx) => {
-      const region = await this.load(tx, id);
+      const region = await this.load(tx, id, true);
       region.deleted_at = new Date();
       await tx.em.nativeUpdate(Country, { region_id: id }, { region_id: null, updated_at: new Date() });
       this.events.record(tx, RegionEvents.DELETED, { id });
@@ -118,8 +119,9 @@ export class RegionService {
     if (!found) throw SthenoError.notFound(`Region with id: ${id} was not found`);
   }
 
-  private async load(ctx: Context, id: string): Promise<Region> {
-    const region = await ctx.em.findOne(Region, { id });
+  /** `forUpdate`: lock the row, so an update and a delete of one region take turns. */
+  private async load(ctx: Context, id: string, forUpdate = false): Promise<Region> {
+    const region = await ctx.em.findOne(Region, { id }, forUpdate ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
     if (!region) throw SthenoError.notFound(`Region with id: ${id} was not found`);
     return region;
   }

@@ -91,6 +91,8 @@ export class UserService {
     await inTransaction(ctx, async (tx) => {
       const user = await this.loadUser(tx, id);
       user.deleted_at = new Date();
+      // the accepted invite would otherwise keep the email from ever being invited again
+      await tx.em.nativeUpdate(Invite, { email: user.email }, { deleted_at: new Date() });
       this.events.record(tx, UserEvents.DELETED, { id });
       await tx.em.flush();
     });

@@ -44,6 +44,26 @@ describe('API keys and the publishable-key guard', () => {
       expect(revoked.body.api_key.revoked_by).toBe(t.adminUserId);
       await t.api.get('/store/currencies').set('x-publishable-api-key', other.body.api_key.token).expect(400);
       await t.api.post(`/admin/api-keys/${other.body.api_key.id}/revoke`).set(...admin()).send({}).expect(400);
+      // a pending revocation cannot be postponed
+      const postponed = await t.api.post(`/admin/api-keys/${id}/revoke`).set(...admin()).send({ revoke_in: 315_000_000 }).expect(400);
+      expect(postponed.body.message).toBe(`API key with id: ${id} is already revoked or scheduled to be`);
+      await t.api.post(`/admin/api-keys/${id}/revoke`).set(...admin()).send({ revoke_in: 1e13 }).expect(400);
+    });
+
+    it('cannot be deleted before it is revoked', async () => {
+      const created = await t.api.post('/admin/api-keys').set(...admin()).send({ title: 'Temp', type: 'publishable' }).expect(200);
+      const res = await t.api.delete(`/admin/api-keys/${created.body.api_key.id}`).set(...admin()).expect(400);
+      expect(res.body.message).toBe(`Cannot delete api keys that are not revoked - ${created.body.api_key.id}`);
+      await t.api.post(`/admin/api-keys/${created.body.api_key.id}/revoke`).set(...admin()).send({}).expect(200);
+      await t.api.delete(`/admin/api-keys/${created.body.api_key.id}`).set(...admin()).expect(200);
+    });
+
+    it('stays revoked when requests using it race the revocation', async () => {
+      const created = await t.api.post('/admin/api-keys').set(...admin()).send({ title: 'Racy', type: 'publishable' }).expect(200);
+      const { id, token } = created.body.api_key;
+      const uses = Array.from({ length: 6 }, () => t.raw().get('/store/currencies?limit=1').set('x-publishable-api-key', token));
+      await Promise.all([...uses.map((u) => u.then(() => undefined)), t.api.post(`/admin/api-keys/${id}/revoke`).set(...admin()).send({}).expect(200)]);
+      for (let i = 0; i < 3; i++) await t.api.get('/store/currencies').set('x-publishable-api-key', token).expect(400);
     });
   });
 
@@ -104,7 +124,7 @@ describe('API keys and the publishable-key guard', () => {
     it('allows one active secret key at a time', async () => {
       const res = await t.api.post('/admin/api-keys').set(...admin()).send({ title: 'Second', type: 'secret' }).expect(400);
       expect(res.body).toEqual({
-        type: 'not_allowed',
+        type: 'invalid_data',
         message: 'You can only have one active secret key a time. Revoke or delete your existing key before creating a new one.',
       });
     });

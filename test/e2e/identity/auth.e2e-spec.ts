@@ -1,7 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { systemContext } from '../../../src/framework/context/context';
 import { OutboxRelay } from '../../../src/framework/events/outbox-relay.service';
+import { AuthService } from '../../../src/modules/auth/auth.service';
 import { ADMIN, bearer, claimsOf, createIdentityApp, IdentityApp } from '../../utils/identity';
 
 /** A JWT signed here, independently of the code under test. */
@@ -134,7 +136,13 @@ describe('auth: emailpass, tokens, sessions, password reset', () => {
       await t.api.get('/admin/users/me').set('Cookie', sessionCookie).expect(401);
     });
 
-    it('refuses a forged or tampered session cookie', async () => {
+    it('refuses a real session id with a tampered signature, and a forged one', async () => {
+      const created = await t.api.post('/auth/session').set(...bearer(t.adminToken)).expect(200);
+      const value = decodeURIComponent((created.headers['set-cookie'] as unknown as string[])[0].split(';')[0].split('=')[1]);
+      const sessionId = value.slice(2, value.lastIndexOf('.'));
+      const tampered = `connect.sid=${encodeURIComponent(`s:${sessionId}.AAAA${value.slice(value.lastIndexOf('.') + 5)}`)}`;
+      await t.api.get('/admin/users/me').set('Cookie', tampered).expect(401);
+      await t.api.get('/admin/users/me').set('Cookie', `connect.sid=${encodeURIComponent(value)}`).expect(200);
       await t.api.get('/admin/users/me').set('Cookie', 'connect.sid=s%3Aforged.invalidsignature').expect(401);
     });
   });
@@ -158,10 +166,23 @@ describe('auth: emailpass, tokens, sessions, password reset', () => {
       expect(await resetTokens()).toHaveLength(1);
     });
 
-    it('sets a new password with the token, once', async () => {
+    it('sets a new password with the token, once, ending the sessions and tokens issued before', async () => {
+      // sessions need an actor: link the shopper's identity to a customer id (the customer module comes later)
+      const registered = await t.login('customer', 'shopper@example.com', 'correct horse');
+      const ctx = systemContext(t.app.get(MikroORM).em as EntityManager);
+      await t.app.get(AuthService).linkActor(ctx, claimsOf(registered).auth_identity_id as string, 'customer', 'cus_01RESET');
+      const oldToken = await t.login('customer', 'shopper@example.com', 'correct horse');
+      const session = await t.api.post('/auth/session').set(...bearer(oldToken)).expect(200);
+      const cookie = (session.headers['set-cookie'] as unknown as string[])[0].split(';')[0];
+      await t.api.post('/auth/token/refresh').set('Cookie', cookie).expect(401); // refresh takes bearer only
+      await t.api.post('/auth/token/refresh').set(...bearer(oldToken)).expect(200);
+      await new Promise((resolve) => setTimeout(resolve, 1100)); // tokens are dated to the second
       const [token] = await resetTokens();
       await t.api.post(`/auth/customer/emailpass/update?token=${token}`).send({ password: 'a brand new one' }).expect(200, { success: true });
-      await t.login('customer', 'shopper@example.com', 'a brand new one');
+      await t.api.post('/auth/token/refresh').set(...bearer(oldToken)).expect(401);
+      await t.api.delete('/auth/session').set('Cookie', cookie).expect(401);
+      const fresh = await t.login('customer', 'shopper@example.com', 'a brand new one');
+      await t.api.post('/auth/token/refresh').set(...bearer(fresh)).expect(200);
       await t.api.post('/auth/customer/emailpass').send({ email: 'shopper@example.com', password: 'correct horse' }).expect(401);
       const reused = await t.api.post(`/auth/customer/emailpass/update?token=${token}`).send({ password: 'hijack' }).expect(401);
       expect(reused.body).toEqual({ type: 'unauthorized', message: 'Invalid or expired password reset token' });

@@ -44,3 +44,27 @@ describe('login throttling', () => {
     });
   }
 });
+
+describe('login throttling behind a proxy: per email and per client IP, independently', () => {
+  let t: IdentityApp;
+  beforeAll(async () => {
+    t = await createIdentityApp({ env: { AUTH_RATE_LIMIT: '3', AUTH_RATE_LIMIT_IP: '5', TRUST_PROXY: 'true' } });
+  });
+  afterAll(() => t.close());
+
+  const attempt = (email: string, ip: string) =>
+    t.api.post('/auth/user/emailpass').set('X-Forwarded-For', ip).send({ email, password: 'wrong-password' });
+
+  it('limits one email whatever address the attempts come from', async () => {
+    for (const ip of ['198.51.100.1', '198.51.100.2', '198.51.100.3']) await attempt('victim@stheno.dev', ip).expect(401);
+    const limited = await attempt('victim@stheno.dev', '198.51.100.4').expect(429);
+    expect(limited.headers['retry-after']).toMatch(/^\d+$/);
+  });
+
+  it('limits one address whatever emails it tries', async () => {
+    for (let i = 0; i < 5; i++) await attempt(`spray-${i}@stheno.dev`, '203.0.113.9').expect(401);
+    await attempt('spray-5@stheno.dev', '203.0.113.9').expect(429);
+    // another address is unaffected
+    await attempt('spray-6@stheno.dev', '203.0.113.10').expect(401);
+  });
+});

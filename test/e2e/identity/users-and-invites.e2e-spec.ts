@@ -56,7 +56,8 @@ describe('admin users and invites', () => {
       const accepted = await t.api
         .post(`/admin/invites/accept?token=${inviteToken}`)
         .set(...bearer(registered.body.token))
-        .send({ first_name: 'Grace' })
+        // Medusa's dashboard sends the email too: accepted and ignored
+        .send({ first_name: 'Grace', email: 'new.admin@stheno.dev' })
         .expect(200);
       expect(accepted.body.user).toMatchObject({ email: 'new.admin@stheno.dev', first_name: 'Grace' });
       const token = await t.login('user', 'new.admin@stheno.dev', 'invited-pw-1');
@@ -80,12 +81,22 @@ describe('admin users and invites', () => {
     });
   });
 
-  it('deletes another user, never oneself', async () => {
+  it('deletes another user, never oneself; the deleted user loses every credential and can be invited again', async () => {
     const [other] = (await t.api.get('/admin/users?email=new.admin@stheno.dev').set(...admin()).expect(200)).body.users;
+    const token = await t.login('user', 'new.admin@stheno.dev', 'invited-pw-1');
+    const session = await t.api.post('/auth/session').set(...bearer(token)).expect(200);
+    const cookie = (session.headers['set-cookie'] as unknown as string[])[0].split(';')[0];
     const self = await t.api.delete(`/admin/users/${t.adminUserId}`).set(...admin()).expect(400);
     expect(self.body.message).toBe('You cannot delete your own user');
     await t.api.delete(`/admin/users/${other.id}`).set(...admin()).expect(200, { id: other.id, object: 'user', deleted: true });
     await t.api.get(`/admin/users/${other.id}`).set(...admin()).expect(404);
+
+    await t.api.get('/admin/sales-channels').set(...bearer(token)).expect(401);
+    await t.api.get('/admin/sales-channels').set('Cookie', cookie).expect(401);
+    const again = await t.login('user', 'new.admin@stheno.dev', 'invited-pw-1');
+    expect(claimsOf(again).actor_id).toBe('');
+    await t.api.get('/admin/sales-channels').set(...bearer(again)).expect(401);
+    await t.api.post('/admin/invites').set(...admin()).send({ email: 'new.admin@stheno.dev' }).expect(200);
   });
 });
 

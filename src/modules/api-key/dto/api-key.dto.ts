@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 class ApiKeySalesChannelDto {
   @ApiProperty({ example: 'sc_01M7XM5FAHMSEAQ17AAQPAKE3F' }) id!: string;
@@ -33,9 +33,10 @@ export class UpdateApiKeyDto {
 }
 
 export class RevokeApiKeyDto {
-  @ApiPropertyOptional({ description: 'Revoke this many seconds from now (default: now)' })
+  @ApiPropertyOptional({ description: 'Revoke this many seconds from now (default: now; at most 10 years)' })
   @IsOptional()
   @IsInt()
   @Min(0)
+  @Max(315_360_000)
   revoke_in?: number;
 }

@@ -83,7 +83,7 @@ export class AdminApiKeysController {
 
   @Delete(':id')
   @ApiDeleteResponse('api_key')
-  @ApiErrors(401, 404)
+  @ApiErrors(400, 401, 404)
   async delete(@Ctx() ctx: Context, @Param('id') id: string) {
     await this.keys.delete(ctx, id);
     return deleteEnvelope(id, 'api_key');

@@ -2,8 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 
 export class EmailPassDto {
-  @ApiProperty({ example: 'admin@stheno.dev' }) @IsEmail() @MaxLength(320) email!: string;
-  @ApiProperty({ example: 'supersecret' }) @IsString() @IsNotEmpty() @MaxLength(1024) password!: string;
+  @ApiProperty({ example: 'jane@example.com' }) @IsEmail() @MaxLength(320) email!: string;
+  @ApiProperty({ example: 'correct horse battery staple' }) @IsString() @IsNotEmpty() @MaxLength(1024) password!: string;
 }
 
 export class ResetPasswordDto {

@@ -8,4 +8,8 @@ export class AuthIdentity extends SthenoEntity {
 
   @Property({ type: 'jsonb', nullable: true })
   app_metadata: Record<string, unknown> | null = null;
+
+  /** Tokens issued before this moment are refused (set on password change and actor removal). */
+  @Property({ type: 'timestamptz', nullable: true })
+  tokens_valid_after: Date | null = null;
 }

@@ -12,6 +12,11 @@ export class AuthSession {
   @Property({ type: 'jsonb' })
   auth_context!: Record<string, unknown>;
 
+  /** Lets a password change or a removed user end every session of the identity. */
+  @Index()
+  @Property({ type: 'text' })
+  auth_identity_id!: string;
+
   @Index()
   @Property({ type: 'timestamptz' })
   expires_at!: Date;

@@ -68,7 +68,8 @@ export class AuthController {
       ...(this.config.isProduction ? { secure: true, sameSite: 'none' as const } : { sameSite: 'lax' as const }),
       encode: String,
     });
-    return { user: auth };
+    const { issued_at: _issuedAt, ...claims } = auth;
+    return { user: claims };
   }
 
   @Delete('session')

@@ -37,6 +37,12 @@ export class CreateInviteDto {
 }
 
 export class AcceptInviteDto {
+  /** Medusa's admin dashboard sends the invitee's email too; the invite decides it, so it is ignored. */
+  @ApiPropertyOptional({ description: 'Accepted for compatibility and ignored: the invite decides the email' })
+  @IsOptional()
+  @IsEmail()
+  email?: string;
+
   @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsString() @MaxLength(255) first_name?: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsString() @MaxLength(255) last_name?: string | null;
 }

@@ -51,7 +51,8 @@ export class AdminInvitesController {
     if (request.auth!.actor_id) throw SthenoError.invalidData('The user is already authenticated and cannot accept an invite');
     if (!token) throw new SthenoError('unauthorized', 'Invalid invite token');
     const flow = acceptInviteFlow({ users: this.users, auth: this.auth });
-    return { user: await runFlow(ctx, flow, { authIdentityId: request.auth!.auth_identity_id, token, ...body }) };
+    const { first_name, last_name } = body;
+    return { user: await runFlow(ctx, flow, { authIdentityId: request.auth!.auth_identity_id, token, first_name, last_name }) };
   }
 
   @Get()

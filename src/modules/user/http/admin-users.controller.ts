@@ -13,6 +13,9 @@ import { ApiErrors } from '../../../framework/openapi/error-responses';
 import { ApiAdminAuth } from '../../../framework/openapi/security';
 import { UpdateUserDto, UserDto } from '../dto/user.dto';
 import { UserService } from '../user.service';
+import { AuthService } from '../../auth/auth.service';
+import { runFlow } from '../../../framework/flows/flow';
+import { deleteUserFlow } from '../../../flows/user/create-user-account.flow';
 
 const FIELDS = ['id', 'email', 'first_name', 'last_name', 'avatar_url', 'metadata', 'created_at', 'updated_at', 'deleted_at'];
 const RETRIEVE: RetrieveQuerySpec = { defaults: FIELDS, allowed: FIELDS };
@@ -31,7 +34,10 @@ const LIST: ListQuerySpec = {
 @Authenticate('user', ['session', 'bearer'])
 @Controller('admin/users')
 export class AdminUsersController {
-  constructor(private readonly users: UserService) {}
+  constructor(
+    private readonly users: UserService,
+    private readonly auth: AuthService,
+  ) {}
 
   @Get()
   @ApiListQuery(LIST)
@@ -70,7 +76,7 @@ export class AdminUsersController {
   @ApiErrors(400, 401, 404)
   async delete(@Ctx() ctx: Context, @Req() request: Request, @Param('id') id: string) {
     if (request.auth!.actor_id === id) throw SthenoError.notAllowed('You cannot delete your own user');
-    await this.users.delete(ctx, id);
+    await runFlow(ctx, deleteUserFlow({ users: this.users, auth: this.auth }), id);
     return deleteEnvelope(id, 'user');
   }
 }
