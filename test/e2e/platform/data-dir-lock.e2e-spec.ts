@@ -11,8 +11,10 @@ describe('embedded data directory lock', () => {
   afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
   async function race(dir: string, contenders: number): Promise<string[]> {
-    const startAt = String(Date.now() + 2500);
-    const runs = Array.from({ length: contenders }, () => startTsProcess('test/fixtures/lock-contender.ts', {}, [dir, '1500', startAt]));
+    // generous margins for a loaded CI machine: every contender must be up before the start
+    // instant, and the winner must still hold the lock when the slowest one tries
+    const startAt = String(Date.now() + 3000);
+    const runs = Array.from({ length: contenders }, () => startTsProcess('test/fixtures/lock-contender.ts', {}, [dir, '4000', startAt]));
     await Promise.all(runs.map((r) => r.exited));
     return runs.map((r) => r.output().trim());
   }
@@ -22,7 +24,7 @@ describe('embedded data directory lock', () => {
     return Number(child.stdout);
   };
 
-  it.each([1, 2, 3])('lets exactly one of four simultaneous starts on a fresh directory hold it (round %i)', async () => {
+  it.each([1, 2])('lets exactly one of four simultaneous starts on a fresh directory hold it (round %i)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'stheno-lock-'));
     dirs.push(dir);
     const outcomes = await race(dir, 4);
@@ -32,7 +34,7 @@ describe('embedded data directory lock', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it.each([1, 2, 3])('lets exactly one of four take over a stale lock left by a dead process (round %i)', async () => {
+  it.each([1, 2])('lets exactly one of four take over a stale lock left by a dead process (round %i)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'stheno-lock-'));
     dirs.push(dir);
     writeFileSync(join(dir, 'stheno.pid'), String(deadPid()));
