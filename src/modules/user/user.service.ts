@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
 import { LockMode } from '@mikro-orm/core';
 import { Context, inTransaction } from '../../framework/context/context';
 import { findPage } from '../../framework/database/find-page';
@@ -41,12 +42,22 @@ function toInviteView(invite: Invite): InviteView {
 }
 
 const normalizeEmail = (email: string): string => email.trim().toLowerCase();
-const newInviteToken = (): string => randomBytes(32).toString('base64url');
 
 /** The user module's facade: admin users and the invites that create them. */
 @Injectable()
 export class UserService {
-  constructor(private readonly events: EventBus) {}
+  constructor(
+    private readonly events: EventBus,
+    private readonly jwt: JwtService,
+  ) {}
+
+  /**
+   * Invite tokens are JWTs `{id, jti, exp, iat}` signed with JWT_SECRET, as Medusa's admin dashboard
+   * expects to decode them; the row keeps the current one, so a resent invite voids the old token.
+   */
+  private inviteToken(inviteId: string): string {
+    return this.jwt.sign({ id: inviteId, jti: randomBytes(16).toString('base64url') }, { expiresIn: INVITE_VALIDITY_MS / 1000 });
+  }
 
   async list(ctx: Context, query: ListQuery): Promise<[UserView[], number]> {
     const [rows, count] = await findPage(ctx, User, query, ['email', 'first_name', 'last_name']);
@@ -116,10 +127,11 @@ export class UserService {
       const invite = tx.em.create(Invite, {
         email,
         accepted: false,
-        token: newInviteToken(),
+        token: '',
         expires_at: new Date(Date.now() + INVITE_VALIDITY_MS),
         metadata: input.metadata ?? null,
       });
+      invite.token = this.inviteToken(invite.id);
       this.events.record(tx, UserEvents.INVITE_CREATED, { id: invite.id });
       await tx.em.flush();
       return toInviteView(invite);
@@ -130,7 +142,7 @@ export class UserService {
     return inTransaction(ctx, async (tx) => {
       const invite = await this.loadInvite(tx, id);
       if (invite.accepted) throw SthenoError.notAllowed('The invite has already been accepted');
-      invite.token = newInviteToken();
+      invite.token = this.inviteToken(invite.id);
       invite.expires_at = new Date(Date.now() + INVITE_VALIDITY_MS);
       this.events.record(tx, UserEvents.INVITE_RESENT, { id });
       await tx.em.flush();
@@ -153,7 +165,13 @@ export class UserService {
    */
   async acceptInvite(ctx: Context, token: string, profile: { first_name?: string | null; last_name?: string | null }): Promise<UserView> {
     return inTransaction(ctx, async (tx) => {
-      const invite = await tx.em.findOne(Invite, { token }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      let inviteId: string | undefined;
+      try {
+        inviteId = this.jwt.verify<{ id?: string }>(token, { algorithms: ['HS256'] }).id;
+      } catch {
+        inviteId = undefined;
+      }
+      const invite = inviteId ? await tx.em.findOne(Invite, { id: inviteId, token }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
       if (!invite || invite.accepted || invite.expires_at.getTime() <= Date.now()) {
         throw new SthenoError('unauthorized', 'Invalid invite token');
       }

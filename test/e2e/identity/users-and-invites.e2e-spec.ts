@@ -36,6 +36,15 @@ describe('admin users and invites', () => {
       expect(expiresIn).toBeLessThanOrEqual(24 * 3600_000);
       inviteToken = res.body.invite.token;
       inviteId = res.body.invite.id;
+      // Medusa's admin dashboard decodes the token: a JWT naming the invite
+      expect(claimsOf(inviteToken)).toMatchObject({ id: inviteId, jti: expect.any(String), exp: expect.any(Number), iat: expect.any(Number) });
+    });
+
+    it('refuses a forged invite token', async () => {
+      const registered = await t.api.post('/auth/user/emailpass/register').send({ email: 'forger@stheno.dev', password: 'pw-forger-1' }).expect(200);
+      const [header, , signature] = inviteToken.split('.');
+      const forgedClaims = Buffer.from(JSON.stringify({ id: inviteId, jti: 'x', exp: 4102444800, iat: 1 })).toString('base64url');
+      await t.api.post(`/admin/invites/accept?token=${header}.${forgedClaims}.${signature}`).set(...bearer(registered.body.token)).send({}).expect(401);
     });
 
     it('refuses inviting someone who already is a user', async () => {
