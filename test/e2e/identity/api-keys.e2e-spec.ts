@@ -152,6 +152,17 @@ describe('API keys and the publishable-key guard', () => {
       expect(res.body.message).toMatch(message);
     });
 
+    it('renames a key, refusing an empty title or other fields', async () => {
+      const [key] = (await t.api.get('/admin/api-keys?type=publishable&limit=1&order=created_at').set(...admin()).expect(200)).body.api_keys;
+      const renamed = await t.api.post(`/admin/api-keys/${key.id}`).set(...admin()).send({ title: 'Main storefront' }).expect(200);
+      expect(renamed.body.api_key).toMatchObject({ id: key.id, title: 'Main storefront', token: key.token });
+      await t.api.post(`/admin/api-keys/${key.id}`).set(...admin()).send({ title: '' }).expect(400);
+      const other = await t.api.post(`/admin/api-keys/${key.id}`).set(...admin()).send({ type: 'secret' }).expect(400);
+      expect(other.body.message).toBe("Invalid request: Unrecognized fields: 'type'");
+      expect((await t.api.get(`/admin/api-keys/${key.id}`).set(...admin()).expect(200)).body.api_key.type).toBe('publishable');
+      await t.api.post('/admin/api-keys/apk_missing').set(...admin()).send({ title: 'x' }).expect(404);
+    });
+
     it('answers an unknown key with 404', async () => {
       const res = await t.api.get('/admin/api-keys/apk_missing').set(...admin()).expect(404);
       expect(res.body).toEqual({ type: 'not_found', message: 'API key with id: apk_missing was not found' });

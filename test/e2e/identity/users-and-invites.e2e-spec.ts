@@ -47,6 +47,13 @@ describe('admin users and invites', () => {
       await t.api.post(`/admin/invites/accept?token=${header}.${forgedClaims}.${signature}`).set(...bearer(registered.body.token)).send({}).expect(401);
     });
 
+    it('lists invites with the list conventions', async () => {
+      const pending = await t.api.get('/admin/invites?accepted=false&fields=email').set(...admin()).expect(200);
+      expect(pending.body).toEqual({ invites: [{ id: inviteId, email: 'new.admin@stheno.dev' }], count: 1, offset: 0, limit: 50 });
+      expect((await t.api.get('/admin/invites?accepted=true').set(...admin()).expect(200)).body.count).toBe(0);
+      await t.api.get('/admin/invites?accepted=maybe').set(...admin()).expect(400);
+    });
+
     it('refuses inviting someone who already is a user', async () => {
       const res = await t.api.post('/admin/invites').set(...admin()).send({ email: 'admin@stheno.dev' }).expect(400);
       expect(res.body.message).toBe('User with email: admin@stheno.dev already exists');
