@@ -149,6 +149,8 @@ describe('sales channels and currencies', () => {
       expect.objectContaining({ code: 'eur', symbol: '€', decimal_digits: 2, name: 'Euro' }),
       expect.objectContaining({ code: 'usd', symbol: '$', decimal_digits: 2, name: 'US Dollar' }),
     ]);
+    // currencies are keyed by code: no invented id
+    expect(store.body.currencies[0]).not.toHaveProperty('id');
     const jpy = await t.api.get('/admin/currencies/JPY').set(...bearer(t.adminToken)).expect(200);
     expect(jpy.body.currency).toMatchObject({ code: 'jpy', decimal_digits: 0 });
     const all = await t.api.get('/admin/currencies?limit=1').set(...bearer(t.adminToken)).expect(200);

@@ -70,8 +70,8 @@ function parentPaths(path: string): string[] {
   return parents;
 }
 
-function isAllowed(path: string, allowed: ReadonlySet<string>): boolean {
-  if (path === 'id' || allowed.has(path)) return true;
+function isAllowed(path: string, allowed: ReadonlySet<string>, key: string): boolean {
+  if (path === key || allowed.has(path)) return true;
   return parentPaths(path).some((parent) => allowed.has(parent));
 }
 
@@ -91,8 +91,8 @@ function splitEntries(raw: string | undefined): string[] {
 }
 
 /** Normalized fields and the relations they need, from a set of selected paths. */
-function toResolved(selected: Set<string>, requested: boolean): ResolvedFields {
-  selected.add('id');
+function toResolved(selected: Set<string>, requested: boolean, key: string): ResolvedFields {
+  selected.add(key);
   const relations = new Set<string>();
   for (const field of selected) {
     for (const parent of parentPaths(field)) relations.add(parent);
@@ -109,6 +109,7 @@ function toResolved(selected: Set<string>, requested: boolean): ResolvedFields {
  * `invalid_data` listing every requested field that is malformed or not allowed.
  */
 export function resolveFields(raw: string | undefined, spec: FieldsSpec): ResolvedFields {
+  const key = spec.key ?? 'id';
   const entries = splitEntries(raw);
   const defaults = new Set(
     splitEntries(spec.defaults.join(','))
@@ -116,13 +117,13 @@ export function resolveFields(raw: string | undefined, spec: FieldsSpec): Resolv
       .filter((entry) => !entry.remove)
       .map((entry) => entry.path),
   );
-  if (entries.length === 0) return toResolved(defaults, false);
+  if (entries.length === 0) return toResolved(defaults, false, key);
 
   const allowed = new Set(spec.allowed);
   const parsed = entries.map(parseEntry);
   const invalid = new Set<string>();
   for (const entry of parsed) {
-    const acceptable = entry.remove ? entry.wellFormed : entry.wellFormed && isAllowed(entry.path, allowed);
+    const acceptable = entry.remove ? entry.wellFormed : entry.wellFormed && isAllowed(entry.path, allowed, key);
     if (!acceptable) invalid.add(entry.display);
   }
   if (invalid.size > 0) {
@@ -134,5 +135,5 @@ export function resolveFields(raw: string | undefined, spec: FieldsSpec): Resolv
     if (entry.remove) removeSubtree(selected, entry.base);
     else selected.add(entry.path);
   }
-  return toResolved(selected, true);
+  return toResolved(selected, true, key);
 }

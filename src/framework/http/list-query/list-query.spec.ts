@@ -230,3 +230,27 @@ describe('toMikroOrmOrderBy', () => {
     expect(toMikroOrmOrderBy([])).toEqual([]);
   });
 });
+
+describe('a resource keyed by something other than id', () => {
+  const spec = {
+    defaults: ['code', 'name'],
+    allowed: ['code', 'name', 'symbol'],
+    key: 'code',
+    defaultLimit: 20,
+    maxLimit: 100,
+    order: { allowed: ['name'], default: 'name' },
+    filters: {},
+  };
+
+  it('always returns the key instead of id, and allows it', () => {
+    expect(parseListQuery({ fields: 'symbol' }, spec).fields.fields).toEqual(['code', 'symbol']);
+    expect(parseListQuery({ fields: 'code,name' }, spec).fields.fields).toEqual(['code', 'name']);
+  });
+
+  it('makes the order total with the key, not id', () => {
+    expect(parseListQuery({ order: '-name' }, spec).order).toEqual([
+      { field: 'name', direction: 'DESC' },
+      { field: 'code', direction: 'DESC' },
+    ]);
+  });
+});

@@ -80,7 +80,8 @@ function parseOrderList(text: string, allowed: ReadonlySet<string> | undefined):
 
 /**
  * Parses `order` (`-created_at,title`). The client's fields must be in `spec.allowed`; the route's
- * default is trusted. Whenever the result is non-empty and does not mention `id`, `id` is appended
+ * default is trusted. Whenever the result is non-empty and does not mention the key (`id` unless the
+ * spec names another), the key is appended
  * with the direction of the last entry so that rows tying on every requested field still come back
  * in a stable order and offset pagination never skips or repeats a row.
  */
@@ -89,9 +90,10 @@ export function parseOrder(raw: string | undefined, spec: OrderSpec): OrderEntry
   const order = requested
     ? parseOrderList(raw, new Set(spec.allowed))
     : parseOrderList(spec.default ?? '', undefined);
+  const key = spec.key ?? 'id';
   const last = order[order.length - 1];
-  if (last && !order.some((entry) => entry.field === 'id')) {
-    order.push({ field: 'id', direction: last.direction });
+  if (last && !order.some((entry) => entry.field === key)) {
+    order.push({ field: key, direction: last.direction });
   }
   return order;
 }
@@ -127,7 +129,7 @@ export function parseListQuery(rawQuery: Record<string, unknown>, spec: ListQuer
   const query: ListQuery = {
     limit: parseLimit(rawQuery, spec),
     offset: parseNonNegativeInteger(rawQuery, 'offset', 0),
-    order: parseOrder(singleString(rawQuery, 'order'), spec.order),
+    order: parseOrder(singleString(rawQuery, 'order'), { key: spec.key, ...spec.order }),
     fields: resolveFields(singleString(rawQuery, 'fields'), spec),
     filters: parseFilters(filterInput, spec.filters),
     extra: pickExtra(rawQuery, spec.extra),

@@ -33,9 +33,11 @@ export interface FieldsSpec {
   /**
    * Field paths (`'title'`, `'variants.sku'`) or relation names (`'variants'`,
    * `'variants.options'`) a client may request. Allowing a relation allows everything under it.
-   * `id` is always allowed.
+   * The key is always allowed.
    */
   allowed: readonly string[];
+  /** The resource's key, always returned and the last order tie-breaker (default `id`; `code` for currencies). */
+  key?: string;
 }
 
 export interface OrderSpec {
@@ -43,6 +45,8 @@ export interface OrderSpec {
   allowed: readonly string[];
   /** Order used when the client sends none, in the same syntax as the query (`'-created_at'`). */
   default?: string;
+  /** The column that makes the order total (default `id`); taken from the fields spec's `key`. */
+  key?: string;
 }
 
 export interface ListQuerySpec extends FieldsSpec {

@@ -11,7 +11,7 @@ import { CurrencyService } from '../currency.service';
 import { CurrencyDto } from '../dto/currency.dto';
 
 const FIELDS = ['code', 'symbol', 'symbol_native', 'decimal_digits', 'rounding', 'name', 'created_at', 'updated_at'];
-const RETRIEVE: RetrieveQuerySpec = { defaults: FIELDS, allowed: FIELDS };
+const RETRIEVE: RetrieveQuerySpec = { defaults: FIELDS, allowed: FIELDS, key: 'code' };
 const LIST: ListQuerySpec = {
   ...RETRIEVE,
   defaultLimit: 50,
@@ -21,22 +21,16 @@ const LIST: ListQuerySpec = {
   q: true,
 };
 
-/** `code` is the key, not `id`: drop the list spec's automatic `id` from the projection. */
-const withoutId = <T extends object>(view: T): T => {
-  const { id: _id, ...rest } = view as T & { id?: unknown };
-  return rest as T;
-};
-
 abstract class CurrenciesRoutes {
   constructor(protected readonly currencies: CurrencyService) {}
 
   protected async listCurrencies(ctx: Context, query: ListQuery) {
-    const [currencies, count] = await this.currencies.list(ctx, { ...query, order: query.order.filter((o) => o.field !== 'id') });
-    return listEnvelope('currencies', currencies.map((c) => withoutId(projectFields(c, [...query.fields.fields, 'code']))), { count, ...query });
+    const [currencies, count] = await this.currencies.list(ctx, query);
+    return listEnvelope('currencies', currencies.map((c) => projectFields(c, query.fields)), { count, ...query });
   }
 
   protected async retrieveCurrency(ctx: Context, code: string, query: RetrieveQuery) {
-    return { currency: withoutId(projectFields(await this.currencies.retrieve(ctx, code), [...query.fields.fields, 'code'])) };
+    return { currency: projectFields(await this.currencies.retrieve(ctx, code), query.fields) };
   }
 }
 
