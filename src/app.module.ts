@@ -17,8 +17,12 @@ import { LinksModule } from './links/links.module';
 import { ApiKeyModule } from './modules/api-key/api-key.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CurrencyModule } from './modules/currency/currency.module';
+import { InventoryModule } from './modules/inventory/inventory.module';
+import { PricingModule } from './modules/pricing/pricing.module';
+import { ProductModule } from './modules/product/product.module';
 import { RegionModule } from './modules/region/region.module';
 import { SalesChannelModule } from './modules/sales-channel/sales-channel.module';
+import { StockLocationModule } from './modules/stock-location/stock-location.module';
 import { StoreModule } from './modules/store/store.module';
 import { UserModule } from './modules/user/user.module';
 import { SeedModule } from './seed/demo-store.seeder';
@@ -54,6 +58,10 @@ export class AppModule {
         CurrencyModule,
         RegionModule,
         StoreModule,
+        ProductModule,
+        PricingModule,
+        StockLocationModule,
+        InventoryModule,
         LinksModule,
         SeedModule,
         ...imports,

@@ -1,11 +1,20 @@
 import { Module } from '@nestjs/common';
 import { ormFeature } from '../framework/database/entity-registry';
+import { ProductSalesChannel, ProductVariantInventoryItem, ProductVariantPriceSet, SalesChannelStockLocation } from './catalog-links.entity';
 import { PublishableKeySalesChannel } from './publishable-key-sales-channel.entity';
 import { PublishableKeySalesChannelLinks } from './publishable-key-sales-channel.service';
 
 /** Link tables between modules, owned by none of them (ARCHITECTURE §4.2). */
 @Module({
-  imports: [ormFeature([PublishableKeySalesChannel])],
+  imports: [
+    ormFeature([
+      PublishableKeySalesChannel,
+      ProductSalesChannel,
+      ProductVariantPriceSet,
+      ProductVariantInventoryItem,
+      SalesChannelStockLocation,
+    ]),
+  ],
   providers: [PublishableKeySalesChannelLinks],
   exports: [PublishableKeySalesChannelLinks],
 })

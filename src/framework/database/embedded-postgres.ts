@@ -3,6 +3,11 @@ import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } 
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import type { Extension } from '@electric-sql/pglite';
+
+// a subpath export, which TypeScript's `node` module resolution cannot see; the runtime resolves it
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { pg_trgm } = require('@electric-sql/pglite/contrib/pg_trgm') as { pg_trgm: Extension };
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 /**
@@ -123,7 +128,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
   const releaseLock = options.dataDir ? acquireDataDirLock(options.dataDir) : () => undefined;
   let db: PGlite | undefined;
   try {
-    db = options.dataDir ? await PGlite.create(join(options.dataDir, 'pg')) : await PGlite.create();
+    // pg_trgm backs catalog search's fallback for partial words; the migrations create the extension
+    const extensions = { pg_trgm };
+    db = options.dataDir
+      ? await PGlite.create(join(options.dataDir, 'pg'), { extensions })
+      : await PGlite.create({ extensions });
     const port = options.port ?? (await findFreePort());
     const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1', maxConnections: 1 });
     await server.start();
