@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, getSchemaPath, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 const metadataDoc = { type: 'object', additionalProperties: true, nullable: true } as const;
@@ -16,7 +16,11 @@ export class ProductCategoryNodeDto {
   @ApiPropertyOptional() is_internal?: boolean;
   @ApiPropertyOptional({ example: 0, description: 'Position among the siblings, from 0' }) rank?: number;
   @ApiPropertyOptional({ type: String, nullable: true }) parent_category_id?: string | null;
-  @ApiPropertyOptional({ type: () => ProductCategoryNodeDto, nullable: true, description: 'Recursive up to the root with include_ancestors_tree' })
+  @ApiPropertyOptional({
+    // OpenAPI 3.0 ignores `nullable` next to a $ref: null is its own alternative
+    oneOf: [{ $ref: getSchemaPath('ProductCategoryNodeDto') }, { type: 'object', nullable: true, enum: [null] }],
+    description: 'Recursive up to the root with include_ancestors_tree',
+  })
   parent_category?: ProductCategoryNodeDto | null;
   @ApiPropertyOptional({ type: () => [ProductCategoryNodeDto], description: 'Recursive down to the leaves with include_descendants_tree' })
   category_children?: ProductCategoryNodeDto[];
