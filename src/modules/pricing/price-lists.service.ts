@@ -162,7 +162,10 @@ export class PriceListsService {
       'select count(*) as count from price where price_list_id = ? and deleted_at is null',
       [id],
     );
-    const rows = await loadPrices(ctx, 'p.price_list_id = ?', [id], `p.created_at, p.id limit ${Number(query.limit)} offset ${Number(query.offset)}`);
+    // the route's spec allows ordering by created_at only (id breaks ties): both directions are safe to inline
+    const direction = query.order[0]?.direction === 'DESC' ? 'desc' : 'asc';
+    const page = `p.created_at ${direction}, p.id ${direction} limit ${Number(query.limit)} offset ${Number(query.offset)}`;
+    const rows = await loadPrices(ctx, 'p.price_list_id = ?', [id], page);
     return [await this.priceViews(ctx, rows), Number(count)];
   }
 
@@ -179,6 +182,7 @@ export class PriceListsService {
       const unknown = [...toUpdate.map((p) => p.id), ...toDelete].find((priceId) => !owned.has(priceId));
       if (unknown) throw SthenoError.notFound(`Price with id: ${unknown} was not found in price list: ${id}`);
       const updatedIds = new Set(toUpdate.map((p) => p.id));
+      if (updatedIds.size !== toUpdate.length) throw SthenoError.invalidData('A price can be updated only once per batch');
       const both = toDelete.find((priceId) => updatedIds.has(priceId));
       if (both) throw SthenoError.invalidData(`Price with id: ${both} cannot be both updated and deleted`);
 

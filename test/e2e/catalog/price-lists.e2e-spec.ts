@@ -263,6 +263,9 @@ describe('admin price lists', () => {
       const page = await t.api.get(`/admin/price-lists/${list.id}/prices?limit=1&fields=amount`).set(...admin()).expect(200);
       expect(page.body).toMatchObject({ count: 2, limit: 1 });
       expect(Object.keys(page.body.prices[0]).sort()).toEqual(['amount', 'id']);
+      const newestFirst = await t.api.get(`/admin/price-lists/${list.id}/prices?order=-created_at`).set(...admin()).expect(200);
+      expect(newestFirst.body.prices.map((p: PriceBody) => p.id)).toEqual(body.prices.map((p: PriceBody) => p.id).reverse());
+      await t.api.get(`/admin/price-lists/${list.id}/prices?order=amount`).set(...admin()).expect(400);
     });
 
     it('POST /prices/batch creates, updates and deletes in one go', async () => {
@@ -301,6 +304,7 @@ describe('admin price lists', () => {
         [{ create: [{ variant_id: 'variant_nowhere', currency_code: 'eur', amount: 1 }], delete: [first.id] }, 400, 'No price set exist for variants: variant_nowhere'],
         [{ create: [{ variant_id: 'variant_hat', currency_code: 'eur', amount: 1, extra: true }] }, 400, "Invalid request: Unrecognized fields: 'create.0.extra'"],
         [{ update: [{ id: first.id, variant_id: 'variant_hat', currency_code: 'eur', amount: 1 }], delete: [first.id] }, 400, `Price with id: ${first.id} cannot be both updated and deleted`],
+        [{ update: [1, 2].map((amount) => ({ id: first.id, variant_id: 'variant_hat', currency_code: 'eur', amount })) }, 400, 'A price can be updated only once per batch'],
       ];
       for (const [body, status, message] of cases) {
         const res = await t.api.post(`/admin/price-lists/${list.id}/prices/batch`).set(...admin()).send(body).expect(status);
