@@ -3,6 +3,8 @@ import { ormFeature } from '../framework/database/entity-registry';
 import { ProductSalesChannel, ProductVariantInventoryItem, ProductVariantPriceSet, SalesChannelStockLocation } from './catalog-links.entity';
 import { PublishableKeySalesChannel } from './publishable-key-sales-channel.entity';
 import { PublishableKeySalesChannelLinks } from './publishable-key-sales-channel.service';
+import { SalesChannelStockLocationLinks } from './sales-channel-stock-location.service';
+import { VariantInventoryLinks } from './variant-inventory-item.service';
 
 /** Link tables between modules, owned by none of them (ARCHITECTURE §4.2). */
 @Module({
@@ -15,7 +17,15 @@ import { PublishableKeySalesChannelLinks } from './publishable-key-sales-channel
       SalesChannelStockLocation,
     ]),
   ],
-  providers: [PublishableKeySalesChannelLinks],
-  exports: [PublishableKeySalesChannelLinks],
+  providers: [
+    PublishableKeySalesChannelLinks,
+    VariantInventoryLinks,
+    SalesChannelStockLocationLinks,
+  ],
+  exports: [
+    PublishableKeySalesChannelLinks,
+    VariantInventoryLinks,
+    SalesChannelStockLocationLinks,
+  ],
 })
 export class LinksModule {}
