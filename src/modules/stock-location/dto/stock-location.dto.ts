@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsNotEmpty, IsObject, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
 
@@ -31,11 +31,14 @@ export class StockLocationSalesChannelDto {
   @ApiPropertyOptional({ format: 'date-time', type: String, nullable: true }) deleted_at?: string | null;
 }
 
+@ApiExtraModels(StockLocationAddressDto)
 export class StockLocationDto {
   @ApiProperty({ example: 'sloc_01JB5XJ3Q2B9Y0A5Z8FQW3M4N6' }) id!: string;
   @ApiPropertyOptional({ example: 'Copenhagen warehouse' }) name?: string;
   @ApiPropertyOptional({ type: String, nullable: true }) address_id?: string | null;
-  @ApiPropertyOptional({ type: StockLocationAddressDto, nullable: true }) address?: StockLocationAddressDto | null;
+  // a nullable object: `oneOf` with null, since `nullable` beside a `$ref` is ignored by validators
+  @ApiPropertyOptional({ oneOf: [{ $ref: getSchemaPath(StockLocationAddressDto) }, { type: 'null' }] })
+  address?: StockLocationAddressDto | null;
   @ApiPropertyOptional(META) metadata?: Record<string, unknown> | null;
   @ApiPropertyOptional({ format: 'date-time' }) created_at?: string;
   @ApiPropertyOptional({ format: 'date-time' }) updated_at?: string;
