@@ -8,7 +8,8 @@ const INT = { type: Number, nullable: true } as const;
 const MAX_LEVELS_PER_ITEM = 200;
 
 export class InventoryLevelDto {
-  @ApiProperty({ example: 'ilev_01JB5XJ3Q2B9Y0A5Z8FQW3M4N6' }) id!: string;
+  /** Optional: inside an item, `fields=location_levels.x` selects only x. */
+  @ApiPropertyOptional({ example: 'ilev_01JB5XJ3Q2B9Y0A5Z8FQW3M4N6' }) id?: string;
   @ApiPropertyOptional({ example: 'iitem_01JB5XJ3Q2B9Y0A5Z8FQW3M4N6' }) inventory_item_id?: string;
   @ApiPropertyOptional({ example: 'sloc_01JB5XJ3Q2B9Y0A5Z8FQW3M4N6' }) location_id?: string;
   @ApiPropertyOptional({ example: 10 }) stocked_quantity?: number;

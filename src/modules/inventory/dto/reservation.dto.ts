@@ -1,8 +1,11 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { InventoryItemDto, META } from './inventory-item.dto';
 
 const TEXT = { type: String, nullable: true } as const;
+
+/** Every property optional: `fields=inventory_item.sku` selects only that one. */
+export class ReservationInventoryItemDto extends PartialType(InventoryItemDto) {}
 
 export class ReservationDto {
   @ApiProperty({ example: 'resitem_01JB5XJ3Q2B9Y0A5Z8FQW3M4N6' }) id!: string;
@@ -18,7 +21,8 @@ export class ReservationDto {
   @ApiPropertyOptional({ format: 'date-time' }) created_at?: string;
   @ApiPropertyOptional({ format: 'date-time' }) updated_at?: string;
   @ApiPropertyOptional({ format: 'date-time', type: String, nullable: true }) deleted_at?: string | null;
-  @ApiPropertyOptional({ type: InventoryItemDto, description: 'Only when requested (`fields=*inventory_item`)' }) inventory_item?: InventoryItemDto;
+  @ApiPropertyOptional({ type: ReservationInventoryItemDto, description: 'Only when requested (`fields=*inventory_item`)' })
+  inventory_item?: ReservationInventoryItemDto;
 }
 
 export class CreateReservationDto {
