@@ -1,4 +1,4 @@
-import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsNotEmpty, IsObject, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
 
@@ -20,6 +20,23 @@ export class StockLocationAddressDto {
   @ApiPropertyOptional({ format: 'date-time', type: String, nullable: true }) deleted_at?: string | null;
 }
 
+const nullableText = { type: 'string', nullable: true } as const;
+const ADDRESS_PROPERTIES = {
+  id: { type: 'string' },
+  address_1: { type: 'string' },
+  address_2: nullableText,
+  company: nullableText,
+  city: nullableText,
+  country_code: { type: 'string' },
+  phone: nullableText,
+  province: nullableText,
+  postal_code: nullableText,
+  metadata: META,
+  created_at: { type: 'string', format: 'date-time' },
+  updated_at: { type: 'string', format: 'date-time' },
+  deleted_at: { type: 'string', format: 'date-time', nullable: true },
+} as const;
+
 export class StockLocationSalesChannelDto {
   @ApiPropertyOptional({ example: 'sc_01M7XM5FAHMSEAQ17AAQPAKE3F' }) id?: string;
   @ApiPropertyOptional({ example: 'Default Sales Channel' }) name?: string;
@@ -31,13 +48,12 @@ export class StockLocationSalesChannelDto {
   @ApiPropertyOptional({ format: 'date-time', type: String, nullable: true }) deleted_at?: string | null;
 }
 
-@ApiExtraModels(StockLocationAddressDto)
 export class StockLocationDto {
   @ApiProperty({ example: 'sloc_01JB5XJ3Q2B9Y0A5Z8FQW3M4N6' }) id!: string;
   @ApiPropertyOptional({ example: 'Copenhagen warehouse' }) name?: string;
   @ApiPropertyOptional({ type: String, nullable: true }) address_id?: string | null;
-  // a nullable object: `oneOf` with null, since `nullable` beside a `$ref` is ignored by validators
-  @ApiPropertyOptional({ oneOf: [{ $ref: getSchemaPath(StockLocationAddressDto) }, { type: 'null' }] })
+  // inline rather than a $ref: OpenAPI 3.0 has no nullable $ref (`nullable` beside it is ignored)
+  @ApiPropertyOptional({ type: 'object', nullable: true, properties: ADDRESS_PROPERTIES })
   address?: StockLocationAddressDto | null;
   @ApiPropertyOptional(META) metadata?: Record<string, unknown> | null;
   @ApiPropertyOptional({ format: 'date-time' }) created_at?: string;
