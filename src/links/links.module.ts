@@ -4,6 +4,8 @@ import { ProductSalesChannel, ProductVariantInventoryItem, ProductVariantPriceSe
 import { PublishableKeySalesChannel } from './publishable-key-sales-channel.entity';
 import { PublishableKeySalesChannelLinks } from './publishable-key-sales-channel.service';
 import { VariantPriceSetLinks } from './variant-price-set.service';
+import { SalesChannelStockLocationLinks } from './sales-channel-stock-location.service';
+import { VariantInventoryLinks } from './variant-inventory-item.service';
 
 /** Link tables between modules, owned by none of them (ARCHITECTURE §4.2). */
 @Module({
@@ -16,7 +18,7 @@ import { VariantPriceSetLinks } from './variant-price-set.service';
       SalesChannelStockLocation,
     ]),
   ],
-  providers: [PublishableKeySalesChannelLinks, VariantPriceSetLinks],
-  exports: [PublishableKeySalesChannelLinks, VariantPriceSetLinks],
+  providers: [PublishableKeySalesChannelLinks, VariantPriceSetLinks, VariantInventoryLinks, SalesChannelStockLocationLinks],
+  exports: [PublishableKeySalesChannelLinks, VariantPriceSetLinks, VariantInventoryLinks, SalesChannelStockLocationLinks],
 })
 export class LinksModule {}
