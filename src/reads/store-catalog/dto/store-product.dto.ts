@@ -1,4 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { SchemaObjectMetadata } from '@nestjs/swagger/dist/interfaces/schema-object-metadata.interface';
 
 /**
  * Response shapes of the store catalog (medusa-wire 03–05). Every property but `id` is optional:
@@ -10,6 +11,25 @@ const nullableInt = { type: Number, nullable: true } as const;
 const metadata = { type: 'object', additionalProperties: true, nullable: true } as const;
 const timestamp = { type: String, format: 'date-time' } as const;
 const nullableTimestamp = { type: String, format: 'date-time', nullable: true } as const;
+
+const TIMESTAMP_PROPERTIES = {
+  created_at: { type: 'string', format: 'date-time' },
+  updated_at: { type: 'string', format: 'date-time' },
+  deleted_at: { type: 'string', format: 'date-time', nullable: true },
+  metadata: { type: 'object', additionalProperties: true, nullable: true },
+} as const;
+
+/**
+ * A to-one relation that may be null, described inline: OpenAPI 3.0 cannot make a `$ref` nullable
+ * in a way JSON-schema validators honour (`nullable` needs `type` beside it).
+ */
+function nullableObject(description: string, properties: Record<string, object>) {
+  return { type: 'object', nullable: true, description, properties: { ...properties, ...TIMESTAMP_PROPERTIES } } as const;
+}
+
+const OPTION_SCHEMA = nullableObject('The product option', { id: { type: 'string' }, title: { type: 'string' }, is_exclusive: { type: 'boolean' } });
+const TYPE_SCHEMA = nullableObject('The product type', { id: { type: 'string' }, value: { type: 'string' } });
+const COLLECTION_SCHEMA = nullableObject('The product collection', { id: { type: 'string' }, title: { type: 'string' }, handle: { type: 'string' } });
 
 class Timestamps {
   @ApiPropertyOptional(timestamp) created_at?: string;
@@ -33,7 +53,7 @@ export class StoreOptionValueDto extends Timestamps {
 }
 
 export class StoreVariantOptionValueDto extends StoreOptionValueDto {
-  @ApiPropertyOptional({ type: StoreOptionDto, nullable: true }) option?: StoreOptionDto | null;
+  @ApiPropertyOptional(OPTION_SCHEMA) option?: StoreOptionDto | null;
 }
 
 export class StoreProductOptionDto extends StoreOptionDto {
@@ -48,10 +68,36 @@ class RawAmountDto {
 class CalculatedPriceRefDto {
   @ApiProperty() id!: string;
   @ApiProperty(nullableString) price_list_id!: string | null;
-  @ApiProperty({ type: String, nullable: true, enum: ['sale', 'override'] }) price_list_type!: string | null;
+  @ApiProperty({ type: String, nullable: true, enum: ['sale', 'override', null] }) price_list_type!: string | null;
   @ApiProperty(nullableInt) min_quantity!: number | null;
   @ApiProperty(nullableInt) max_quantity!: number | null;
 }
+
+const PRICE_REF = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    price_list_id: { type: 'string', nullable: true },
+    price_list_type: { type: 'string', nullable: true, enum: ['sale', 'override', null] },
+    min_quantity: { type: 'number', nullable: true },
+    max_quantity: { type: 'number', nullable: true },
+  },
+};
+const RAW_AMOUNT = { type: 'object', properties: { value: { type: 'string' }, precision: { type: 'integer' } } };
+const CALCULATED_PRICE_PROPERTIES = {
+  id: { type: 'string' },
+  is_calculated_price_price_list: { type: 'boolean' },
+  is_calculated_price_tax_inclusive: { type: 'boolean' },
+  calculated_amount: { type: 'number' },
+  raw_calculated_amount: RAW_AMOUNT,
+  is_original_price_price_list: { type: 'boolean' },
+  is_original_price_tax_inclusive: { type: 'boolean' },
+  original_amount: { type: 'number' },
+  raw_original_amount: RAW_AMOUNT,
+  currency_code: { type: 'string' },
+  calculated_price: PRICE_REF,
+  original_price: PRICE_REF,
+};
 
 /** Medusa's `calculated_price` of a variant in the request's region. */
 export class CalculatedPriceDto {
@@ -127,6 +173,7 @@ class StoreProductScalars extends Timestamps {
   @ApiPropertyOptional(metadata) metadata?: Record<string, unknown> | null;
 }
 
+@ApiExtraModels(CalculatedPriceDto)
 class StoreVariantScalars extends Timestamps {
   @ApiPropertyOptional({ example: 'S' }) title?: string;
   @ApiPropertyOptional(nullableString) sku?: string | null;
@@ -148,7 +195,13 @@ class StoreVariantScalars extends Timestamps {
   @ApiPropertyOptional(nullableString) thumbnail?: string | null;
   @ApiPropertyOptional() product_id?: string;
   @ApiPropertyOptional({ type: [StoreVariantOptionValueDto] }) options?: StoreVariantOptionValueDto[];
-  @ApiPropertyOptional({ type: CalculatedPriceDto, nullable: true, description: 'With `+calculated_price` and a region context' })
+  @ApiPropertyOptional({
+    type: 'object',
+    nullable: true,
+    additionalProperties: true,
+    properties: CALCULATED_PRICE_PROPERTIES as Record<string, SchemaObjectMetadata>,
+    description: 'With `+calculated_price` and a region context; null when no price applies (shape: CalculatedPriceDto)',
+  })
   calculated_price?: CalculatedPriceDto | null;
   @ApiPropertyOptional({ description: 'Sellable stock at the key’s channels’ locations; managed variants only (`+inventory_quantity`)' })
   inventory_quantity?: number;
@@ -174,7 +227,7 @@ export class StoreProductDto extends StoreProductScalars {
   @ApiPropertyOptional({ type: [StoreProductOptionDto] }) options?: StoreProductOptionDto[];
   @ApiPropertyOptional({ type: [StoreImageDto] }) images?: StoreImageDto[];
   @ApiPropertyOptional({ type: [StoreTagDto] }) tags?: StoreTagDto[];
-  @ApiPropertyOptional({ type: StoreTagDto, nullable: true }) type?: StoreTagDto | null;
-  @ApiPropertyOptional({ type: StoreCollectionDto, nullable: true }) collection?: StoreCollectionDto | null;
+  @ApiPropertyOptional(TYPE_SCHEMA) type?: StoreTagDto | null;
+  @ApiPropertyOptional(COLLECTION_SCHEMA) collection?: StoreCollectionDto | null;
   @ApiPropertyOptional({ type: [StoreCategoryDto], description: 'Active, public categories only' }) categories?: StoreCategoryDto[];
 }
