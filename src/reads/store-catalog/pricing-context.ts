@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Context } from '../../framework/context/context';
 import { SthenoError } from '../../framework/errors/stheno-error';
-import { PricingContext } from '../../modules/pricing/price-calculator';
+import { PricingContext } from '../../modules/pricing/pricing.types';
 import { RegionService } from '../../modules/region/region.service';
 
 /** The store's pricing parameters (reference §5.1), as the route received them. */

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ormFeature } from '../../framework/database/entity-registry';
+import { PricingModule } from '../../modules/pricing/pricing.module';
 import { RegionModule } from '../../modules/region/region.module';
-import { CatalogPrices } from './catalog-prices';
 import { CatalogVersion } from './catalog-version.entity';
 import { StoreProductVariantsController } from './http/store-product-variants.controller';
 import { StoreProductsController } from './http/store-products.controller';
@@ -14,8 +14,8 @@ import { StoreCatalogService } from './store-catalog.service';
  * exception to module boundaries (docs/architecture-notes.md): it reads those tables, never writes.
  */
 @Module({
-  imports: [ormFeature([CatalogVersion]), RegionModule],
+  imports: [ormFeature([CatalogVersion]), RegionModule, PricingModule],
   controllers: [StoreProductsController, StoreProductVariantsController],
-  providers: [StoreCatalogService, CatalogPrices, PricingContextResolver],
+  providers: [StoreCatalogService, PricingContextResolver],
 })
 export class StoreCatalogModule {}

@@ -3,10 +3,10 @@ import { Context } from '../../framework/context/context';
 import { SthenoError } from '../../framework/errors/stheno-error';
 import { projectFields } from '../../framework/http/envelopes';
 import { ListQuery, ResolvedFields, RetrieveQuery } from '../../framework/http/list-query';
-import { PricingContext } from '../../modules/pricing/price-calculator';
+import { PricingService } from '../../modules/pricing/pricing.service';
+import { PricingContext } from '../../modules/pricing/pricing.types';
 import { productFilters, productScope, productSearch, orderBy, searchQuery, variantFilters } from './catalog-filters';
 import { productJson, ProductLoad, variantJson, VariantLoad } from './catalog-json.sql';
-import { CatalogPrices } from './catalog-prices';
 import { CountCache } from './count-cache';
 import { MISSING_PRICING_CONTEXT, PricingContextResolver, PricingParams } from './pricing-context';
 import { Sql, sql, textArray } from './sql';
@@ -47,7 +47,8 @@ function withRegionPrices(fields: ResolvedFields, variantsPath: string, context:
  * The purpose-built store catalog read (ARCHITECTURE §4.4, §9). Per request, whatever the page size:
  * one statement for the page ids (with the count, or only the catalog version when the cached count
  * is still exact), one for the page's products with every requested relation as JSON (stock
- * included), and, when prices are asked for, one for the region and one for the prices.
+ * included), and, when prices are asked for, one for the region and PricingService.calculatePrices
+ * for all the page's price sets at once (a fixed number of statements too).
  */
 @Injectable()
 export class StoreCatalogService {
@@ -55,7 +56,7 @@ export class StoreCatalogService {
   private readonly variantCounts = new CountCache();
 
   constructor(
-    private readonly prices: CatalogPrices,
+    private readonly prices: PricingService,
     private readonly pricing: PricingContextResolver,
   ) {}
 
