@@ -5,6 +5,7 @@ import { projectFields } from '../../framework/http/envelopes';
 import { ListQuery, ResolvedFields, RetrieveQuery } from '../../framework/http/list-query';
 import { PricingService } from '../../modules/pricing/pricing.service';
 import { PricingContext } from '../../modules/pricing/pricing.types';
+import { VARIANT_SCALARS } from './catalog-fields';
 import { productFilters, productScope, productSearch, orderBy, searchQuery, variantFilters } from './catalog-filters';
 import { productJson, ProductLoad, variantJson, VariantLoad } from './catalog-json.sql';
 import { CountCache } from './count-cache';
@@ -38,7 +39,8 @@ function has(fields: ResolvedFields, relation: string): boolean {
  */
 function withRegionPrices(fields: ResolvedFields, variantsPath: string, context: PricingContext | null): ResolvedFields {
   const pricePath = variantsPath ? `${variantsPath}.calculated_price` : 'calculated_price';
-  const wholeVariants = variantsPath ? fields.fields.includes(`${variantsPath}.*`) : !fields.requested;
+  // the variant's defaults are still selected: `variants.*` under a product, the scalars on a variant route
+  const wholeVariants = variantsPath ? fields.fields.includes(`${variantsPath}.*`) : VARIANT_SCALARS.every((f) => fields.fields.includes(f));
   if (!context || !wholeVariants || fields.fields.includes(pricePath)) return fields;
   return { ...fields, fields: [...fields.fields, pricePath].sort() };
 }
