@@ -25,6 +25,7 @@ import { SalesChannelModule } from './modules/sales-channel/sales-channel.module
 import { StockLocationModule } from './modules/stock-location/stock-location.module';
 import { StoreModule } from './modules/store/store.module';
 import { UserModule } from './modules/user/user.module';
+import { StoreCatalogModule } from './reads/store-catalog/store-catalog.module';
 import { SeedModule } from './seed/demo-store.seeder';
 
 export interface AppModuleOptions {
@@ -63,6 +64,7 @@ export class AppModule {
         StockLocationModule,
         InventoryModule,
         LinksModule,
+        StoreCatalogModule,
         SeedModule,
         ...imports,
       ],

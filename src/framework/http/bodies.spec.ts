@@ -71,6 +71,11 @@ describe('projectFields', () => {
     });
   });
 
+  it('adds no id to nested items: Medusa answers `categories.is_internal` as [{is_internal: false}] (medusa-wire 05)', () => {
+    const withCategories = { ...product, categories: [{ id: 'pcat_1', name: 'Shirts', is_internal: false }] };
+    expect(projectFields(withCategories, ['id', 'categories.is_internal'])).toEqual({ id: 'prod_1', categories: [{ is_internal: false }] });
+  });
+
   it('keeps jsonb columns such as metadata as values', () => {
     expect(projectFields(product, ['metadata'])).toEqual({ metadata: { colour: 'red' } });
   });

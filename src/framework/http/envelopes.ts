@@ -39,7 +39,9 @@ export function batchEnvelope<T>(object: string, created: T[], updated: T[], del
 /**
  * Keeps only the selected fields of a serialised record: top-level columns by name, relations
  * (`variants.*`, `variants.sku`) recursively. Used on responses so that `fields` shapes exactly what
- * the client receives.
+ * the client receives. Only the top level always carries its key: nested items hold exactly the
+ * fields selected under them, as Medusa answers (`categories.is_internal` → `[{"is_internal":false}]`
+ * in medusa-wire 05).
  */
 export function projectFields<T extends object>(record: T, fields: ResolvedFields | string[]): Partial<T> {
   const paths = Array.isArray(fields) ? fields : fields.fields;

@@ -9,7 +9,7 @@ import { ListQuery } from '../../framework/http/list-query';
 import { CurrencyService } from '../currency/currency.service';
 import { Country } from './entities/country.entity';
 import { Region } from './entities/region.entity';
-import { CountryView, CreateRegionInput, RegionEvents, RegionView, UpdateRegionInput } from './region.types';
+import { CountryView, CreateRegionInput, PricingRegion, RegionEvents, RegionView, UpdateRegionInput } from './region.types';
 
 function toCountryView(country: Country): CountryView {
   return {
@@ -111,6 +111,24 @@ export class RegionService {
       this.events.record(tx, RegionEvents.DELETED, { id });
       await tx.em.flush();
     });
+  }
+
+  /**
+   * The region prices are shown for (storefront pricing context): `region_id`'s when given, else the
+   * region selling to `country_code`. One statement; null when no such region exists.
+   */
+  async pricingRegion(ctx: Context, input: { region_id?: string; country_code?: string }): Promise<PricingRegion | null> {
+    const [row] = input.region_id
+      ? await ctx.em.execute<PricingRegion[]>(
+          'select r.id, r.currency_code from region r where r.id = ? and r.deleted_at is null',
+          [input.region_id],
+        )
+      : await ctx.em.execute<PricingRegion[]>(
+          `select r.id, r.currency_code from region_country c join region r on r.id = c.region_id and r.deleted_at is null
+            where c.iso_2 = ? and c.deleted_at is null`,
+          [(input.country_code ?? '').trim().toLowerCase()],
+        );
+    return row ? { id: row.id, currency_code: row.currency_code } : null;
   }
 
   /** Throws not_found when no (undeleted) region has this id. */

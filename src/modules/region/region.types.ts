@@ -14,6 +14,12 @@ export interface CountryView {
   deleted_at: string | null;
 }
 
+/** What a pricing context needs of a region. */
+export interface PricingRegion {
+  id: string;
+  currency_code: string;
+}
+
 /** The region as the API shows it. */
 export interface RegionView {
   id: string;

@@ -1,0 +1,135 @@
+import { containsPattern } from '../../framework/database/find-page';
+import { SthenoError } from '../../framework/errors/stheno-error';
+import { ListFilters, OrderEntry } from '../../framework/http/list-query';
+import { Sql, sql, textArray } from './sql';
+
+/**
+ * Translation of the parsed store filters into SQL over `product p` (or `product_variant v`).
+ * Only the shapes the route specs allow reach here: a value, `{$in: [...]}`, or comparison operators
+ * on dates. Every client value is a parameter.
+ */
+
+const COMPARISONS: Record<string, string> = { $eq: '=', $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' };
+
+/** `{$in: [...]}` or a single value → the list of values. */
+function valuesOf(condition: unknown): string[] {
+  if (typeof condition === 'string') return [condition];
+  const record = condition as { $in?: string[]; $eq?: string };
+  if (record.$in) return record.$in;
+  if (record.$eq !== undefined) return [record.$eq];
+  return [];
+}
+
+function inList(column: string, condition: unknown): Sql {
+  return sql`${new Sql(column)} = any(${textArray(valuesOf(condition))})`;
+}
+
+function dateRange(column: string, condition: unknown): Sql[] {
+  if (condition instanceof Date) return [sql`${new Sql(column)} = ${condition}::timestamptz`];
+  return Object.entries(condition as Record<string, Date>).map(
+    ([operator, value]) => sql`${new Sql(column)} ${new Sql(COMPARISONS[operator])} ${value}::timestamptz`,
+  );
+}
+
+/** The publishable key's scope: published, undeleted, sold in one of its channels. */
+export function productScope(alias: string, channels: readonly string[]): Sql {
+  return sql`${new Sql(alias)}.deleted_at is null and ${new Sql(alias)}.status = 'published' and exists (
+    select 1 from product_sales_channel psc
+     where psc.product_id = ${new Sql(alias)}.id and psc.sales_channel_id = any(${textArray(channels)}))`;
+}
+
+/** Only active, public categories count in the store; with the tree, their descendants too (mpath prefix). */
+function categoryFilter(condition: unknown, withDescendants: boolean): Sql {
+  const ids = textArray(valuesOf(condition));
+  const match = withDescendants
+    ? sql`(c.id = root.id or c.mpath like root.mpath || '.%')`
+    : new Sql('c.id = root.id');
+  return sql`exists (
+    select 1 from product_category_product pcp
+      join product_category c on c.id = pcp.product_category_id and c.deleted_at is null and c.is_active and not c.is_internal
+      join product_category root on root.id = any(${ids}) and root.deleted_at is null and root.is_active and not root.is_internal
+     where pcp.product_id = p.id and ${match})`;
+}
+
+export function productFilters(filters: ListFilters, includeDescendants: boolean): Sql[] {
+  const where: Sql[] = [];
+  for (const [key, condition] of Object.entries(filters)) {
+    switch (key) {
+      case 'id':
+      case 'handle':
+      case 'collection_id':
+      case 'type_id':
+        where.push(inList(`p.${key}`, condition));
+        break;
+      case 'tag_id':
+        where.push(sql`exists (select 1 from product_tags pt join product_tag t on t.id = pt.product_tag_id and t.deleted_at is null
+          where pt.product_id = p.id and pt.product_tag_id = any(${textArray(valuesOf(condition))}))`);
+        break;
+      case 'category_id':
+        where.push(categoryFilter(condition, includeDescendants));
+        break;
+      case 'created_at':
+      case 'updated_at':
+        where.push(...dateRange(`p.${key}`, condition));
+        break;
+      default:
+        throw SthenoError.unexpectedState(`No SQL for the store product filter '${key}'`);
+    }
+  }
+  return where;
+}
+
+export function variantFilters(filters: ListFilters): Sql[] {
+  const where: Sql[] = [];
+  for (const [key, condition] of Object.entries(filters)) {
+    if (key === 'created_at' || key === 'updated_at') where.push(...dateRange(`v.${key}`, condition));
+    else if (key === 'id' || key === 'sku' || key === 'product_id') where.push(inList(`v.${key}`, condition));
+    else throw SthenoError.unexpectedState(`No SQL for the store variant filter '${key}'`);
+  }
+  return where;
+}
+
+/** Search words: letters and digits, lower-cased, at most 8 (a longer query adds nothing but cost). */
+function tokensOf(q: string): string[] {
+  return q.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, 8);
+}
+
+/** Partial words shorter than a trigram cannot use the trigram indexes; they rely on prefixes only. */
+const MIN_INFIX_LENGTH = 3;
+
+/**
+ * `tok1:* & tok2:*` in both dictionaries: the English one matches stems (`shirts` → `shirt`), the
+ * simple one keeps SKUs, handles and stop words. Null when the query has no word characters.
+ */
+export function searchQuery(q: string): Sql | null {
+  const tokens = tokensOf(q);
+  if (!tokens.length) return null;
+  return Sql.join(
+    tokens.map((token) => sql`(to_tsquery('english', ${`${token}:*`}) || to_tsquery('simple', ${`${token}:*`}))`),
+    ' && ',
+  );
+}
+
+/**
+ * Products matching `q`: full-text with prefixes (GIN on search_vector) OR the whole text inside the
+ * title or a SKU (GIN trigram indexes on lower(title) and lower(sku)). Written as a UNION of
+ * index-backed branches so PostgreSQL never falls back to scanning product.
+ */
+export function productSearch(q: string, idColumn: string): Sql {
+  const tsquery = searchQuery(q);
+  const branches: Sql[] = [];
+  if (tsquery) branches.push(sql`select s.id from product s where s.search_vector @@ (${tsquery})`);
+  const text = q.trim().toLowerCase();
+  if (text.length >= MIN_INFIX_LENGTH) {
+    const pattern = containsPattern(text);
+    branches.push(sql`select s.id from product s where lower(s.title) like ${pattern}`);
+    branches.push(sql`select sv.product_id from product_variant sv where lower(sv.sku) like ${pattern} and sv.deleted_at is null`);
+  }
+  if (!branches.length) return new Sql('false');
+  return sql`${new Sql(idColumn)} in (${Sql.join(branches, ' union ')})`;
+}
+
+/** ORDER BY for an explicit order; the parser already appended the id tie-breaker. */
+export function orderBy(alias: string, order: readonly OrderEntry[]): Sql {
+  return new Sql(order.map((entry) => `${alias}.${entry.field} ${entry.direction === 'DESC' ? 'desc' : 'asc'}`).join(', '));
+}

@@ -1,0 +1,12 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiQuery } from '@nestjs/swagger';
+
+/** Documents the store pricing context parameters (reference §5.1). */
+export function ApiPricingQuery(): MethodDecorator {
+  return applyDecorators(
+    ApiQuery({ name: 'region_id', required: false, type: String, description: "Prices in this region's currency (adds `calculated_price` to the default variant fields)" }),
+    ApiQuery({ name: 'country_code', required: false, type: String, description: 'ISO 3166-1 alpha-2; without region_id, the region selling to this country' }),
+    ApiQuery({ name: 'province', required: false, type: String, description: 'Province, for price rules that test it' }),
+    ApiQuery({ name: 'cart_id', required: false, type: String, description: 'Not supported yet (400 invalid_data): carts do not exist yet' }),
+  );
+}

@@ -1,0 +1,41 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Context } from '../../../framework/context/context';
+import { Ctx } from '../../../framework/context/ctx.decorator';
+import { listEnvelope } from '../../../framework/http/envelopes';
+import { ListQuery, RetrieveQuery } from '../../../framework/http/list-query';
+import { ApiListQuery, ApiListResponse, ApiRetrieveQuery, ApiSingleResponse, ListParams, RetrieveParams } from '../../../framework/http/route-docs';
+import { ApiErrors } from '../../../framework/openapi/error-responses';
+import { ApiStoreAuth } from '../../../framework/openapi/security';
+import { STORE_PRODUCT_LIST as LIST, STORE_PRODUCT_RETRIEVE as RETRIEVE } from '../catalog-fields';
+import { StoreProductDto } from '../dto/store-product.dto';
+import { StoreCatalogService, StoreScope } from '../store-catalog.service';
+import { ApiPricingQuery } from './pricing-query.docs';
+import { Scope } from './store-scope.decorator';
+
+@ApiTags('Store Products')
+@ApiStoreAuth()
+@Controller('store/products')
+export class StoreProductsController {
+  constructor(private readonly catalog: StoreCatalogService) {}
+
+  @Get()
+  @ApiListQuery(LIST)
+  @ApiPricingQuery()
+  @ApiQuery({ name: 'include_descendants_tree', required: false, type: Boolean, description: 'With category_id: the categories’ descendants too' })
+  @ApiListResponse('products', StoreProductDto)
+  @ApiErrors(400, 404)
+  async list(@Ctx() ctx: Context, @Scope() scope: StoreScope, @ListParams(LIST) query: ListQuery) {
+    const { items, count } = await this.catalog.listProducts(ctx, scope, query);
+    return listEnvelope('products', items, { count, ...query });
+  }
+
+  @Get(':id')
+  @ApiRetrieveQuery(RETRIEVE)
+  @ApiPricingQuery()
+  @ApiSingleResponse('product', StoreProductDto)
+  @ApiErrors(400, 404)
+  async retrieve(@Ctx() ctx: Context, @Scope() scope: StoreScope, @Param('id') id: string, @RetrieveParams(RETRIEVE) query: RetrieveQuery) {
+    return { product: await this.catalog.retrieveProduct(ctx, scope, id, query) };
+  }
+}

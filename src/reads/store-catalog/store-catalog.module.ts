@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { ormFeature } from '../../framework/database/entity-registry';
+import { PricingModule } from '../../modules/pricing/pricing.module';
+import { RegionModule } from '../../modules/region/region.module';
+import { CatalogVersion } from './catalog-version.entity';
+import { StoreProductVariantsController } from './http/store-product-variants.controller';
+import { StoreProductsController } from './http/store-products.controller';
+import { PricingContextResolver } from './pricing-context';
+import { StoreCatalogService } from './store-catalog.service';
+
+/**
+ * The storefront's catalog read (ARCHITECTURE §4.4, §9): purpose-built SQL across the product,
+ * pricing, inventory and link tables, with a fixed number of statements per request. A documented
+ * exception to module boundaries (docs/architecture-notes.md): it reads those tables, never writes.
+ */
+@Module({
+  imports: [ormFeature([CatalogVersion]), RegionModule, PricingModule],
+  controllers: [StoreProductsController, StoreProductVariantsController],
+  providers: [StoreCatalogService, PricingContextResolver],
+})
+export class StoreCatalogModule {}
