@@ -3,6 +3,7 @@ import { ormFeature } from '../framework/database/entity-registry';
 import { ProductSalesChannel, ProductVariantInventoryItem, ProductVariantPriceSet, SalesChannelStockLocation } from './catalog-links.entity';
 import { PublishableKeySalesChannel } from './publishable-key-sales-channel.entity';
 import { PublishableKeySalesChannelLinks } from './publishable-key-sales-channel.service';
+import { ProductSalesChannelLinks } from './product-sales-channel.service';
 
 /** Link tables between modules, owned by none of them (ARCHITECTURE §4.2). */
 @Module({
@@ -15,7 +16,7 @@ import { PublishableKeySalesChannelLinks } from './publishable-key-sales-channel
       SalesChannelStockLocation,
     ]),
   ],
-  providers: [PublishableKeySalesChannelLinks],
-  exports: [PublishableKeySalesChannelLinks],
+  providers: [PublishableKeySalesChannelLinks, ProductSalesChannelLinks],
+  exports: [PublishableKeySalesChannelLinks, ProductSalesChannelLinks],
 })
 export class LinksModule {}

@@ -10,6 +10,10 @@ import { ProductTag } from './entities/product-tag.entity';
 import { ProductType } from './entities/product-type.entity';
 import { ProductVariant } from './entities/product-variant.entity';
 import { Product } from './entities/product.entity';
+import { ProductReader } from './product-reader';
+import { ProductWriter } from './product-writer';
+import { ProductService } from './product.service';
+import { VariantWriter } from './variant-writer';
 
 export const PRODUCT_ENTITIES = [
   Product,
@@ -30,7 +34,14 @@ export const PRODUCT_ENTITIES = [
 @Module({
   imports: [ormFeature(PRODUCT_ENTITIES)],
   controllers: [],
-  providers: [],
-  exports: [],
+  providers: [
+    ProductService,
+    ProductReader,
+    ProductWriter,
+    VariantWriter,
+  ],
+  exports: [
+    ProductService,
+  ],
 })
 export class ProductModule {}
