@@ -4,6 +4,7 @@ import { ProductSalesChannel, ProductVariantInventoryItem, ProductVariantPriceSe
 import { PublishableKeySalesChannel } from './publishable-key-sales-channel.entity';
 import { PublishableKeySalesChannelLinks } from './publishable-key-sales-channel.service';
 import { ProductSalesChannelLinks } from './product-sales-channel.service';
+import { VariantPriceSetLinks } from './variant-price-set.service';
 
 /** Link tables between modules, owned by none of them (ARCHITECTURE §4.2). */
 @Module({
@@ -16,7 +17,7 @@ import { ProductSalesChannelLinks } from './product-sales-channel.service';
       SalesChannelStockLocation,
     ]),
   ],
-  providers: [PublishableKeySalesChannelLinks, ProductSalesChannelLinks],
-  exports: [PublishableKeySalesChannelLinks, ProductSalesChannelLinks],
+  providers: [PublishableKeySalesChannelLinks, ProductSalesChannelLinks, VariantPriceSetLinks],
+  exports: [PublishableKeySalesChannelLinks, ProductSalesChannelLinks, VariantPriceSetLinks],
 })
 export class LinksModule {}
