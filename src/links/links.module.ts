@@ -5,6 +5,8 @@ import { PublishableKeySalesChannel } from './publishable-key-sales-channel.enti
 import { PublishableKeySalesChannelLinks } from './publishable-key-sales-channel.service';
 import { ProductSalesChannelLinks } from './product-sales-channel.service';
 import { VariantPriceSetLinks } from './variant-price-set.service';
+import { SalesChannelStockLocationLinks } from './sales-channel-stock-location.service';
+import { VariantInventoryLinks } from './variant-inventory-item.service';
 
 /** Link tables between modules, owned by none of them (ARCHITECTURE §4.2). */
 @Module({
@@ -17,7 +19,19 @@ import { VariantPriceSetLinks } from './variant-price-set.service';
       SalesChannelStockLocation,
     ]),
   ],
-  providers: [PublishableKeySalesChannelLinks, ProductSalesChannelLinks, VariantPriceSetLinks],
-  exports: [PublishableKeySalesChannelLinks, ProductSalesChannelLinks, VariantPriceSetLinks],
+  providers: [
+    PublishableKeySalesChannelLinks,
+    ProductSalesChannelLinks,
+    VariantPriceSetLinks,
+    VariantInventoryLinks,
+    SalesChannelStockLocationLinks,
+  ],
+  exports: [
+    PublishableKeySalesChannelLinks,
+    ProductSalesChannelLinks,
+    VariantPriceSetLinks,
+    VariantInventoryLinks,
+    SalesChannelStockLocationLinks,
+  ],
 })
 export class LinksModule {}

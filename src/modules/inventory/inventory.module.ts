@@ -1,14 +1,22 @@
-import { Module } from '@nestjs/common';
+import { forwardRef, Module } from '@nestjs/common';
 import { ormFeature } from '../../framework/database/entity-registry';
+import { LinksModule } from '../../links/links.module';
+import { StockLocationModule } from '../stock-location/stock-location.module';
 import { InventoryItem } from './entities/inventory-item.entity';
 import { InventoryLevel } from './entities/inventory-level.entity';
 import { ReservationItem } from './entities/reservation-item.entity';
+import { InventoryLevels } from './inventory-levels';
+import { InventoryService } from './inventory.service';
+import { Reservations } from './reservations';
 
-/** Inventory items, their stock levels per location, and reservations. */
+/**
+ * Inventory items, their stock levels per location, and reservations. The stock-location module
+ * imports this one back (deleting a location removes its levels): both imports are forward refs.
+ */
 @Module({
-  imports: [ormFeature([InventoryItem, InventoryLevel, ReservationItem])],
+  imports: [ormFeature([InventoryItem, InventoryLevel, ReservationItem]), forwardRef(() => StockLocationModule), LinksModule],
   controllers: [],
-  providers: [],
-  exports: [],
+  providers: [InventoryService, InventoryLevels, Reservations],
+  exports: [InventoryService],
 })
 export class InventoryModule {}

@@ -1,0 +1,139 @@
+import { Injectable } from '@nestjs/common';
+import { LockMode } from '@mikro-orm/core';
+import type { FilterQuery } from '@mikro-orm/core';
+import { Context } from '../../framework/context/context';
+import { findPage } from '../../framework/database/find-page';
+import { SthenoError } from '../../framework/errors/stheno-error';
+import { EventBus } from '../../framework/events/event-bus.service';
+import { ListQuery } from '../../framework/http/list-query';
+import { InventoryItem } from './entities/inventory-item.entity';
+import { ReservationItem } from './entities/reservation-item.entity';
+import { InventoryLevels } from './inventory-levels';
+import { itemViews, toReservationView } from './inventory-views';
+import { CreateReservationInput, InventoryEvents, ReservationSelector, ReservationView, UpdateReservationInput } from './inventory.types';
+import { compareStockKeys, holdStock, releaseStock } from './stock-ledger';
+
+function assertQuantity(quantity: number): void {
+  if (!Number.isSafeInteger(quantity) || quantity < 1) throw SthenoError.invalidData('quantity must be a positive integer');
+}
+
+const stockKey = (r: ReservationItem) => ({ inventory_item_id: r.inventory_item.id, location_id: r.location_id });
+
+/** Reservations: stock held at a location, counted in the level's `reserved_quantity`. Internal; the facade delegates. */
+@Injectable()
+export class Reservations {
+  constructor(
+    private readonly events: EventBus,
+    private readonly levels: InventoryLevels,
+  ) {}
+
+  async list(ctx: Context, query: ListQuery): Promise<[ReservationView[], number]> {
+    const [rows, count] = await findPage(ctx, ReservationItem, query, ['description']);
+    return [await this.toViews(ctx, rows, query.fields.relations.includes('inventory_item')), count];
+  }
+
+  async retrieve(ctx: Context, id: string, withItem: boolean): Promise<ReservationView> {
+    const [view] = await this.toViews(ctx, [await this.load(ctx, id)], withItem);
+    return view;
+  }
+
+  /**
+   * Holds stock for each input (one conditional update per input, taken in (item, location) order
+   * so that concurrent multi-item reservations cannot deadlock), then records the reservations.
+   * Any input without enough stock fails the whole call: the transaction rolls back every hold.
+   */
+  async reserve(tx: Context, inputs: CreateReservationInput[]): Promise<ReservationView[]> {
+    if (!inputs.length) return [];
+    inputs.forEach((input) => assertQuantity(input.quantity));
+    await this.levels.assertItemsExist(tx, inputs.map((input) => input.inventory_item_id));
+    for (const input of [...inputs].sort(compareStockKeys)) {
+      await holdStock(tx, input.inventory_item_id, input.location_id, input.quantity, input.allow_backorder ?? false);
+    }
+    const rows = inputs.map((input) =>
+      tx.em.create(ReservationItem, {
+        inventory_item: tx.em.getReference(InventoryItem, input.inventory_item_id),
+        location_id: input.location_id,
+        quantity: input.quantity,
+        line_item_id: input.line_item_id ?? null,
+        description: input.description ?? null,
+        external_id: input.external_id ?? null,
+        allow_backorder: input.allow_backorder ?? false,
+        created_by: tx.actor?.id ?? null,
+        metadata: input.metadata ?? null,
+      }),
+    );
+    for (const row of rows) this.events.record(tx, InventoryEvents.RESERVATION_CREATED, { id: row.id });
+    await tx.em.flush();
+    return rows.map(toReservationView);
+  }
+
+  /** Moves or resizes a reservation: the difference is held (conditionally) or given back. */
+  async update(tx: Context, id: string, input: UpdateReservationInput): Promise<ReservationView> {
+    const reservation = await this.load(tx, id, true);
+    const locationId = input.location_id ?? reservation.location_id;
+    const quantity = input.quantity ?? reservation.quantity;
+    assertQuantity(quantity);
+    const itemId = reservation.inventory_item.id;
+    if (locationId !== reservation.location_id) {
+      // both levels are touched in location order, like every other multi-row stock move
+      const moves = [
+        { location: reservation.location_id, run: () => releaseStock(tx, itemId, reservation.location_id, reservation.quantity) },
+        { location: locationId, run: () => holdStock(tx, itemId, locationId, quantity, reservation.allow_backorder) },
+      ].sort((a, b) => a.location.localeCompare(b.location));
+      for (const move of moves) await move.run();
+    } else if (quantity > reservation.quantity) {
+      await holdStock(tx, itemId, locationId, quantity - reservation.quantity, reservation.allow_backorder);
+    } else if (quantity < reservation.quantity) {
+      await releaseStock(tx, itemId, locationId, reservation.quantity - quantity);
+    }
+    reservation.location_id = locationId;
+    reservation.quantity = quantity;
+    if (input.description !== undefined) reservation.description = input.description;
+    if (input.metadata !== undefined) reservation.metadata = input.metadata;
+    this.events.record(tx, InventoryEvents.RESERVATION_UPDATED, { id });
+    await tx.em.flush();
+    return toReservationView(reservation);
+  }
+
+  /** Deletes the selected reservations and gives their stock back; returns the ids released. */
+  async release(tx: Context, selector: ReservationSelector): Promise<string[]> {
+    const where: FilterQuery<ReservationItem> = Array.isArray(selector)
+      ? { id: { $in: selector } }
+      : { line_item_id: { $in: ([] as string[]).concat(selector.line_item_id) } };
+    if (Array.isArray(selector) && !selector.length) return [];
+    const rows = await tx.em.find(ReservationItem, where, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true, orderBy: { id: 'ASC' } });
+    const now = new Date();
+    for (const row of [...rows].sort((a, b) => compareStockKeys(stockKey(a), stockKey(b)))) {
+      await releaseStock(tx, row.inventory_item.id, row.location_id, row.quantity);
+      row.deleted_at = now;
+      this.events.record(tx, InventoryEvents.RESERVATION_DELETED, { id: row.id });
+    }
+    await tx.em.flush();
+    return rows.map((row) => row.id);
+  }
+
+  /** Whether any of the items still has reservations (items with reservations cannot be deleted). */
+  async itemsWithReservations(ctx: Context, itemIds: string[]): Promise<string[]> {
+    if (!itemIds.length) return [];
+    const rows = await ctx.em.find(ReservationItem, { inventory_item: { $in: itemIds } }, { fields: ['inventory_item'] });
+    return [...new Set(rows.map((row) => row.inventory_item.id))];
+  }
+
+  private async load(ctx: Context, id: string, forUpdate = false): Promise<ReservationItem> {
+    const reservation = await ctx.em.findOne(
+      ReservationItem,
+      { id },
+      forUpdate ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : {},
+    );
+    if (!reservation) throw SthenoError.notFound(`Reservation item with id: ${id} was not found`);
+    return reservation;
+  }
+
+  private async toViews(ctx: Context, rows: ReservationItem[], withItem: boolean): Promise<ReservationView[]> {
+    const views = rows.map(toReservationView);
+    if (!withItem || !rows.length) return views;
+    const items = await ctx.em.find(InventoryItem, { id: { $in: [...new Set(views.map((v) => v.inventory_item_id))] } });
+    const byId = new Map((await itemViews(ctx, items)).map((item) => [item.id, item]));
+    return views.map((view) => ({ ...view, inventory_item: byId.get(view.inventory_item_id) }));
+  }
+}
