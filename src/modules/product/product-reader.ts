@@ -30,14 +30,16 @@ const POPULATE: Record<string, string[]> = {
  */
 @Injectable()
 export class ProductReader {
-  async list(ctx: Context, query: ProductListQuery): Promise<[ProductView[], number]> {
+  async list(context: Context, query: ProductListQuery): Promise<[ProductView[], number]> {
+    const ctx = fresh(context);
     const where = this.productWhere(ctx, query);
     const options = { limit: query.limit, offset: query.offset, orderBy: toMikroOrmOrderBy(query.order) } as FindOptions<Product>;
     const [rows, count] = await ctx.em.findAndCount(Product, where, options as never);
     return [await this.toViews(ctx, rows, query.relations), count];
   }
 
-  async retrieve(ctx: Context, id: string, relations: readonly string[]): Promise<ProductView> {
+  async retrieve(context: Context, id: string, relations: readonly string[]): Promise<ProductView> {
+    const ctx = fresh(context);
     const product = await ctx.em.findOne(Product, { id });
     if (!product) throw SthenoError.notFound(`Product with id: ${id} was not found`);
     const [view] = await this.toViews(ctx, [product], relations);
@@ -51,7 +53,7 @@ export class ProductReader {
     if (wanted.has('variants.options')) wanted.add('variants');
     if (wanted.has('options.values')) wanted.add('options');
     const populate = [...wanted].flatMap((r) => POPULATE[r] ?? []);
-    if (populate.length) await ctx.em.populate(products, populate as never, { strategy: 'select-in', refresh: true } as never);
+    if (populate.length) await ctx.em.populate(products, populate as never, { strategy: 'select-in' } as never);
     const typeIds = wanted.has('type') ? unique(products.map((p) => p.type_id)) : [];
     const collectionIds = wanted.has('collection') ? unique(products.map((p) => p.collection_id)) : [];
     const [types, collections] = await Promise.all([
@@ -62,7 +64,8 @@ export class ProductReader {
     return products.map((product) => toProductView(product, wanted, lookups));
   }
 
-  async listVariants(ctx: Context, query: VariantListQuery): Promise<[ProductVariantView[], number]> {
+  async listVariants(context: Context, query: VariantListQuery): Promise<[ProductVariantView[], number]> {
+    const ctx = fresh(context);
     const where: Record<string, unknown> = { ...query.filters };
     if (query.q) {
       const like = { $ilike: containsPattern(query.q) };
@@ -73,7 +76,8 @@ export class ProductReader {
     return [await this.toVariantViews(ctx, rows, query.relations), count];
   }
 
-  async retrieveVariant(ctx: Context, productId: string, variantId: string, relations: readonly string[]): Promise<ProductVariantView> {
+  async retrieveVariant(context: Context, productId: string, variantId: string, relations: readonly string[]): Promise<ProductVariantView> {
+    const ctx = fresh(context);
     const variant = await ctx.em.findOne(ProductVariant, { id: variantId, product: productId });
     if (!variant) throw SthenoError.notFound(`Variant with id: ${variantId} was not found`);
     const [view] = await this.toVariantViews(ctx, [variant], relations);
@@ -84,7 +88,7 @@ export class ProductReader {
   async toVariantViews(ctx: Context, variants: ProductVariant[], relations: readonly string[]): Promise<ProductVariantView[]> {
     if (!variants.length) return [];
     const withOptions = relations.includes('options');
-    if (withOptions) await ctx.em.populate(variants, ['options', 'options.option'] as never, { strategy: 'select-in', refresh: true } as never);
+    if (withOptions) await ctx.em.populate(variants, ['options', 'options.option'] as never, { strategy: 'select-in' } as never);
     const views = variants.map((variant) => toVariantView(variant, withOptions));
     if (relations.includes('product')) {
       const productRelations = relations.filter((r) => r.startsWith('product.')).map((r) => r.slice('product.'.length));
@@ -95,13 +99,15 @@ export class ProductReader {
     return views;
   }
 
-  async listOptions(ctx: Context, productId: string, filters: Record<string, unknown>): Promise<ProductOptionView[]> {
+  async listOptions(context: Context, productId: string, filters: Record<string, unknown>): Promise<ProductOptionView[]> {
+    const ctx = fresh(context);
     await this.assertProduct(ctx, productId);
     const options = await ctx.em.find(ProductOption, { ...filters, product: productId }, { populate: ['values'] as never, orderBy: { created_at: 'ASC', id: 'ASC' } });
     return options.map((o) => toOptionView(o, true));
   }
 
-  async retrieveOption(ctx: Context, productId: string, optionId: string): Promise<ProductOptionView> {
+  async retrieveOption(context: Context, productId: string, optionId: string): Promise<ProductOptionView> {
+    const ctx = fresh(context);
     const option = await ctx.em.findOne(ProductOption, { id: optionId, product: productId }, { populate: ['values'] as never, refresh: true });
     if (!option) throw SthenoError.notFound(`Product option with id: ${optionId} was not found`);
     return toOptionView(option, true);
@@ -143,6 +149,14 @@ export class ProductReader {
     }
     return (and.length === 1 ? columns : { $and: and }) as FilterQuery<Product>;
   }
+}
+
+/**
+ * Reads outside a transaction use their own EntityManager: the request's may hold entities merged
+ * back from a transaction that just committed, with collections loaded before the write.
+ */
+function fresh(ctx: Context): Context {
+  return ctx.em.isInTransaction() ? ctx : { ...ctx, em: ctx.em.fork() };
 }
 
 function unique(values: Array<string | null>): string[] {

@@ -166,11 +166,11 @@ export class ProductWriter {
 
   private async setRelations(tx: Context, product: Product, input: ProductFieldsInput): Promise<void> {
     if (input.tags !== undefined) {
-      await product.tags.init();
+      if (!product.tags.isInitialized()) await product.tags.init();
       product.tags.set(input.tags.map((t) => tx.em.getReference(ProductTag, t.id)));
     }
     if (input.categories !== undefined) {
-      await product.categories.init();
+      if (!product.categories.isInitialized()) await product.categories.init();
       product.categories.set(input.categories.map((c) => tx.em.getReference(ProductCategory, c.id)));
     }
     if (input.images !== undefined) await this.replaceImages(tx, product, input.images);

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 /**
- * Response shapes of the admin product routes. Every property but the id is optional: `fields`
- * selects what the client receives.
+ * Response shapes of the admin product routes. Every property but the product's id is optional:
+ * `fields` selects what the client receives, down to single fields of relations (`variants.sku`).
  */
 const JSON_OBJECT = { type: 'object', additionalProperties: true, nullable: true } as const;
 const DATE = { format: 'date-time' } as const;
@@ -10,8 +10,15 @@ const NULLABLE_DATE = { format: 'date-time', type: String, nullable: true } as c
 const NULLABLE_STRING = { type: String, nullable: true } as const;
 const NULLABLE_INT = { type: Number, nullable: true } as const;
 
+const STRING = { type: 'string' } as const;
+const NULLABLE = { type: 'string', nullable: true } as const;
+/** A to-one relation that may be null: described inline, since a nullable `$ref` cannot be. */
+function nullableObject(properties: Record<string, object>) {
+  return { type: 'object', nullable: true, properties, additionalProperties: false } as never;
+}
+
 export class ProductOptionSummaryDto {
-  @ApiProperty({ example: 'opt_01M7XM5FJHW15QQE2YYHEZC5AC' }) id!: string;
+  @ApiPropertyOptional({ example: 'opt_01M7XM5FJHW15QQE2YYHEZC5AC' }) id?: string;
   @ApiPropertyOptional({ example: 'Size' }) title?: string;
   @ApiPropertyOptional() is_exclusive?: boolean;
   @ApiPropertyOptional(JSON_OBJECT) metadata?: Record<string, unknown> | null;
@@ -22,7 +29,7 @@ export class ProductOptionSummaryDto {
 }
 
 export class ProductOptionValueDto {
-  @ApiProperty({ example: 'optval_01M7XM5FJP7HHVB9VK0NFWSDBY' }) id!: string;
+  @ApiPropertyOptional({ example: 'optval_01M7XM5FJP7HHVB9VK0NFWSDBY' }) id?: string;
   @ApiPropertyOptional({ example: 'M' }) value?: string;
   @ApiPropertyOptional(NULLABLE_INT) rank?: number | null;
   @ApiPropertyOptional(JSON_OBJECT) metadata?: Record<string, unknown> | null;
@@ -38,7 +45,7 @@ export class ProductOptionDto extends ProductOptionSummaryDto {
 }
 
 export class ProductImageDto {
-  @ApiProperty({ example: 'img_01M7XM5FJMZXCK3JNHW9Q2PRHV' }) id!: string;
+  @ApiPropertyOptional({ example: 'img_01M7XM5FJMZXCK3JNHW9Q2PRHV' }) id?: string;
   @ApiPropertyOptional() url?: string;
   @ApiPropertyOptional() rank?: number;
   @ApiPropertyOptional(JSON_OBJECT) metadata?: Record<string, unknown> | null;
@@ -49,7 +56,7 @@ export class ProductImageDto {
 }
 
 export class ProductTagDto {
-  @ApiProperty() id!: string;
+  @ApiPropertyOptional() id?: string;
   @ApiPropertyOptional() value?: string;
   @ApiPropertyOptional(JSON_OBJECT) metadata?: Record<string, unknown> | null;
   @ApiPropertyOptional(DATE) created_at?: string;
@@ -58,7 +65,7 @@ export class ProductTagDto {
 }
 
 export class ProductCollectionDto {
-  @ApiProperty() id!: string;
+  @ApiPropertyOptional() id?: string;
   @ApiPropertyOptional() title?: string;
   @ApiPropertyOptional() handle?: string;
   @ApiPropertyOptional(JSON_OBJECT) metadata?: Record<string, unknown> | null;
@@ -68,7 +75,7 @@ export class ProductCollectionDto {
 }
 
 export class ProductCategoryDto {
-  @ApiProperty() id!: string;
+  @ApiPropertyOptional() id?: string;
   @ApiPropertyOptional() name?: string;
   @ApiPropertyOptional() description?: string;
   @ApiPropertyOptional() handle?: string;
@@ -84,7 +91,7 @@ export class ProductCategoryDto {
 }
 
 export class VariantPriceDto {
-  @ApiProperty({ example: 'price_01M7XM5FSPXTS27B93PT9B3KDB' }) id!: string;
+  @ApiPropertyOptional({ example: 'price_01M7XM5FSPXTS27B93PT9B3KDB' }) id?: string;
   @ApiPropertyOptional({ example: 10, description: 'Major units' }) amount?: number;
   @ApiPropertyOptional({ example: 'eur' }) currency_code?: string;
   @ApiPropertyOptional(NULLABLE_INT) min_quantity?: number | null;
@@ -103,7 +110,7 @@ export class VariantInventoryItemDto {
 }
 
 export class SalesChannelSummaryDto {
-  @ApiProperty() id!: string;
+  @ApiPropertyOptional() id?: string;
   @ApiPropertyOptional() name?: string;
   @ApiPropertyOptional(NULLABLE_STRING) description?: string | null;
   @ApiPropertyOptional() is_disabled?: boolean;
@@ -114,7 +121,7 @@ export class SalesChannelSummaryDto {
 }
 
 class VariantBaseDto {
-  @ApiProperty({ example: 'variant_01M7XM5FNK2NMD361BSA2C8YN9' }) id!: string;
+  @ApiPropertyOptional({ example: 'variant_01M7XM5FNK2NMD361BSA2C8YN9' }) id?: string;
   @ApiPropertyOptional() title?: string;
   @ApiPropertyOptional(NULLABLE_STRING) sku?: string | null;
   @ApiPropertyOptional(NULLABLE_STRING) barcode?: string | null;
@@ -167,8 +174,10 @@ export class ProductDto {
   @ApiPropertyOptional(DATE) created_at?: string;
   @ApiPropertyOptional(DATE) updated_at?: string;
   @ApiPropertyOptional(NULLABLE_DATE) deleted_at?: string | null;
-  @ApiPropertyOptional({ type: ProductTagDto, nullable: true }) type?: ProductTagDto | null;
-  @ApiPropertyOptional({ type: ProductCollectionDto, nullable: true }) collection?: ProductCollectionDto | null;
+  @ApiPropertyOptional(nullableObject({ id: STRING, value: STRING, metadata: JSON_OBJECT, created_at: STRING, updated_at: STRING, deleted_at: NULLABLE }))
+  type?: ProductTagDto | null;
+  @ApiPropertyOptional(nullableObject({ id: STRING, title: STRING, handle: STRING, metadata: JSON_OBJECT, created_at: STRING, updated_at: STRING, deleted_at: NULLABLE }))
+  collection?: ProductCollectionDto | null;
   @ApiPropertyOptional({ type: [ProductOptionDto] }) options?: ProductOptionDto[];
   @ApiPropertyOptional({ type: [ProductTagDto] }) tags?: ProductTagDto[];
   @ApiPropertyOptional({ type: [ProductImageDto] }) images?: ProductImageDto[];
@@ -184,7 +193,7 @@ export class ProductVariantDto extends VariantBaseDto {
 
 /** `{id, object: 'variant', deleted: true, parent: <product>}` */
 export class VariantDeleteDto {
-  @ApiProperty() id!: string;
+  @ApiPropertyOptional() id?: string;
   @ApiProperty({ example: 'variant' }) object!: string;
   @ApiProperty({ enum: [true] }) deleted!: boolean;
   @ApiProperty({ type: () => ProductDto }) parent!: ProductDto;
