@@ -60,3 +60,7 @@ export function shirtBody(handle: string, extra: Record<string, unknown> = {}) {
     ...extra,
   };
 }
+
+/** A JSON response body navigated in assertions (its shape is checked by the OpenAPI validator). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- bodies are read field by field in expectations
+export type Body = any;

@@ -1,7 +1,7 @@
 import Medusa from '@medusajs/js-sdk';
 import { MikroORM } from '@mikro-orm/core';
 import { ADMIN, bearer, createIdentityApp, IdentityApp } from '../../utils/identity';
-import { catalogCounts, seedTaxonomy, shirtBody, sqlOf } from '../../utils/product-fixtures';
+import { Body, catalogCounts, seedTaxonomy, shirtBody, sqlOf } from '../../utils/product-fixtures';
 
 describe('Admin products', () => {
   let t: IdentityApp;
@@ -21,7 +21,7 @@ describe('Admin products', () => {
   const create = (body: Record<string, unknown>) => t.api.post('/admin/products').set(...admin()).send(body);
 
   describe('create', () => {
-    let product: Record<string, any>;
+    let product: Body;
 
     it('creates a product with options, variants, prices, inventory items, images, taxonomy and sales channels', async () => {
       const res = await create(
@@ -51,19 +51,19 @@ describe('Admin products', () => {
         collection: { id: taxonomy.collection, handle: 'collection-a' },
         tags: [{ id: taxonomy.tag, value: 'tag-a' }],
       });
-      expect(product.images.map((i: any) => [i.url, i.rank])).toEqual([['https://img/1.png', 0], ['https://img/2.png', 1]]);
-      expect(product.options.map((o: any) => [o.title, o.values.map((v: any) => v.value)])).toEqual([['Size', ['S', 'M']], ['Color', ['Black', 'White']]]);
-      expect(product.sales_channels.map((c: any) => c.id).sort()).toEqual([t.salesChannelId, otherChannel].sort());
+      expect(product.images.map((i: Body) => [i.url, i.rank])).toEqual([['https://img/1.png', 0], ['https://img/2.png', 1]]);
+      expect(product.options.map((o: Body) => [o.title, o.values.map((v: Body) => v.value)])).toEqual([['Size', ['S', 'M']], ['Color', ['Black', 'White']]]);
+      expect(product.sales_channels.map((c: Body) => c.id).sort()).toEqual([t.salesChannelId, otherChannel].sort());
       expect(product.variants).toHaveLength(4);
-      const first = product.variants.find((v: any) => v.sku === 'TEE-S-BLACK');
+      const first = product.variants.find((v: Body) => v.sku === 'TEE-S-BLACK');
       expect(first).toMatchObject({ title: 'S / Black', manage_inventory: true, product_id: product.id });
-      expect(first.options.map((o: any) => [o.option.title, o.value]).sort()).toEqual([['Color', 'Black'], ['Size', 'S']]);
-      expect(first.prices.map((p: any) => [p.currency_code, p.amount]).sort()).toEqual([['eur', 10], ['usd', 12.5]]);
+      expect(first.options.map((o: Body) => [o.option.title, o.value]).sort()).toEqual([['Color', 'Black'], ['Size', 'S']]);
+      expect(first.prices.map((p: Body) => [p.currency_code, p.amount]).sort()).toEqual([['eur', 10], ['usd', 12.5]]);
 
-      const variantIds = product.variants.map((v: any) => v.id);
+      const variantIds = product.variants.map((v: Body) => v.id);
       const priceLinks = await sql(`select variant_id, price_set_id from product_variant_price_set where variant_id = any(?::text[])`, [`{${variantIds.join(',')}}`]);
       expect(priceLinks).toHaveLength(4);
-      const [{ count: prices }] = await sql<{ count: string }>(`select count(*) from price where price_set_id = any(?::text[]) and deleted_at is null`, [`{${priceLinks.map((l: any) => l.price_set_id).join(',')}}`]);
+      const [{ count: prices }] = await sql<{ count: string }>(`select count(*) from price where price_set_id = any(?::text[]) and deleted_at is null`, [`{${priceLinks.map((l: Body) => l.price_set_id).join(',')}}`]);
       expect(Number(prices)).toBe(8);
       const items = await sql<{ sku: string; title: string; required_quantity: number }>(
         `select i.sku, i.title, l.required_quantity from product_variant_inventory_item l join inventory_item i on i.id = l.inventory_item_id
@@ -139,7 +139,7 @@ describe('Admin products', () => {
     });
 
     const list = async (query: string) => (await t.api.get(`/admin/products?${query}`).set(...admin()).expect(200)).body;
-    const handles = async (query: string) => (await list(query)).products.map((p: any) => p.handle);
+    const handles = async (query: string) => (await list(query)).products.map((p: Body) => p.handle);
 
     it('filters by status (one or many), tag, category, collection, type, sales channel, giftcard and q', async () => {
       expect(await handles('status=draft&handle[]=alpha&handle[]=bravo&handle[]=charlie')).toEqual(['bravo']);
@@ -207,14 +207,14 @@ describe('Admin products', () => {
     it('updates fields, replaces images, tags and sales channels', async () => {
       const created = await create({ title: 'Mutable', images: [{ url: 'https://img/a.png' }, { url: 'https://img/b.png' }], tags: [{ id: taxonomy.tag }], sales_channels: [{ id: t.salesChannelId }] }).expect(200);
       const id = created.body.product.id;
-      const keptImage = created.body.product.images.find((i: any) => i.url === 'https://img/b.png').id;
+      const keptImage = created.body.product.images.find((i: Body) => i.url === 'https://img/b.png').id;
       const res = await t.api
         .post(`/admin/products/${id}`)
         .set(...admin())
         .send({ title: 'Mutated', subtitle: 'sub', images: [{ url: 'https://img/b.png' }, { url: 'https://img/c.png' }], tags: [{ id: taxonomy.tag2 }], sales_channels: [{ id: otherChannel }], status: 'published' })
         .expect(200);
       expect(res.body.product).toMatchObject({ title: 'Mutated', subtitle: 'sub', status: 'published', handle: 'mutable', tags: [{ id: taxonomy.tag2 }], sales_channels: [{ id: otherChannel }] });
-      expect(res.body.product.images.map((i: any) => [i.url, i.rank])).toEqual([['https://img/b.png', 0], ['https://img/c.png', 1]]);
+      expect(res.body.product.images.map((i: Body) => [i.url, i.rank])).toEqual([['https://img/b.png', 0], ['https://img/c.png', 1]]);
       expect(res.body.product.images[0].id).toBe(keptImage);
       const events = await sql(`select name from event_outbox where name = 'product.updated' and data->>'id' = ?`, [id]);
       expect(events).toHaveLength(1);
@@ -235,7 +235,7 @@ describe('Admin products', () => {
   describe('delete', () => {
     it('soft-deletes the product and its variants, deletes their price sets and inventory items, and unlinks everything', async () => {
       const product = (await create(shirtBody('doomed', { sales_channels: [{ id: t.salesChannelId }] })).expect(200)).body.product;
-      const variantIds: string[] = product.variants.map((v: any) => v.id);
+      const variantIds: string[] = product.variants.map((v: Body) => v.id);
       const arr = `{${variantIds.join(',')}}`;
       const sets = (await sql<{ price_set_id: string }>(`select price_set_id from product_variant_price_set where variant_id = any(?::text[])`, [arr])).map((r) => r.price_set_id);
       const items = (await sql<{ inventory_item_id: string }>(`select inventory_item_id from product_variant_inventory_item where variant_id = any(?::text[])`, [arr])).map((r) => r.inventory_item_id);
@@ -322,7 +322,7 @@ describe('Admin products', () => {
       expect(product).toMatchObject({ title: 'SDK Hoodie', handle: 'sdk-hoodie', status: 'draft' });
       const { products, count } = await sdk.admin.product.list({ q: 'hoodie', fields: 'title,*variants,*variants.prices' });
       expect(count).toBe(1);
-      expect(products[0].variants?.map((v: any) => [v.sku, v.prices[0].amount])).toEqual([['SDK-M', 40], ['SDK-L', 42]]);
+      expect(products[0].variants?.map((v: Body) => [v.sku, v.prices[0].amount])).toEqual([['SDK-M', 40], ['SDK-L', 42]]);
       const retrieved = await sdk.admin.product.retrieve(product.id, { fields: 'handle' });
       expect(retrieved.product).toEqual({ id: product.id, handle: 'sdk-hoodie' });
       await expect(sdk.admin.product.create({ title: 'Dup', handle: 'sdk-hoodie' })).rejects.toMatchObject({ status: 422 });

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 
 /**
  * Response shapes of the admin product routes. Every property but the product's id is optional:
@@ -186,9 +186,12 @@ export class ProductDto {
   @ApiPropertyOptional({ type: [SalesChannelSummaryDto] }) sales_channels?: SalesChannelSummaryDto[];
 }
 
+/** The product inside a variant: `fields=product.title` selects just that. */
+export class VariantProductDto extends PartialType(ProductDto) {}
+
 /** A variant on its own (`/admin/product-variants`), optionally with its product. */
 export class ProductVariantDto extends VariantBaseDto {
-  @ApiPropertyOptional({ type: () => ProductDto }) product?: ProductDto;
+  @ApiPropertyOptional({ type: () => VariantProductDto }) product?: VariantProductDto;
 }
 
 /** `{id, object: 'variant', deleted: true, parent: <product>}` */

@@ -31,6 +31,17 @@ type AdminVariant = ProductVariantView & {
 };
 type AdminProduct = Omit<ProductView, 'variants'> & { variants?: AdminVariant[]; sales_channels?: SalesChannelView[] };
 
+const RELATION_NAMES = new Set([
+  'variants', 'variants.options', 'variants.options.option', 'variants.prices', 'variants.inventory_items', 'options', 'options.values',
+  'images', 'tags', 'type', 'collection', 'categories', 'sales_channels', 'prices', 'inventory_items', 'product',
+]);
+
+/** The relations to load: parents of the selected fields, and relations selected by name (`+categories`). */
+function relationsOf(fields: ResolvedFields): string[] {
+  const named = fields.fields.filter((f) => RELATION_NAMES.has(f) || RELATION_NAMES.has(f.replace(/^product\./, '')));
+  return [...new Set([...fields.relations, ...named])];
+}
+
 /** Filter values for ids arrive as `x` or `{$in: [...]}`: always a list here. */
 function idList(value: unknown): string[] | undefined {
   if (value === undefined) return undefined;
@@ -57,32 +68,32 @@ export class AdminProductViews {
   async list(ctx: Context, query: ListQuery): Promise<[Partial<AdminProduct>[], number]> {
     const { tag_id, category_id, sales_channel_id, ...columns } = query.filters;
     const filters: ProductListFilters = { ...columns, tag_id: idList(tag_id), category_id: idList(category_id), sales_channel_id: idList(sales_channel_id) };
-    const [views, count] = await this.products.list(ctx, { ...query, filters, relations: query.fields.relations });
-    return [(await this.decorate(ctx, views, query.fields.relations)).map((p) => projectFields(p, query.fields)), count];
+    const [views, count] = await this.products.list(ctx, { ...query, filters, relations: relationsOf(query.fields) });
+    return [(await this.decorate(ctx, views, relationsOf(query.fields))).map((p) => projectFields(p, query.fields)), count];
   }
 
   async retrieve(ctx: Context, id: string, fields: ResolvedFields): Promise<Partial<AdminProduct>> {
-    const view = await this.products.retrieve(ctx, id, fields.relations);
-    const [product] = await this.decorate(ctx, [view], fields.relations);
+    const view = await this.products.retrieve(ctx, id, relationsOf(fields));
+    const [product] = await this.decorate(ctx, [view], relationsOf(fields));
     return projectFields(product, fields);
   }
 
   async byIds(ctx: Context, ids: string[], fields: ResolvedFields): Promise<Partial<AdminProduct>[]> {
-    const views = await this.products.listByIds(ctx, ids, fields.relations);
-    return (await this.decorate(ctx, views, fields.relations)).map((p) => projectFields(p, fields));
+    const views = await this.products.listByIds(ctx, ids, relationsOf(fields));
+    return (await this.decorate(ctx, views, relationsOf(fields))).map((p) => projectFields(p, fields));
   }
 
   /** Variants, of one product when `productId` is given. */
   async listVariants(ctx: Context, query: ListQuery, productId?: string): Promise<[Partial<AdminVariant>[], number]> {
     const filters = productId ? { ...query.filters, product: productId } : query.filters;
     if (productId) await this.products.assertExist(ctx, [productId]);
-    const [views, count] = await this.products.listVariants(ctx, { ...query, filters, relations: query.fields.relations });
-    return [(await this.decorateVariants(ctx, views, query.fields.relations)).map((v) => projectFields(v, query.fields)), count];
+    const [views, count] = await this.products.listVariants(ctx, { ...query, filters, relations: relationsOf(query.fields) });
+    return [(await this.decorateVariants(ctx, views, relationsOf(query.fields))).map((v) => projectFields(v, query.fields)), count];
   }
 
   async retrieveVariant(ctx: Context, productId: string, variantId: string, fields: ResolvedFields): Promise<Partial<AdminVariant>> {
-    const view = await this.products.retrieveVariant(ctx, productId, variantId, fields.relations);
-    const [variant] = await this.decorateVariants(ctx, [view], fields.relations);
+    const view = await this.products.retrieveVariant(ctx, productId, variantId, relationsOf(fields));
+    const [variant] = await this.decorateVariants(ctx, [view], relationsOf(fields));
     return projectFields(variant, fields);
   }
 
