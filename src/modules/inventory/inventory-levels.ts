@@ -131,10 +131,17 @@ export class InventoryLevels {
     await tx.em.flush();
   }
 
-  /** Removes every level of the items (items being deleted). */
-  async deleteOfItems(tx: Context, itemIds: string[]): Promise<void> {
-    if (!itemIds.length) return;
-    const levels = await this.lockAndRefresh(tx, { inventory_item: { $in: itemIds } });
+  /**
+   * Locks every level of the items (items about to be deleted). Once they are locked, a reservation
+   * for the items has either committed (and is visible to the caller's check) or waits, then finds
+   * no level to hold stock on.
+   */
+  async lockOfItems(tx: Context, itemIds: string[]): Promise<InventoryLevel[]> {
+    if (!itemIds.length) return [];
+    return this.lockAndRefresh(tx, { inventory_item: { $in: itemIds } });
+  }
+
+  async softDeleteLevels(tx: Context, levels: InventoryLevel[]): Promise<void> {
     this.softDelete(tx, levels);
     await tx.em.flush();
   }

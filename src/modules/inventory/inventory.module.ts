@@ -5,6 +5,9 @@ import { StockLocationModule } from '../stock-location/stock-location.module';
 import { InventoryItem } from './entities/inventory-item.entity';
 import { InventoryLevel } from './entities/inventory-level.entity';
 import { ReservationItem } from './entities/reservation-item.entity';
+import { AdminInventoryItemsController } from './http/admin-inventory-items.controller';
+import { AdminInventoryLevelsController } from './http/admin-inventory-levels.controller';
+import { AdminReservationsController } from './http/admin-reservations.controller';
 import { InventoryLevels } from './inventory-levels';
 import { InventoryService } from './inventory.service';
 import { Reservations } from './reservations';
@@ -15,7 +18,7 @@ import { Reservations } from './reservations';
  */
 @Module({
   imports: [ormFeature([InventoryItem, InventoryLevel, ReservationItem]), forwardRef(() => StockLocationModule), LinksModule],
-  controllers: [],
+  controllers: [AdminInventoryLevelsController, AdminInventoryItemsController, AdminReservationsController],
   providers: [InventoryService, InventoryLevels, Reservations],
   exports: [InventoryService],
 })

@@ -120,6 +120,7 @@ export class InventoryService {
     if (!ids.length) return;
     await inTransaction(ctx, async (tx) => {
       const items = await tx.em.find(InventoryItem, { id: { $in: ids } }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'ASC' } });
+      const levels = await this.levels.lockOfItems(tx, items.map((item) => item.id));
       const reserved = await this.reservations.itemsWithReservations(tx, items.map((item) => item.id));
       if (reserved.length) {
         throw SthenoError.notAllowed(`Cannot remove the following inventory item(s) since they have reservations: [${reserved.join(', ')}]`);
@@ -129,8 +130,7 @@ export class InventoryService {
         item.deleted_at = now;
         this.events.record(tx, InventoryEvents.ITEM_DELETED, { id: item.id });
       }
-      await this.levels.deleteOfItems(tx, items.map((item) => item.id));
-      await tx.em.flush();
+      await this.levels.softDeleteLevels(tx, levels);
     });
   }
 

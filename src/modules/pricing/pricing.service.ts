@@ -56,6 +56,7 @@ export class PricingService {
       const unknown = updates.find((p) => !existing.has(p.id));
       if (unknown) throw SthenoError.notFound(`Price with id: ${unknown.id} was not found in price set: ${priceSetId}`);
       const kept = updates.map((p) => p.id);
+      if (new Set(kept).size !== kept.length) throw SthenoError.invalidData('A price can be updated only once per price set');
       await softDeletePricesWhere(
         tx,
         'p.price_set_id = ? and p.price_list_id is null and p.id not in (select jsonb_array_elements_text(?::jsonb))',

@@ -10,6 +10,18 @@ import { ProductTag } from './entities/product-tag.entity';
 import { ProductType } from './entities/product-type.entity';
 import { ProductVariant } from './entities/product-variant.entity';
 import { Product } from './entities/product.entity';
+import { AdminCollectionsController } from './http/admin-collections.controller';
+import { AdminProductCategoriesController } from './http/admin-product-categories.controller';
+import { AdminProductTagsController } from './http/admin-product-tags.controller';
+import { AdminProductTypesController } from './http/admin-product-types.controller';
+import { StoreCollectionsController } from './http/store-collections.controller';
+import { StoreProductCategoriesController } from './http/store-product-categories.controller';
+import { StoreProductTagsController } from './http/store-product-tags.controller';
+import { StoreProductTypesController } from './http/store-product-types.controller';
+import { ProductCategoryReader } from './taxonomy/product-category.reader';
+import { ProductCategoryService } from './taxonomy/product-category.service';
+import { ProductCollectionService } from './taxonomy/product-collection.service';
+import { ProductTagService, ProductTypeService } from './taxonomy/product-value.service';
 import { ProductReader } from './product-reader';
 import { ProductWriter } from './product-writer';
 import { ProductService } from './product.service';
@@ -33,8 +45,22 @@ export const PRODUCT_ENTITIES = [
 /** Products, variants, options, images and the catalog taxonomy (collections, categories, tags, types). */
 @Module({
   imports: [ormFeature(PRODUCT_ENTITIES)],
-  controllers: [],
+  controllers: [
+    AdminCollectionsController,
+    StoreCollectionsController,
+    AdminProductCategoriesController,
+    StoreProductCategoriesController,
+    AdminProductTagsController,
+    StoreProductTagsController,
+    AdminProductTypesController,
+    StoreProductTypesController,
+  ],
   providers: [
+    ProductCollectionService,
+    ProductCategoryService,
+    ProductCategoryReader,
+    ProductTagService,
+    ProductTypeService,
     ProductService,
     ProductReader,
     ProductWriter,

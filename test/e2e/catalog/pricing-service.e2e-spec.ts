@@ -146,6 +146,8 @@ describe('PricingService', () => {
       const [a, b] = await pricing.createPriceSets(ctx(), [{ prices: [{ currency_code: 'eur', amount: 1 }] }, { prices: [{ currency_code: 'eur', amount: 2 }] }]);
       const [priceOfA] = (await pricing.listPrices(ctx(), [a])).get(a)!;
       await expect(pricing.upsertPrices(ctx(), b, [{ id: priceOfA.id, currency_code: 'eur', amount: 3 }])).rejects.toMatchObject({ type: 'not_found' });
+      const [priceOfB] = (await pricing.listPrices(ctx(), [b])).get(b)!;
+      await expect(pricing.upsertPrices(ctx(), b, [priceOfB, priceOfB].map((p) => ({ id: p.id, currency_code: 'eur', amount: 5 })))).rejects.toMatchObject({ type: 'invalid_data' });
       await expect(pricing.upsertPrices(ctx(), 'pset_missing', [])).rejects.toMatchObject({ type: 'not_found', message: 'Price set with id: pset_missing was not found' });
       expect((await pricing.listPrices(ctx(), [b])).get(b)!.map((p) => p.amount)).toEqual([2]);
     });
@@ -243,6 +245,9 @@ describe('PricingService', () => {
       ]);
       expect(await links.priceSetsOf(ctx(), ['variant_a', 'variant_b', 'variant_none'])).toEqual(new Map([['variant_a', s1], ['variant_b', s2]]));
       expect(await links.variantsOf(ctx(), [s1, s2])).toEqual(new Map([[s1, 'variant_a'], [s2, 'variant_b']]));
+      await links.link(ctx(), [{ variant_id: 'variant_a', price_set_id: s1 }]);
+      await expect(links.link(ctx(), [{ variant_id: 'variant_a', price_set_id: s2 }])).rejects.toMatchObject({ type: 'invalid_data' });
+      await expect(links.link(ctx(), [{ variant_id: 'variant_c', price_set_id: s1 }])).rejects.toMatchObject({ type: 'invalid_data' });
       await links.unlinkVariants(ctx(), ['variant_a']);
       expect(await links.priceSetsOf(ctx(), ['variant_a', 'variant_b'])).toEqual(new Map([['variant_b', s2]]));
     });
