@@ -19,6 +19,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { CurrencyModule } from './modules/currency/currency.module';
 import { InventoryModule } from './modules/inventory/inventory.module';
 import { PricingModule } from './modules/pricing/pricing.module';
+import { ProductAdminModule } from './modules/product/product-admin.module';
 import { ProductModule } from './modules/product/product.module';
 import { RegionModule } from './modules/region/region.module';
 import { SalesChannelModule } from './modules/sales-channel/sales-channel.module';
@@ -60,6 +61,7 @@ export class AppModule {
         RegionModule,
         StoreModule,
         ProductModule,
+        ProductAdminModule,
         PricingModule,
         StockLocationModule,
         InventoryModule,

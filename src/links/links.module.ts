@@ -3,6 +3,7 @@ import { ormFeature } from '../framework/database/entity-registry';
 import { ProductSalesChannel, ProductVariantInventoryItem, ProductVariantPriceSet, SalesChannelStockLocation } from './catalog-links.entity';
 import { PublishableKeySalesChannel } from './publishable-key-sales-channel.entity';
 import { PublishableKeySalesChannelLinks } from './publishable-key-sales-channel.service';
+import { ProductSalesChannelLinks } from './product-sales-channel.service';
 import { VariantPriceSetLinks } from './variant-price-set.service';
 import { SalesChannelStockLocationLinks } from './sales-channel-stock-location.service';
 import { VariantInventoryLinks } from './variant-inventory-item.service';
@@ -18,7 +19,19 @@ import { VariantInventoryLinks } from './variant-inventory-item.service';
       SalesChannelStockLocation,
     ]),
   ],
-  providers: [PublishableKeySalesChannelLinks, VariantPriceSetLinks, VariantInventoryLinks, SalesChannelStockLocationLinks],
-  exports: [PublishableKeySalesChannelLinks, VariantPriceSetLinks, VariantInventoryLinks, SalesChannelStockLocationLinks],
+  providers: [
+    PublishableKeySalesChannelLinks,
+    ProductSalesChannelLinks,
+    VariantPriceSetLinks,
+    VariantInventoryLinks,
+    SalesChannelStockLocationLinks,
+  ],
+  exports: [
+    PublishableKeySalesChannelLinks,
+    ProductSalesChannelLinks,
+    VariantPriceSetLinks,
+    VariantInventoryLinks,
+    SalesChannelStockLocationLinks,
+  ],
 })
 export class LinksModule {}

@@ -22,6 +22,10 @@ import { ProductCategoryReader } from './taxonomy/product-category.reader';
 import { ProductCategoryService } from './taxonomy/product-category.service';
 import { ProductCollectionService } from './taxonomy/product-collection.service';
 import { ProductTagService, ProductTypeService } from './taxonomy/product-value.service';
+import { ProductReader } from './product-reader';
+import { ProductWriter } from './product-writer';
+import { ProductService } from './product.service';
+import { VariantWriter } from './variant-writer';
 
 export const PRODUCT_ENTITIES = [
   Product,
@@ -57,7 +61,13 @@ export const PRODUCT_ENTITIES = [
     ProductCategoryReader,
     ProductTagService,
     ProductTypeService,
+    ProductService,
+    ProductReader,
+    ProductWriter,
+    VariantWriter,
   ],
-  exports: [],
+  exports: [
+    ProductService,
+  ],
 })
 export class ProductModule {}

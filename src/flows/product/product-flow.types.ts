@@ -1,0 +1,51 @@
+import type { ProductSalesChannelLinks } from '../../links/product-sales-channel.service';
+import type { VariantInventoryLinks } from '../../links/variant-inventory-item.service';
+import type { VariantPriceSetLinks } from '../../links/variant-price-set.service';
+import type { InventoryService } from '../../modules/inventory/inventory.service';
+import type { PriceInput, PricingService } from '../../modules/pricing/pricing.service';
+import type { ProductService } from '../../modules/product/product.service';
+import type { CreateProductInput, CreateVariantInput, UpdateProductInput, UpdateVariantInput } from '../../modules/product/product.types';
+import type { SalesChannelService } from '../../modules/sales-channel/sales-channel.service';
+
+/** The facades and links the product flows combine. */
+export interface ProductFlowServices {
+  products: ProductService;
+  pricing: PricingService;
+  inventory: InventoryService;
+  salesChannels: SalesChannelService;
+  variantPrices: VariantPriceSetLinks;
+  variantInventory: VariantInventoryLinks;
+  productChannels: ProductSalesChannelLinks;
+}
+
+/** A variant as the admin API creates it: the product module's fields plus its prices. */
+export interface CreateVariantRequest extends CreateVariantInput {
+  prices?: PriceInput[];
+}
+
+export interface UpdateVariantRequest extends UpdateVariantInput {
+  /** The variant's base prices become exactly these (created, updated by id, the others deleted). */
+  prices?: PriceInput[];
+}
+
+export interface CreateProductRequest extends Omit<CreateProductInput, 'variants'> {
+  variants?: CreateVariantRequest[];
+  sales_channels?: Array<{ id: string }>;
+}
+
+export interface UpdateProductRequest extends UpdateProductInput {
+  /** Replaces the product's sales channels. */
+  sales_channels?: Array<{ id: string }>;
+}
+
+export interface BatchRequest<C, U> {
+  create?: C[];
+  update?: Array<U & { id: string }>;
+  delete?: string[];
+}
+
+export interface BatchOutcome {
+  created: string[];
+  updated: string[];
+  deleted: string[];
+}

@@ -1,0 +1,140 @@
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { batchBody } from '../../../framework/http/bodies';
+
+const JSON_OBJECT = { type: 'object', additionalProperties: true, nullable: true } as const;
+const NULLABLE_STRING = { type: String, nullable: true } as const;
+const NULLABLE_INT = { type: Number, nullable: true } as const;
+const MAX_ITEMS = 500;
+
+export class IdRefDto {
+  @ApiProperty() @IsString() @IsNotEmpty() id!: string;
+}
+
+export class ImageInputDto {
+  @ApiProperty() @IsString() @IsNotEmpty() url!: string;
+  @ApiPropertyOptional(JSON_OBJECT) @IsOptional() @IsObject() metadata?: Record<string, unknown> | null;
+}
+
+export class PriceInputDto {
+  @ApiPropertyOptional({ description: 'An existing price of the variant to update' }) @IsOptional() @IsString() id?: string;
+  @ApiProperty({ example: 'eur' }) @IsString() @IsNotEmpty() currency_code!: string;
+  @ApiProperty({ example: 10, description: 'Major units' }) @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) amount!: number;
+  @ApiPropertyOptional(NULLABLE_INT) @IsOptional() @IsInt() @Min(0) min_quantity?: number | null;
+  @ApiPropertyOptional(NULLABLE_INT) @IsOptional() @IsInt() @Min(0) max_quantity?: number | null;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' } }) @IsOptional() @IsObject() rules?: Record<string, string>;
+}
+
+export class OptionInputDto {
+  @ApiProperty({ example: 'Size' }) @IsString() @IsNotEmpty() title!: string;
+  @ApiProperty({ type: [String], example: ['S', 'M'] }) @IsArray() @ArrayMaxSize(MAX_ITEMS) @IsString({ each: true }) @IsNotEmpty({ each: true }) values!: string[];
+  @ApiPropertyOptional(JSON_OBJECT) @IsOptional() @IsObject() metadata?: Record<string, unknown> | null;
+}
+
+export class UpdateOptionDto extends PartialType(OptionInputDto) {}
+
+class VariantFieldsDto {
+  @ApiPropertyOptional(NULLABLE_STRING) @IsOptional() @IsString() sku?: string | null;
+  @ApiPropertyOptional(NULLABLE_STRING) @IsOptional() @IsString() barcode?: string | null;
+  @ApiPropertyOptional(NULLABLE_STRING) @IsOptional() @IsString() ean?: string | null;
+  @ApiPropertyOptional(NULLABLE_STRING) @IsOptional() @IsString() upc?: string | null;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() allow_backorder?: boolean;
+  @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() manage_inventory?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsInt() variant_rank?: number;
+  @ApiPropertyOptional(NULLABLE_STRING) @IsOptional() @IsString() hs_code?: string | null;
+  @ApiPropertyOptional(NULLABLE_STRING) @IsOptional() @IsString() mid_code?: string | null;
+  @ApiPropertyOptional(NULLABLE_STRING) @IsOptional() @IsString() origin_country?: string | null;
+  @ApiPropertyOptional(NULLABLE_STRING) @IsOptional() @IsString() material?: string | null;
+  @ApiPropertyOptional(NULLABLE_INT) @IsOptional() @IsInt() weight?: number | null;
+  @ApiPropertyOptional(NULLABLE_INT) @IsOptional() @IsInt() length?: number | null;
+  @ApiPropertyOptional(NULLABLE_INT) @IsOptional() @IsInt() height?: number | null;
+  @ApiPropertyOptional(NULLABLE_INT) @IsOptional() @IsInt() width?: number | null;
+  @ApiPropertyOptional(NULLABLE_STRING) @IsOptional() @IsString() thumbnail?: string | null;
+  @ApiPropertyOptional(JSON_OBJECT) @IsOptional() @IsObject() metadata?: Record<string, unknown> | null;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, example: { Size: 'M' }, description: 'Option title → value' })
+  @IsOptional()
+  @IsObject()
+  options?: Record<string, string>;
+  @ApiPropertyOptional({ type: [PriceInputDto] }) @IsOptional() @IsArray() @ArrayMaxSize(MAX_ITEMS) @ValidateNested({ each: true }) @Type(() => PriceInputDto) prices?: PriceInputDto[];
+}
+
+export class CreateVariantDto extends VariantFieldsDto {
+  @ApiProperty({ example: 'M' }) @IsString() @IsNotEmpty() title!: string;
+}
+
+export class UpdateVariantDto extends VariantFieldsDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() title?: string;
+}
+
+/** An update inside a variants batch names its variant. */
+export class BatchUpdateVariantDto extends UpdateVariantDto {
+  @ApiProperty() @IsString() @IsNotEmpty() id!: string;
+}
+
+export class BatchVariantsDto extends batchBody(CreateVariantDto, BatchUpdateVariantDto) {}
+
+class ProductFieldsDto {
+  @ApiPropertyOptional(NULLABLE_STRING) @IsOptional() @IsString() subtitle?: string | null;
+  @ApiPropertyOptional(NULLABLE_STRING) @IsOptional() @IsString() description?: string | null;
+  @ApiPropertyOptional({ description: 'Defaults to the slug of the title' }) @IsOptional() @IsString() @Matches(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/i, { message: 'handle must be a URL-safe slug' }) handle?: string;
+  @ApiPropertyOptional({ enum: ['draft', 'proposed', 'published', 'rejected'], default: 'draft' }) @IsOptional() @IsIn(['draft', 'proposed', 'published', 'rejected']) status?: 'draft' | 'proposed' | 'published' | 'rejected';
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() is_giftcard?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() discountable?: boolean;
+  @ApiPropertyOptional(NULLABLE_STRING) @IsOptional() @IsString() thumbnail?: string | null;
+  @ApiPropertyOptional({ type: [ImageInputDto], description: 'The whole set, ranked by position' }) @IsOptional() @IsArray() @ArrayMaxSize(MAX_ITEMS) @ValidateNested({ each: true }) @Type(() => ImageInputDto) images?: ImageInputDto[];
+  @ApiPropertyOptional(NULLABLE_STRING) @IsOptional() @IsString() type_id?: string | null;
+  @ApiPropertyOptional(NULLABLE_STRING) @IsOptional() @IsString() collection_id?: string | null;
+  @ApiPropertyOptional({ type: [IdRefDto] }) @IsOptional() @IsArray() @ArrayMaxSize(MAX_ITEMS) @ValidateNested({ each: true }) @Type(() => IdRefDto) categories?: IdRefDto[];
+  @ApiPropertyOptional({ type: [IdRefDto] }) @IsOptional() @IsArray() @ArrayMaxSize(MAX_ITEMS) @ValidateNested({ each: true }) @Type(() => IdRefDto) tags?: IdRefDto[];
+  @ApiPropertyOptional({ type: [IdRefDto] }) @IsOptional() @IsArray() @ArrayMaxSize(MAX_ITEMS) @ValidateNested({ each: true }) @Type(() => IdRefDto) sales_channels?: IdRefDto[];
+  @ApiPropertyOptional(NULLABLE_INT) @IsOptional() @IsInt() weight?: number | null;
+  @ApiPropertyOptional(NULLABLE_INT) @IsOptional() @IsInt() length?: number | null;
+  @ApiPropertyOptional(NULLABLE_INT) @IsOptional() @IsInt() height?: number | null;
+  @ApiPropertyOptional(NULLABLE_INT) @IsOptional() @IsInt() width?: number | null;
+  @ApiPropertyOptional(NULLABLE_STRING) @IsOptional() @IsString() hs_code?: string | null;
+  @ApiPropertyOptional(NULLABLE_STRING) @IsOptional() @IsString() mid_code?: string | null;
+  @ApiPropertyOptional(NULLABLE_STRING) @IsOptional() @IsString() origin_country?: string | null;
+  @ApiPropertyOptional(NULLABLE_STRING) @IsOptional() @IsString() material?: string | null;
+  @ApiPropertyOptional(NULLABLE_STRING) @IsOptional() @IsString() external_id?: string | null;
+  @ApiPropertyOptional(JSON_OBJECT) @IsOptional() @IsObject() metadata?: Record<string, unknown> | null;
+}
+
+export class CreateProductDto extends ProductFieldsDto {
+  @ApiProperty({ example: 'Medusa Sweatshirt' }) @IsString() @IsNotEmpty() title!: string;
+  @ApiPropertyOptional({ type: [OptionInputDto] }) @IsOptional() @IsArray() @ArrayMaxSize(MAX_ITEMS) @ValidateNested({ each: true }) @Type(() => OptionInputDto) options?: OptionInputDto[];
+  @ApiPropertyOptional({ type: [CreateVariantDto] }) @IsOptional() @IsArray() @ArrayMaxSize(MAX_ITEMS) @ValidateNested({ each: true }) @Type(() => CreateVariantDto) variants?: CreateVariantDto[];
+}
+
+export class UpdateProductDto extends ProductFieldsDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() title?: string;
+}
+
+export class BatchUpdateProductDto extends UpdateProductDto {
+  @ApiProperty() @IsString() @IsNotEmpty() id!: string;
+}
+
+export class BatchProductsDto extends batchBody(CreateProductDto, BatchUpdateProductDto) {}
+
+export class VariantInventoryItemInputDto {
+  @ApiProperty() @IsString() @IsNotEmpty() inventory_item_id!: string;
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @IsInt() @Min(1) required_quantity?: number;
+}
+
+export class UpdateVariantInventoryItemDto extends OmitType(VariantInventoryItemInputDto, ['inventory_item_id'] as const) {
+  @ApiProperty() @IsInt() @Min(1) declare required_quantity: number;
+}
