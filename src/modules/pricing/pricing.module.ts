@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ormFeature } from '../../framework/database/entity-registry';
 import { LinksModule } from '../../links/links.module';
 import { CurrencyModule } from '../currency/currency.module';
+import { ProductModule } from '../product/product.module';
 import { PriceListRule } from './entities/price-list-rule.entity';
 import { PriceList } from './entities/price-list.entity';
 import { PricePreference } from './entities/price-preference.entity';
@@ -17,7 +18,7 @@ import { PricingService } from './pricing.service';
 
 /** Price sets, prices with rules and quantity tiers, price lists and tax-inclusive price preferences. */
 @Module({
-  imports: [ormFeature([PriceSet, Price, PriceRule, PriceList, PriceListRule, PricePreference]), CurrencyModule, LinksModule],
+  imports: [ormFeature([PriceSet, Price, PriceRule, PriceList, PriceListRule, PricePreference]), CurrencyModule, LinksModule, ProductModule],
   controllers: [AdminPriceListsController, AdminPricePreferencesController],
   providers: [PricingService, PriceCandidates, PriceListsService, PricePreferencesService],
   exports: [PricingService],

@@ -139,3 +139,13 @@ export class BatchPriceListPricesResponseDto {
   @ApiProperty({ type: [PriceListPriceDto] }) updated!: PriceListPriceDto[];
   @ApiProperty({ type: BatchDeletedDto }) deleted!: BatchDeletedDto;
 }
+
+/** `POST /admin/price-lists/:id/products`: the products whose variants' prices leave the list. */
+export class PriceListProductsDto {
+  @ApiPropertyOptional({ type: [String], description: 'Ids of the products whose prices are removed from the list' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_BATCH_PRICES)
+  @IsString({ each: true })
+  remove?: string[];
+}

@@ -5,12 +5,18 @@ import { Ctx } from '../../../framework/context/ctx.decorator';
 import { batchEnvelope, deleteEnvelope, listEnvelope, projectFields } from '../../../framework/http/envelopes';
 import { ListQuery, RetrieveQuery } from '../../../framework/http/list-query';
 import { ApiDeleteResponse, ApiListQuery, ApiListResponse, ApiRetrieveQuery, ApiSingleResponse, ListParams, RetrieveParams } from '../../../framework/http/route-docs';
+import { runFlow } from '../../../framework/flows/flow';
 import { Post } from '../../../framework/http/verbs';
 import { ApiErrors } from '../../../framework/openapi/error-responses';
 import { ApiAdminAuth } from '../../../framework/openapi/security';
+import { removePriceListProductsFlow } from '../../../flows/pricing/remove-price-list-products.flow';
+import { VariantPriceSetLinks } from '../../../links/variant-price-set.service';
+import { ProductService } from '../../product/product.service';
+import { PricingService } from '../pricing.service';
 import {
   BatchPriceListPricesDto,
   BatchPriceListPricesResponseDto,
+  PriceListProductsDto,
   CreatePriceListDto,
   PriceListDto,
   PriceListPriceDto,
@@ -23,7 +29,12 @@ import { ADMIN_PRICE_LIST_LIST as LIST, ADMIN_PRICE_LIST_PRICES as PRICES, ADMIN
 @ApiAdminAuth()
 @Controller('admin/price-lists')
 export class AdminPriceListsController {
-  constructor(private readonly priceLists: PriceListsService) {}
+  constructor(
+    private readonly priceLists: PriceListsService,
+    private readonly pricing: PricingService,
+    private readonly products: ProductService,
+    private readonly priceSetLinks: VariantPriceSetLinks,
+  ) {}
 
   @Get()
   @ApiListQuery(LIST)
@@ -79,5 +90,15 @@ export class AdminPriceListsController {
   async batchPrices(@Ctx() ctx: Context, @Param('id') id: string, @Body() body: BatchPriceListPricesDto) {
     const { created, updated, deleted } = await this.priceLists.batchPrices(ctx, id, body);
     return batchEnvelope('price', created, updated, deleted);
+  }
+
+  @Post(':id/products')
+  @ApiSingleResponse('price_list', PriceListDto)
+  @ApiErrors(400, 401, 404)
+  async removeProducts(@Ctx() ctx: Context, @Param('id') id: string, @Body() body: PriceListProductsDto) {
+    await this.priceLists.retrieve(ctx, id);
+    const flow = removePriceListProductsFlow({ products: this.products, pricing: this.pricing, priceSetLinks: this.priceSetLinks });
+    await runFlow(ctx, flow, { priceListId: id, productIds: body.remove ?? [] });
+    return { price_list: await this.priceLists.retrieve(ctx, id) };
   }
 }
