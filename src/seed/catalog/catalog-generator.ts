@@ -65,6 +65,14 @@ const BATCH_TABLES: Array<[keyof CatalogRows, Record<string, string>]> = [
 ];
 
 const ANALYZED_TABLES = [...BATCH_TABLES.map(([table]) => table), 'product_category', 'product_tag', 'product_collection', 'product_type'];
+/**
+ * The search-vector triggers look up each product's variants (`product_id = ? and deleted_at is
+ * null`) and update the products of each batch. On tables never analyzed the planner believes
+ * `deleted_at is null` is selective and scans the whole deleted_at index for every product: the run
+ * slows down quadratically. Analyzing these after the first batch and whenever they doubled keeps
+ * the plans on the product_id and primary-key indexes.
+ */
+const TRIGGER_TABLES = ['product', 'product_variant'];
 
 const quote = (identifier: string): string => `"${identifier}"`;
 
@@ -218,6 +226,8 @@ async function writeBatch(ctx: Context, rows: CatalogRows): Promise<void> {
  * failure keeps the batches already committed), then refreshes the planner statistics.
  */
 export async function generateCatalog(ctx: Context, options: CatalogOptions): Promise<CatalogSummary> {
+  // each batch commits on its own (forked) connection: inside a caller's transaction they could not
+  if (ctx.em.isInTransaction()) throw new Error('generateCatalog commits batch by batch: call it outside a transaction');
   const started = performance.now();
   const refs = await prepareReferences(ctx, options.seed);
   const builder = new CatalogBatchBuilder(refs);
@@ -225,6 +235,7 @@ export async function generateCatalog(ctx: Context, options: CatalogOptions): Pr
   const writing = new Set<Promise<void>>();
   const failures: unknown[] = [];
   let done = 0;
+  let analyzedAt = Math.max(1, options.batchSize / 2);
   let variants = 0;
   let prices = 0;
   options.onProgress?.(0, options.products);
@@ -235,6 +246,11 @@ export async function generateCatalog(ctx: Context, options: CatalogOptions): Pr
     built += count;
     if (writing.size >= concurrency) await Promise.race(writing);
     if (failures.length) break;
+    if (done >= analyzedAt * 2) {
+      // on one connection (embedded) nothing is writing here: concurrency is 1 and the last write is done
+      await ctx.em.fork().execute(`analyze ${TRIGGER_TABLES.map(quote).join(', ')}`);
+      analyzedAt = done;
+    }
     const write: Promise<void> = writeBatch(ctx, rows).then(
       () => {
         done += count;

@@ -158,6 +158,21 @@ describe('seed:catalog generator', () => {
     expect(previewCatalogTitles(SEED, 5)).toEqual(previewCatalogTitles(SEED, PRODUCTS).slice(0, 5));
   });
 
+  it('leaves the catalog tables analyzed, so the planner knows their size', async () => {
+    const stats = await sql<{ relname: string; analyzed: boolean }>(
+      t,
+      "select relname, last_analyze is not null as analyzed from pg_stat_user_tables where relname in ('product', 'product_variant', 'price', 'inventory_level') order by relname",
+    );
+    expect(stats).toEqual(['inventory_level', 'price', 'product', 'product_variant'].map((relname) => ({ relname, analyzed: true })));
+  });
+
+  it('refuses to run inside a caller’s transaction (its batches commit on their own)', async () => {
+    const em = t.app.get(MikroORM).em.fork() as EntityManager;
+    await expect(em.transactional((tx) => generateCatalog({ em: tx as EntityManager }, { products: 1, seed: 99, batchSize: 1 }))).rejects.toThrow(
+      'generateCatalog commits batch by batch: call it outside a transaction',
+    );
+  });
+
   it('refuses a seed already generated here, writing nothing', async () => {
     const lists = await count(t, 'select count(*) as n from price_list');
     const [first] = await sql<{ handle: string }>(t, "select handle from product where handle like '%-7-1'");
