@@ -9,7 +9,8 @@ import { AppModule } from './app.module';
 import { AppConfig } from './framework/config/app-config';
 import { ConfigError, loadConfig, readProcessEnvironment } from './framework/config/load-config';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { CliUsageError, ParsedArgs, parseArgs, requireFlag } from './framework/cli/args';
+import { CliUsageError, integerFlag, ParsedArgs, parseArgs, requireFlag } from './framework/cli/args';
+import { ProgressReporter } from './framework/cli/progress';
 import { systemContext } from './framework/context/context';
 import { runFlow } from './framework/flows/flow';
 import { createUserAccountFlow } from './flows/user/create-user-account.flow';
@@ -20,6 +21,7 @@ import { applyMigrations } from './framework/database/migrate';
 import { SeedRunner } from './framework/database/seeding';
 import { QuietBootLogger } from './framework/logging/quiet-boot-logger';
 import { packageRoot } from './framework/runtime/package-root';
+import { CatalogSeedError, generateCatalog } from './seed/catalog/catalog-generator';
 
 const HELP = `Usage: stheno <command> [options]   (or: npm run stheno -- <command> [options])
 
@@ -33,6 +35,11 @@ Database
                              throwaway in-memory one
 Data
   seed                       Run the seeders that have not run on this database yet
+  seed:catalog --products <n> [--seed <s>] [--batch <b>]
+                             Generate a realistic demo catalog of n products (3-10 variants each,
+                             prices, stock, categories, tags), the same for the same seed
+                             (default 1), b products per transaction (default 1000); runs the
+                             pending seeders first (sales channel, regions)
   user:create --email <email> --password <password>
                              Create an admin user who can log in (or reset the password of the
                              identity with that email and link it to a user)
@@ -133,6 +140,32 @@ async function seed(config: AppConfig): Promise<void> {
   }
 }
 
+async function seedCatalog(config: AppConfig, args: ParsedArgs): Promise<void> {
+  // validated before anything starts: a typo must not cost a database boot
+  const products = integerFlag(args, 'products', { min: 1, max: 1_000_000 });
+  const seed = integerFlag(args, 'seed', { min: 0, max: 2 ** 31 - 1, fallback: 1 });
+  const batchSize = integerFlag(args, 'batch', { min: 1, max: 10_000, fallback: 1000 });
+  const session = await openSession(config, false);
+  try {
+    await applyMigrations(session.orm, session.poolMax);
+    await session.app.get(SeedRunner).runPending();
+    const progress = new ProgressReporter('seed:catalog', 'products');
+    const summary = await generateCatalog(systemContext(session.orm.em as EntityManager), {
+      products,
+      seed,
+      batchSize,
+      concurrency: Math.min(2, session.poolMax),
+      onProgress: (done, total) => progress.update(done, total),
+    });
+    console.log(
+      `Generated ${summary.products} products, ${summary.variants} variants and ${summary.prices} prices ` +
+        `(seed ${seed}) in ${summary.seconds.toFixed(1)} s.`,
+    );
+  } finally {
+    await session.close();
+  }
+}
+
 async function createUser(config: AppConfig, args: ParsedArgs): Promise<void> {
   const email = requireFlag(args, 'email');
   const password = requireFlag(args, 'password');
@@ -169,6 +202,9 @@ async function main(argv: string[]): Promise<number> {
     case 'seed':
       await seed(config);
       return 0;
+    case 'seed:catalog':
+      await seedCatalog(config, args);
+      return 0;
     case 'user:create':
       await createUser(config, args);
       return 0;
@@ -180,7 +216,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof ConfigError || error instanceof CliUsageError) console.error(error.message);
+    if (error instanceof ConfigError || error instanceof CliUsageError || error instanceof CatalogSeedError) console.error(error.message);
     else console.error(error instanceof Error ? (error.stack ?? error.message) : error);
     process.exit(error instanceof CliUsageError ? 2 : 1);
   },

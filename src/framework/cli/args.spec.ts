@@ -1,4 +1,4 @@
-import { CliUsageError, parseArgs, requireFlag } from './args';
+import { CliUsageError, integerFlag, parseArgs, requireFlag } from './args';
 
 describe('parseArgs', () => {
   it('takes the first argument as the command', () => {
@@ -66,5 +66,33 @@ describe('requireFlag', () => {
     const run = () => requireFlag(parseArgs(argv), 'file');
     expect(run).toThrow(CliUsageError);
     expect(run).toThrow('--file <value> is required');
+  });
+});
+
+describe('integerFlag', () => {
+  const range = { min: 1, max: 100 };
+  const flag = (...argv: string[]) => integerFlag(parseArgs(['run', ...argv]), 'count', range);
+
+  it('reads an integer within the range, bounds included', () => {
+    expect(flag('--count', '1')).toBe(1);
+    expect(flag('--count=100')).toBe(100);
+    expect(flag('--count', ' 42 ')).toBe(42);
+  });
+
+  it('falls back when the flag is absent, and requires it when there is no fallback', () => {
+    expect(integerFlag(parseArgs(['run']), 'count', { ...range, fallback: 7 })).toBe(7);
+    expect(() => flag()).toThrow(new CliUsageError('--count <value> is required'));
+  });
+
+  it.each([
+    ['zero', ['--count', '0'], "'0'"],
+    ['above the maximum', ['--count', '101'], "'101'"],
+    ['negative', ['--count', '-3'], "'-3'"],
+    ['a word', ['--count', 'abc'], "'abc'"],
+    ['a decimal', ['--count', '2.5'], "'2.5'"],
+    ['a bare switch', ['--count'], "''"],
+    ['empty', ['--count='], "''"],
+  ])('refuses a value that is %s, naming the flag, the range and the value', (_case, argv, shown) => {
+    expect(() => flag(...argv)).toThrow(new CliUsageError(`--count must be an integer from 1 to 100 (got ${shown})`));
   });
 });

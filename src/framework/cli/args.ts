@@ -35,3 +35,17 @@ export function requireFlag(args: ParsedArgs, name: string): string {
 }
 
 export class CliUsageError extends Error {}
+
+/** An integer flag within [min, max]; `fallback` when absent (required when there is none). */
+export function integerFlag(args: ParsedArgs, name: string, range: { min: number; max: number; fallback?: number }): number {
+  const raw = args.flags[name];
+  if (raw === undefined) {
+    if (range.fallback !== undefined) return range.fallback;
+    throw new CliUsageError(`--${name} <value> is required`);
+  }
+  const value = typeof raw === 'string' && /^-?\d+$/.test(raw.trim()) ? Number(raw) : NaN;
+  if (!Number.isSafeInteger(value) || value < range.min || value > range.max) {
+    throw new CliUsageError(`--${name} must be an integer from ${range.min} to ${range.max} (got '${raw === true ? '' : raw}')`);
+  }
+  return value;
+}
