@@ -18,6 +18,7 @@ import { StoreModule } from '../modules/store/store.module';
 import { StoreService } from '../modules/store/store.service';
 import { UserModule } from '../modules/user/user.module';
 import { UserService } from '../modules/user/user.service';
+import { DemoCatalogSeedModule } from './demo-catalog.seeder';
 
 /**
  * What a storefront needs to start: a default sales channel, a publishable key scoped to it, two
@@ -65,7 +66,7 @@ class IdentityAndStorefrontSeeder implements SeederHandler {
 }
 
 @Module({
-  imports: [SalesChannelModule, ApiKeyModule, LinksModule, UserModule, AuthModule, RegionModule, StoreModule],
+  imports: [SalesChannelModule, ApiKeyModule, LinksModule, UserModule, AuthModule, RegionModule, StoreModule, DemoCatalogSeedModule],
   providers: [IdentityAndStorefrontSeeder],
 })
 export class SeedModule {}

@@ -46,6 +46,8 @@ export function testEnv(overrides: Record<string, string | undefined> = {}): Rec
     // suites log in many times from one address; the throttling suite sets its own limit
     AUTH_RATE_LIMIT: '1000',
     AUTH_RATE_LIMIT_IP: '100000',
+    // suites build the catalog they assert on; the demo seed's catalog test turns it on
+    SEED_DEMO_CATALOG: 'false',
     ...overrides,
   };
 }

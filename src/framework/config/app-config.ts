@@ -65,6 +65,8 @@ export interface SeedConfig {
   /** The development admin the first start creates (never in production). */
   adminEmail: string;
   adminPassword: string;
+  /** Whether the first development start also seeds a warehouse and demo products. */
+  demoCatalog: boolean;
 }
 
 export interface AppConfig {

@@ -125,6 +125,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     seed: {
       adminEmail: read.string('ADMIN_EMAIL', 'admin@stheno.dev').toLowerCase(),
       adminPassword: read.string('ADMIN_PASSWORD', 'supersecret'),
+      demoCatalog: read.bool('SEED_DEMO_CATALOG', true),
     },
     warnings,
   };

@@ -21,5 +21,6 @@ import { ProductModule } from './product.module';
   imports: [ProductModule, PricingModule, InventoryModule, SalesChannelModule, LinksModule],
   controllers: [AdminProductsController, AdminProductVariantsController, AdminVariantsController, AdminProductOptionsController, AdminSalesChannelProductsController],
   providers: [ProductFlows, AdminProductViews],
+  exports: [ProductFlows],
 })
 export class ProductAdminModule {}

@@ -17,6 +17,8 @@ import {
   UpdateVariantInput,
   VariantListQuery,
 } from './product.types';
+import { ProductCategoryService } from './taxonomy/product-category.service';
+import type { CreateCategoryInput } from './taxonomy/taxonomy.types';
 import { VariantWriter } from './variant-writer';
 
 /**
@@ -30,6 +32,7 @@ export class ProductService {
     private readonly reader: ProductReader,
     private readonly writer: ProductWriter,
     private readonly variants: VariantWriter,
+    private readonly categories: ProductCategoryService,
   ) {}
 
   // ---- reads -------------------------------------------------------------------------------
@@ -154,5 +157,12 @@ export class ProductService {
 
   deleteOption(ctx: Context, productId: string, optionId: string): Promise<void> {
     return inTransaction(ctx, (tx) => this.writer.deleteOption(tx, productId, optionId));
+  }
+
+  // ---- taxonomy ----------------------------------------------------------------------------
+
+  /** Creates a category (seeders and other modules; the admin routes use the taxonomy services directly). Returns its id. */
+  createCategory(ctx: Context, input: CreateCategoryInput): Promise<string> {
+    return this.categories.create(ctx, input);
   }
 }

@@ -8,6 +8,7 @@ import { ListQuery } from '../../framework/http/list-query';
 import { CurrencyService } from '../currency/currency.service';
 import { RegionService } from '../region/region.service';
 import { SalesChannelService } from '../sales-channel/sales-channel.service';
+import { StockLocationService } from '../stock-location/stock-location.service';
 import { StoreCurrency } from './entities/store-currency.entity';
 import { Store } from './entities/store.entity';
 import { CreateStoreInput, StoreCurrencyView, StoreEvents, StoreView, UpdateStoreInput } from './store.types';
@@ -46,6 +47,7 @@ export class StoreService {
     private readonly currencies: CurrencyService,
     private readonly salesChannels: SalesChannelService,
     private readonly regions: RegionService,
+    private readonly locations: StockLocationService,
   ) {}
 
   /** Supported currencies are loaded (in one query for the page) only when `query.fields` selects them. */
@@ -53,6 +55,12 @@ export class StoreService {
     const [rows, count] = await findPage(ctx, Store, query, ['name']);
     const withCurrencies = query.fields.relations.includes('supported_currencies');
     return [await this.toViews(ctx, rows, withCurrencies), count];
+  }
+
+  /** The shop (the oldest store: Medusa runs one per backend), or null before the seed. */
+  async current(ctx: Context): Promise<StoreView | null> {
+    const store = await ctx.em.findOne(Store, {}, { orderBy: { created_at: 'ASC', id: 'ASC' } });
+    return store ? (await this.toViews(ctx, [store], true))[0] : null;
   }
 
   async retrieve(ctx: Context, id: string): Promise<StoreView> {
@@ -103,10 +111,11 @@ export class StoreService {
     return store;
   }
 
-  /** The default sales channel and region must exist; the stock location is not checked (no such module yet). */
+  /** The default sales channel, region and stock location must exist. */
   private async assertDefaultsExist(ctx: Context, input: UpdateStoreInput): Promise<void> {
     if (input.default_sales_channel_id) await this.salesChannels.assertExist(ctx, [input.default_sales_channel_id]);
     if (input.default_region_id) await this.regions.assertExist(ctx, input.default_region_id);
+    if (input.default_location_id) await this.locations.assertExist(ctx, [input.default_location_id]);
   }
 
   private async replaceCurrencies(tx: Context, store: Store, wanted: NonNullable<UpdateStoreInput['supported_currencies']>): Promise<void> {
