@@ -22,6 +22,8 @@ export interface HttpConfig {
   adminCors: CorsOrigin[];
   authCors: CorsOrigin[];
   compression: { enabled: boolean; level: number; threshold: number };
+  /** Bound of the store product/variant response cache, in MiB (0: off). */
+  storeResponseCacheMb: number;
 }
 
 export interface DatabaseConfig {

@@ -88,6 +88,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
         level: read.int('HTTP_COMPRESSION_LEVEL', 6, { min: -1, max: 9 }),
         threshold: read.int('HTTP_COMPRESSION_THRESHOLD', 1024, { min: 0, max: 100 * 1024 * 1024 }),
       },
+      storeResponseCacheMb: read.int('STORE_RESPONSE_CACHE_MB', 64, { min: 0, max: 65536 }),
     },
     database: {
       url: databaseUrl,

@@ -6,6 +6,7 @@ import { CatalogVersion } from './catalog-version.entity';
 import { StoreProductVariantsController } from './http/store-product-variants.controller';
 import { StoreProductsController } from './http/store-products.controller';
 import { PricingContextResolver } from './pricing-context';
+import { StoreResponseCache } from './response-cache';
 import { StoreCatalogService } from './store-catalog.service';
 
 /**
@@ -16,6 +17,6 @@ import { StoreCatalogService } from './store-catalog.service';
 @Module({
   imports: [ormFeature([CatalogVersion]), RegionModule, PricingModule],
   controllers: [StoreProductsController, StoreProductVariantsController],
-  providers: [StoreCatalogService, PricingContextResolver],
+  providers: [StoreCatalogService, PricingContextResolver, StoreResponseCache],
 })
 export class StoreCatalogModule {}

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiQuery } from '@nestjs/swagger';
+import { ApiHeader, ApiQuery, ApiResponse } from '@nestjs/swagger';
 
 /** Documents the store pricing context parameters (reference §5.1). */
 export function ApiPricingQuery(): MethodDecorator {
@@ -8,5 +8,13 @@ export function ApiPricingQuery(): MethodDecorator {
     ApiQuery({ name: 'country_code', required: false, type: String, description: 'ISO 3166-1 alpha-2; without region_id, the region selling to this country' }),
     ApiQuery({ name: 'province', required: false, type: String, description: 'Province, for price rules that test it' }),
     ApiQuery({ name: 'cart_id', required: false, type: String, description: 'Not supported yet (400 invalid_data): carts do not exist yet' }),
+  );
+}
+
+/** Documents the conditional GET of cached store reads: `If-None-Match` with the ETag answers 304. */
+export function ApiNotModified(): MethodDecorator {
+  return applyDecorators(
+    ApiHeader({ name: 'If-None-Match', required: false, description: 'The ETag of a previous response: 304 when it is still current' }),
+    ApiResponse({ status: 304, description: 'Not modified: the response with this ETag is still current' }),
   );
 }

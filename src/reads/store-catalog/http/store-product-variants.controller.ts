@@ -1,4 +1,5 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { ApiTags } from '@nestjs/swagger';
 import { Context } from '../../../framework/context/context';
 import { Ctx } from '../../../framework/context/ctx.decorator';
@@ -6,9 +7,11 @@ import { listEnvelope } from '../../../framework/http/envelopes';
 import { ListQuery, RetrieveQuery } from '../../../framework/http/list-query';
 import { ApiListQuery, ApiListResponse, ApiRetrieveQuery, ApiSingleResponse, ListParams, RetrieveParams } from '../../../framework/http/route-docs';
 import { ApiErrors } from '../../../framework/openapi/error-responses';
+import { ApiNotModified } from './pricing-query.docs';
 import { ApiStoreAuth } from '../../../framework/openapi/security';
 import { STORE_VARIANT_LIST as LIST, STORE_VARIANT_RETRIEVE as RETRIEVE } from '../catalog-fields';
 import { StoreVariantDto } from '../dto/store-product.dto';
+import { cacheableFields, StoreResponseCache } from '../response-cache';
 import { StoreCatalogService, StoreScope } from '../store-catalog.service';
 import { ApiPricingQuery } from './pricing-query.docs';
 import { Scope } from './store-scope.decorator';
@@ -17,16 +20,28 @@ import { Scope } from './store-scope.decorator';
 @ApiStoreAuth()
 @Controller('store/product-variants')
 export class StoreProductVariantsController {
-  constructor(private readonly catalog: StoreCatalogService) {}
+  constructor(
+    private readonly catalog: StoreCatalogService,
+    private readonly cache: StoreResponseCache,
+  ) {}
 
   @Get()
   @ApiListQuery(LIST)
   @ApiPricingQuery()
   @ApiListResponse('variants', StoreVariantDto)
   @ApiErrors(400, 404)
-  async list(@Ctx() ctx: Context, @Scope() scope: StoreScope, @ListParams(LIST) query: ListQuery) {
-    const { items, count } = await this.catalog.listVariants(ctx, scope, query);
-    return listEnvelope('variants', items, { count, ...query });
+  @ApiNotModified()
+  async list(
+    @Ctx() ctx: Context,
+    @Scope() scope: StoreScope,
+    @ListParams(LIST) query: ListQuery,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.cache.respond(ctx, req, res, scope.channels, cacheableFields(query.fields, 'inventory_quantity'), async () => {
+      const { items, count } = await this.catalog.listVariants(ctx, scope, query);
+      return listEnvelope('variants', items, { count, ...query });
+    });
   }
 
   @Get(':id')
@@ -34,7 +49,17 @@ export class StoreProductVariantsController {
   @ApiPricingQuery()
   @ApiSingleResponse('variant', StoreVariantDto)
   @ApiErrors(400, 404)
-  async retrieve(@Ctx() ctx: Context, @Scope() scope: StoreScope, @Param('id') id: string, @RetrieveParams(RETRIEVE) query: RetrieveQuery) {
-    return { variant: await this.catalog.retrieveVariant(ctx, scope, id, query) };
+  @ApiNotModified()
+  async retrieve(
+    @Ctx() ctx: Context,
+    @Scope() scope: StoreScope,
+    @Param('id') id: string,
+    @RetrieveParams(RETRIEVE) query: RetrieveQuery,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.cache.respond(ctx, req, res, scope.channels, cacheableFields(query.fields, 'inventory_quantity'), async () => ({
+      variant: await this.catalog.retrieveVariant(ctx, scope, id, query),
+    }));
   }
 }

@@ -1,4 +1,5 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Context } from '../../../framework/context/context';
 import { Ctx } from '../../../framework/context/ctx.decorator';
@@ -6,9 +7,11 @@ import { listEnvelope } from '../../../framework/http/envelopes';
 import { ListQuery, RetrieveQuery } from '../../../framework/http/list-query';
 import { ApiListQuery, ApiListResponse, ApiRetrieveQuery, ApiSingleResponse, ListParams, RetrieveParams } from '../../../framework/http/route-docs';
 import { ApiErrors } from '../../../framework/openapi/error-responses';
+import { ApiNotModified } from './pricing-query.docs';
 import { ApiStoreAuth } from '../../../framework/openapi/security';
 import { STORE_PRODUCT_LIST as LIST, STORE_PRODUCT_RETRIEVE as RETRIEVE } from '../catalog-fields';
 import { StoreProductDto } from '../dto/store-product.dto';
+import { cacheableFields, StoreResponseCache } from '../response-cache';
 import { StoreCatalogService, StoreScope } from '../store-catalog.service';
 import { ApiPricingQuery } from './pricing-query.docs';
 import { Scope } from './store-scope.decorator';
@@ -17,7 +20,10 @@ import { Scope } from './store-scope.decorator';
 @ApiStoreAuth()
 @Controller('store/products')
 export class StoreProductsController {
-  constructor(private readonly catalog: StoreCatalogService) {}
+  constructor(
+    private readonly catalog: StoreCatalogService,
+    private readonly cache: StoreResponseCache,
+  ) {}
 
   @Get()
   @ApiListQuery(LIST)
@@ -25,9 +31,18 @@ export class StoreProductsController {
   @ApiQuery({ name: 'include_descendants_tree', required: false, type: Boolean, description: 'With category_id: the categories’ descendants too' })
   @ApiListResponse('products', StoreProductDto)
   @ApiErrors(400, 404)
-  async list(@Ctx() ctx: Context, @Scope() scope: StoreScope, @ListParams(LIST) query: ListQuery) {
-    const { items, count } = await this.catalog.listProducts(ctx, scope, query);
-    return listEnvelope('products', items, { count, ...query });
+  @ApiNotModified()
+  async list(
+    @Ctx() ctx: Context,
+    @Scope() scope: StoreScope,
+    @ListParams(LIST) query: ListQuery,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.cache.respond(ctx, req, res, scope.channels, cacheableFields(query.fields, 'variants.inventory_quantity'), async () => {
+      const { items, count } = await this.catalog.listProducts(ctx, scope, query);
+      return listEnvelope('products', items, { count, ...query });
+    });
   }
 
   @Get(':id')
@@ -35,7 +50,17 @@ export class StoreProductsController {
   @ApiPricingQuery()
   @ApiSingleResponse('product', StoreProductDto)
   @ApiErrors(400, 404)
-  async retrieve(@Ctx() ctx: Context, @Scope() scope: StoreScope, @Param('id') id: string, @RetrieveParams(RETRIEVE) query: RetrieveQuery) {
-    return { product: await this.catalog.retrieveProduct(ctx, scope, id, query) };
+  @ApiNotModified()
+  async retrieve(
+    @Ctx() ctx: Context,
+    @Scope() scope: StoreScope,
+    @Param('id') id: string,
+    @RetrieveParams(RETRIEVE) query: RetrieveQuery,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.cache.respond(ctx, req, res, scope.channels, cacheableFields(query.fields, 'variants.inventory_quantity'), async () => ({
+      product: await this.catalog.retrieveProduct(ctx, scope, id, query),
+    }));
   }
 }

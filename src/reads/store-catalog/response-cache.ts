@@ -1,0 +1,138 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { APP_CONFIG, AppConfig } from '../../framework/config/app-config';
+import { Context } from '../../framework/context/context';
+import { ResolvedFields } from '../../framework/http/list-query';
+
+/** Whether a response may be cached: it shows no stock (`inventory_quantity` at `path`). */
+export function cacheableFields(fields: ResolvedFields, stockPath: string): boolean {
+  return !fields.fields.some((f) => f === stockPath || f.startsWith(`${stockPath}.`));
+}
+
+interface CachedResponse {
+  /** The store content version the body was built under. */
+  version: string;
+  body: string;
+  etag: string;
+  /** Epoch ms after which the body may be wrong without any write (a price list starts or ends). */
+  expiresAt: number;
+  bytes: number;
+}
+
+interface PriceWindow {
+  version: string;
+  /** The next instant a price list starts or ends (Infinity: none scheduled). */
+  nextBoundary: number;
+}
+
+/**
+ * Whole-response cache of the store's product and variant reads, exact rather than merely fresh:
+ * each body is kept with the store content version it was built under (catalog_version row 2, bumped
+ * in the writer's transaction by every statement on the tables a response shows: products and their
+ * relations, taxonomy, prices, price lists, preferences, regions and countries) and served only while
+ * that version holds and no price list has started or ended since. A hit costs one primary-key
+ * read of the version, whatever the page; bodies are served as stored bytes with a strong ETag,
+ * so a storefront revalidating gets a 304.
+ *
+ * Not cached: responses with stock (`inventory_quantity` changes with every order; bumping a version
+ * on each reservation would serialise checkouts on one row). The key is the URL as sent plus the
+ * publishable key's sales channels: nothing else about the caller changes a store product response
+ * (customer-group prices will have to join the key when they arrive). Per process, bounded by
+ * STORE_RESPONSE_CACHE_MB (0 turns it off), least recently used out first.
+ */
+@Injectable()
+export class StoreResponseCache {
+  private readonly entries = new Map<string, CachedResponse>();
+  private readonly maxBytes: number;
+  private bytes = 0;
+  private window: PriceWindow | null = null;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.maxBytes = config.http.storeResponseCacheMb * 1024 * 1024;
+  }
+
+  get enabled(): boolean {
+    return this.maxBytes > 0;
+  }
+
+  /**
+   * Answers from the cache when the stored body is still exact; otherwise builds it, stores it and
+   * answers. Returns the body to send: a JSON string (already serialised) or, when not cacheable,
+   * the object itself.
+   */
+  async respond(
+    ctx: Context,
+    req: Request,
+    res: Response,
+    channels: readonly string[],
+    cacheable: boolean,
+    build: () => Promise<object>,
+  ): Promise<object | string> {
+    if (!this.enabled || !cacheable) return build();
+    const key = `${[...channels].sort().join(',')} ${req.originalUrl}`;
+    const version = await this.currentVersion(ctx);
+    const hit = this.entries.get(key);
+    if (hit && hit.version === version && Date.now() < hit.expiresAt) {
+      // most recently used last: refresh its place
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return this.send(res, hit);
+    }
+    const window = await this.priceWindow(ctx, version);
+    const body = JSON.stringify(await build());
+    const entry: CachedResponse = {
+      version,
+      body,
+      etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
+      expiresAt: window.nextBoundary,
+      bytes: Buffer.byteLength(body) + key.length * 2,
+    };
+    this.store(key, hit, entry);
+    return this.send(res, entry);
+  }
+
+  private send(res: Response, entry: CachedResponse): string {
+    res.type('application/json');
+    // set before Express's send, which then skips hashing the body again and answers 304 when fresh
+    res.setHeader('ETag', entry.etag);
+    return entry.body;
+  }
+
+  private store(key: string, previous: CachedResponse | undefined, entry: CachedResponse): void {
+    if (entry.bytes > this.maxBytes / 4) return;
+    if (previous) {
+      this.entries.delete(key);
+      this.bytes -= previous.bytes;
+    }
+    this.entries.set(key, entry);
+    this.bytes += entry.bytes;
+    for (const [oldKey, old] of this.entries) {
+      if (this.bytes <= this.maxBytes) break;
+      this.entries.delete(oldKey);
+      this.bytes -= old.bytes;
+    }
+  }
+
+  private async currentVersion(ctx: Context): Promise<string> {
+    const [row] = await ctx.em.execute<Array<{ version: string }>>('select version::text as version from catalog_version where id = 2');
+    return row?.version ?? '0';
+  }
+
+  /**
+   * When the next price list starts or ends: until then (and while the version holds) the active
+   * lists are the ones a cached body was priced with. Read once per content version, and again once
+   * the boundary has passed.
+   */
+  private async priceWindow(ctx: Context, version: string): Promise<PriceWindow> {
+    if (this.window && this.window.version === version && Date.now() < this.window.nextBoundary) return this.window;
+    const [row] = await ctx.em.execute<Array<{ next: Date | string | null }>>(
+      `select least(
+          (select min(starts_at) from price_list where deleted_at is null and starts_at > now()),
+          (select min(ends_at) from price_list where deleted_at is null and ends_at > now())) as next`,
+    );
+    const next = row?.next ? new Date(row.next).getTime() : Number.POSITIVE_INFINITY;
+    this.window = { version, nextBoundary: next };
+    return this.window;
+  }
+}
