@@ -23,6 +23,7 @@ import { ProductAdminModule } from './modules/product/product-admin.module';
 import { ProductModule } from './modules/product/product.module';
 import { RegionModule } from './modules/region/region.module';
 import { SalesChannelModule } from './modules/sales-channel/sales-channel.module';
+import { StockLocationAdminModule } from './modules/stock-location/stock-location-admin.module';
 import { StockLocationModule } from './modules/stock-location/stock-location.module';
 import { StoreModule } from './modules/store/store.module';
 import { UserModule } from './modules/user/user.module';
@@ -64,6 +65,7 @@ export class AppModule {
         ProductAdminModule,
         PricingModule,
         StockLocationModule,
+        StockLocationAdminModule,
         InventoryModule,
         LinksModule,
         StoreCatalogModule,

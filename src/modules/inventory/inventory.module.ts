@@ -1,4 +1,4 @@
-import { forwardRef, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { ormFeature } from '../../framework/database/entity-registry';
 import { LinksModule } from '../../links/links.module';
 import { StockLocationModule } from '../stock-location/stock-location.module';
@@ -13,11 +13,12 @@ import { InventoryService } from './inventory.service';
 import { Reservations } from './reservations';
 
 /**
- * Inventory items, their stock levels per location, and reservations. The stock-location module
- * imports this one back (deleting a location removes its levels): both imports are forward refs.
+ * Inventory items, their stock levels per location, and reservations. Level locations are checked
+ * through StockLocationModule's facade; nothing imports back (the stock-location admin routes that
+ * delete levels live in StockLocationAdminModule).
  */
 @Module({
-  imports: [ormFeature([InventoryItem, InventoryLevel, ReservationItem]), forwardRef(() => StockLocationModule), LinksModule],
+  imports: [ormFeature([InventoryItem, InventoryLevel, ReservationItem]), StockLocationModule, LinksModule],
   controllers: [AdminInventoryLevelsController, AdminInventoryItemsController, AdminReservationsController],
   providers: [InventoryService, InventoryLevels, Reservations],
   exports: [InventoryService],

@@ -414,16 +414,41 @@ describe('calculatePrice', () => {
       });
     });
 
-    it('a region preference matching the context beats the currency one', () => {
-      expect(calc([p], { ...EUR, region_id: 'reg_1' }, new Map(), [byCurrency, byRegion])).toMatchObject({
+    it('a region preference beats the currency one for a price carrying that region as a rule', () => {
+      const regional = price({ rules: [{ attribute: 'region_id', operator: 'eq', value: 'reg_1' }] });
+      expect(calc([regional], { ...EUR, region_id: 'reg_1' }, new Map(), [byCurrency, byRegion])).toMatchObject({
         is_calculated_price_tax_inclusive: false,
         is_original_price_tax_inclusive: false,
       });
       const inclusiveRegion = { ...byRegion, is_tax_inclusive: true };
       const exclusiveCurrency = { ...byCurrency, is_tax_inclusive: false };
-      expect(calc([p], { ...EUR, region_id: 'reg_1' }, new Map(), [exclusiveCurrency, inclusiveRegion])).toMatchObject({
+      expect(calc([regional], { ...EUR, region_id: 'reg_1' }, new Map(), [exclusiveCurrency, inclusiveRegion])).toMatchObject({
         is_calculated_price_tax_inclusive: true,
         is_original_price_tax_inclusive: true,
+      });
+    });
+
+    it('a currency price in a region with a preference follows the currency preference (as Medusa)', () => {
+      const inclusiveRegion = { ...byRegion, is_tax_inclusive: true };
+      expect(calc([p], { ...EUR, region_id: 'reg_1' }, new Map(), [inclusiveRegion])).toMatchObject({
+        is_calculated_price_tax_inclusive: false,
+        is_original_price_tax_inclusive: false,
+      });
+      expect(calc([p], { ...EUR, region_id: 'reg_1' }, new Map(), [byCurrency, byRegion])).toMatchObject({
+        is_calculated_price_tax_inclusive: true,
+        is_original_price_tax_inclusive: true,
+      });
+    });
+
+    it('calculated and original prices are judged each by its own rules', () => {
+      const base = price({ amount: '20' });
+      const sale = price({ amount: '15', price_list_id: 'pl_sale', rules: [{ attribute: 'region_id', operator: 'eq', value: 'reg_1' }] });
+      const inclusiveRegion = { ...byRegion, is_tax_inclusive: true };
+      expect(calc([base, sale], { ...EUR, region_id: 'reg_1' }, listsOf(list({ id: 'pl_sale' })), [inclusiveRegion])).toMatchObject({
+        calculated_amount: 15,
+        is_calculated_price_tax_inclusive: true,
+        original_amount: 20,
+        is_original_price_tax_inclusive: false,
       });
     });
 

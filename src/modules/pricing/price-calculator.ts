@@ -181,9 +181,15 @@ function best(candidates: Candidate[], order: (a: Candidate, b: Candidate) => nu
   return candidates.reduce<Candidate | null>((top, c) => (top === null || order(c, top) < 0 ? c : top), null);
 }
 
-/** A region preference matching the context beats a currency one; no preference means tax-exclusive. */
-function isTaxInclusive(preferences: PricePreferenceInput[], context: PricingContext, currency: string): boolean {
-  const region = preferences.find((p) => p.attribute === 'region_id' && context.region_id !== undefined && p.value === context.region_id);
+/**
+ * Tax inclusivity of one selected price, as Medusa decides it: the region preference counts only for a
+ * price that carries the context's region as a rule (it was entered for that region); any other price
+ * follows its currency's preference; no preference means tax-exclusive.
+ */
+function isTaxInclusive(preferences: PricePreferenceInput[], context: PricingContext, candidate: Candidate, currency: string): boolean {
+  const regionId = context.region_id;
+  const regionPriced = regionId !== undefined && candidate.price.rules.some((r) => r.attribute === 'region_id' && r.value === regionId);
+  const region = regionPriced ? preferences.find((p) => p.attribute === 'region_id' && p.value === regionId) : undefined;
   if (region) return region.is_tax_inclusive;
   const byCurrency = preferences.find((p) => p.attribute === 'currency_code' && p.value.toLowerCase() === currency);
   return byCurrency?.is_tax_inclusive ?? false;
@@ -231,16 +237,15 @@ export function calculatePrice(
   if (original === null) return null;
   // a sale price applies only when strictly lower: on a tie the original stands
   const calculated = cheapestSale && cheapestSale.amount.lt(original.amount) ? cheapestSale : original;
-  const taxInclusive = isTaxInclusive(preferences, context, currency);
 
   return {
     id: priceSetId,
     is_calculated_price_price_list: calculated.list !== null,
-    is_calculated_price_tax_inclusive: taxInclusive,
+    is_calculated_price_tax_inclusive: isTaxInclusive(preferences, context, calculated, currency),
     calculated_amount: toAmountNumber(calculated.price.amount),
     raw_calculated_amount: { value: normalizeDecimal(calculated.price.amount), precision: RAW_PRECISION },
     is_original_price_price_list: original.list !== null,
-    is_original_price_tax_inclusive: taxInclusive,
+    is_original_price_tax_inclusive: isTaxInclusive(preferences, context, original, currency),
     original_amount: toAmountNumber(original.price.amount),
     raw_original_amount: { value: normalizeDecimal(original.price.amount), precision: RAW_PRECISION },
     currency_code: currency,

@@ -41,12 +41,17 @@ describe('admin price preferences', () => {
     expect(Number(events[0].n)).toBe(1);
   });
 
-  it('makes calculated prices tax-inclusive, a region preference before a currency one', async () => {
+  it('makes calculated prices tax-inclusive: a region preference for region prices, the currency one otherwise', async () => {
     const pricing = t.app.get(PricingService);
     const ctx = systemContext(orm.em as EntityManager);
-    const [set] = await pricing.createPriceSets(ctx, [{ prices: [{ currency_code: 'nok', amount: 100 }] }]);
+    const [set, regional] = await pricing.createPriceSets(ctx, [
+      { prices: [{ currency_code: 'nok', amount: 100 }] },
+      { prices: [{ currency_code: 'nok', amount: 90, rules: { region_id: 'reg_Nordic' } }] },
+    ]);
     expect((await pricing.calculatePrices(ctx, [set], { currency_code: 'nok' })).get(set)).toMatchObject({ is_calculated_price_tax_inclusive: true });
-    expect((await pricing.calculatePrices(ctx, [set], { currency_code: 'nok', region_id: 'reg_Nordic' })).get(set)).toMatchObject({ is_calculated_price_tax_inclusive: false });
+    const inRegion = await pricing.calculatePrices(ctx, [set, regional], { currency_code: 'nok', region_id: 'reg_Nordic' });
+    expect(inRegion.get(set)).toMatchObject({ is_calculated_price_tax_inclusive: true });
+    expect(inRegion.get(regional)).toMatchObject({ calculated_amount: 90, is_calculated_price_tax_inclusive: false });
   });
 
   it('refuses duplicates (422) and invalid bodies (400), writing nothing', async () => {
