@@ -42,6 +42,7 @@ export class ProductWriter {
     const handles = inputs.map((input) => input.handle ?? slugify(input.title));
     await this.assertHandlesFree(tx, handles, []);
     await this.assertReferencesExist(tx, inputs);
+    for (const input of inputs) assertDistinctTitles(input.options ?? []);
     const created: CreatedProduct[] = [];
     for (const [index, input] of inputs.entries()) {
       const product = tx.em.create(Product, { ...pickColumns(input), title: input.title, handle: handles[index] } as RequiredEntityData<Product>);
@@ -226,6 +227,13 @@ async function assertAll(
   const found = new Set(rows.map((r) => r.id));
   const missing = ids.find((id) => !found.has(id));
   if (missing) throw SthenoError.notFound(`${label} with id: ${missing} was not found`);
+}
+
+/** Two options of one product cannot share a title (variants name their values by option title). */
+export function assertDistinctTitles(options: Array<{ title?: string }>): void {
+  const titles = options.map((o) => o.title).filter((t): t is string => t !== undefined);
+  const twice = titles.find((title, i) => titles.indexOf(title) !== i);
+  if (twice !== undefined) throw duplicateError(`Product option with title: ${twice}, already exists.`);
 }
 
 function pickColumns(input: ProductFieldsInput): Partial<Product> {

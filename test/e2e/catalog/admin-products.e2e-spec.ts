@@ -110,6 +110,20 @@ describe('Admin products', () => {
       ['an unknown tag', { title: 'X', tags: [{ id: 'ptag_nope' }] }, 404, 'not_found', /Product tag with id: ptag_nope/],
       ['an unknown category', { title: 'X', categories: [{ id: 'pcat_nope' }] }, 404, 'not_found', /Product category with id: pcat_nope/],
       ['an unknown sales channel', shirtBody('bad5', { sales_channels: [{ id: 'sc_nope' }] }), 404, 'not_found', /Sales channel with id: sc_nope was not found/],
+      ['a blank title', { title: '   ', handle: 'blank' }, 400, 'invalid_data', /title must not be empty/],
+      ['a blank variant title', { title: 'X', variants: [{ title: ' ' }] }, 400, 'invalid_data', /title must not be empty/],
+      ['a negative weight', { title: 'X', weight: -1 }, 400, 'invalid_data', /weight must not be less than 0/],
+      ['a negative variant dimension', { title: 'X', variants: [{ title: 'V', height: -3 }] }, 400, 'invalid_data', /height must not be less than 0/],
+      [
+        'two options with the same title',
+        { title: 'X', options: [{ title: 'Size', values: ['S'] }, { title: 'Size', values: ['M'] }] },
+        422,
+        'duplicate_error',
+        /^Product option with title: Size, already exists\.$/,
+      ],
+      ['a variant option value that is not a string', shirtBody('bad7', { variants: [{ title: 'V', options: { Size: { S: 1 }, Color: 'Black' } }] }), 400, 'invalid_data', /value of option "Size" of variant "V" must be a string/],
+      ['a price in an unknown currency', shirtBody('bad8', { variants: [{ title: 'V', options: { Size: 'S', Color: 'Black' }, prices: [{ currency_code: 'xyz', amount: 1 }] }] }), 400, 'invalid_data', /Currency with code: xyz does not exist/],
+      ['a non-numeric amount', shirtBody('bad9', { variants: [{ title: 'V', options: { Size: 'S', Color: 'Black' }, prices: [{ currency_code: 'eur', amount: 'ten' }] }] }), 400, 'invalid_data', /amount/],
       ['a negative price', shirtBody('bad6', { variants: [{ title: 'V', options: { Size: 'S', Color: 'Black' }, prices: [{ currency_code: 'eur', amount: -1 }] }] }), 400, 'invalid_data', /amount/],
     ])('refuses %s and writes nothing', async (_case, body, status, type, message) => {
       const before = await catalogCounts(t);
