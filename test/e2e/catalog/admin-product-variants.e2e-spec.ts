@@ -77,6 +77,18 @@ describe('Admin product variants', () => {
     expect(res.body.product.variants[0].prices).toMatchObject([{ currency_code: 'eur', amount: 5 }]);
   });
 
+  it('gives a variant that starts managing inventory its inventory item, once', async () => {
+    const created = await t.api.post('/admin/products').set(...admin()).send({ title: 'Unmanaged', variants: [{ title: 'One', sku: 'UNMANAGED-1', manage_inventory: false }] }).expect(200);
+    const p = created.body.product;
+    const url = `/admin/products/${p.id}/variants/${p.variants[0].id}`;
+    const items = () => sql(`select i.sku, l.required_quantity from product_variant_inventory_item l join inventory_item i on i.id = l.inventory_item_id where l.variant_id = ?`, [p.variants[0].id]);
+    expect(await items()).toEqual([]);
+    await t.api.post(url).set(...admin()).send({ manage_inventory: true }).expect(200);
+    expect(await items()).toEqual([{ sku: 'UNMANAGED-1', required_quantity: 1 }]);
+    await t.api.post(url).set(...admin()).send({ manage_inventory: true, title: 'Still one' }).expect(200);
+    expect(await items()).toHaveLength(1);
+  });
+
   it('refuses to give a variant the options of another, changing nothing', async () => {
     const variant = variantBySku(product, 'POLO-S-WHITE');
     const res = await t.api.post(`${base()}/${variant.id}`).set(...admin()).send({ title: 'Renamed', options: { Size: 'M', Color: 'Black' } }).expect(400);
