@@ -51,6 +51,11 @@ export class OptionInputDto {
 
 export class UpdateOptionDto extends PartialType(OptionInputDto) {}
 
+/** An option in a product update: `id`, or else `title`, names an existing option; otherwise it is created. */
+export class UpsertOptionDto extends UpdateOptionDto {
+  @ApiPropertyOptional({ description: 'An option of the product to update' }) @IsOptional() @IsString() @IsNotEmpty() id?: string;
+}
+
 class VariantFieldsDto {
   @ApiPropertyOptional(NULLABLE_STRING) @IsOptional() @IsString() sku?: string | null;
   @ApiPropertyOptional(NULLABLE_STRING) @IsOptional() @IsString() barcode?: string | null;
@@ -123,8 +128,27 @@ export class CreateProductDto extends ProductFieldsDto {
   @ApiPropertyOptional({ type: [CreateVariantDto] }) @IsOptional() @IsArray() @ArrayMaxSize(MAX_ITEMS) @ValidateNested({ each: true }) @Type(() => CreateVariantDto) variants?: CreateVariantDto[];
 }
 
+/** A variant in a product update: with `id` it updates that variant, without it creates one (`title` needed). */
+export class UpsertVariantDto extends UpdateVariantDto {
+  @ApiPropertyOptional({ description: 'A variant of the product to update' }) @IsOptional() @IsString() @IsNotEmpty() id?: string;
+}
+
 export class UpdateProductDto extends ProductFieldsDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Matches(NOT_BLANK, { message: 'title must not be empty' }) title?: string;
+  @ApiPropertyOptional({ type: [UpsertOptionDto], description: 'The whole set: options named by id (or title) are updated, others created, the rest deleted' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_ITEMS)
+  @ValidateNested({ each: true })
+  @Type(() => UpsertOptionDto)
+  options?: UpsertOptionDto[];
+  @ApiPropertyOptional({ type: [UpsertVariantDto], description: 'The whole set: variants with an id are updated, others created, the rest deleted' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_ITEMS)
+  @ValidateNested({ each: true })
+  @Type(() => UpsertVariantDto)
+  variants?: UpsertVariantDto[];
 }
 
 export class BatchUpdateProductDto extends UpdateProductDto {
