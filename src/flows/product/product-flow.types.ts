@@ -58,3 +58,16 @@ export interface BatchOutcome {
   updated: string[];
   deleted: string[];
 }
+
+/** A variant ↔ inventory item link in `POST /admin/products/:id/variants/inventory-items/batch`. */
+export interface VariantInventoryLinkRequest {
+  variant_id: string;
+  inventory_item_id: string;
+  required_quantity: number;
+}
+
+export interface InventoryLinkBatchRequest {
+  create?: VariantInventoryLinkRequest[];
+  update?: VariantInventoryLinkRequest[];
+  delete?: Array<Omit<VariantInventoryLinkRequest, 'required_quantity'>>;
+}

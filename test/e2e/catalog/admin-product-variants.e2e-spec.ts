@@ -151,4 +151,51 @@ describe('Admin product variants', () => {
     await t.api.post(url).set(...admin()).send({ inventory_item_id: 'iitem_nope' }).expect(404);
     await t.api.post(url).set(...admin()).send({ inventory_item_id: 'iitem_extra', required_quantity: 0 }).expect(400);
   });
+
+  it('links, relinks and unlinks inventory items of several variants in one batch, all or nothing', async () => {
+    const current = (await t.api.get(`/admin/products/${product.id}`).set(...admin()).expect(200)).body.product;
+    const [a, b] = [variantBySku(current, 'POLO-S-BLACK'), variantBySku(current, 'POLO-L-BLACK')];
+    await sql(`insert into inventory_item (id, sku, title) values ('iitem_batch1', 'BATCH-1', 'Batch 1'), ('iitem_batch2', 'BATCH-2', 'Batch 2')`);
+    const [{ inventory_item_id: own }] = await sql<{ inventory_item_id: string }>(`select inventory_item_id from product_variant_inventory_item where variant_id = ?`, [b.id]);
+    const links = () => sql(`select variant_id, inventory_item_id, required_quantity from product_variant_inventory_item where variant_id = any(?::text[]) order by variant_id, inventory_item_id`, [`{${a.id},${b.id}}`]);
+    const url = `${base()}/inventory-items/batch`;
+    await t.api.post(url).set(...admin()).send({ create: [{ variant_id: a.id, inventory_item_id: 'iitem_batch1', required_quantity: 2 }] }).expect(200);
+
+    const before = await links();
+    const refused = [
+      [{ create: [{ variant_id: a.id, inventory_item_id: 'iitem_batch2', required_quantity: 1 }], delete: [{ variant_id: b.id, inventory_item_id: 'iitem_batch2' }] }, 404, /not linked/],
+      [{ create: [{ variant_id: a.id, inventory_item_id: 'iitem_nope', required_quantity: 1 }] }, 404, /Inventory item with id: iitem_nope was not found/],
+      [{ create: [{ variant_id: 'variant_nope', inventory_item_id: 'iitem_batch2', required_quantity: 1 }] }, 404, /Variant with id: variant_nope was not found/],
+      [{ create: [{ variant_id: a.id, inventory_item_id: 'iitem_batch2', required_quantity: 1 }], update: [{ variant_id: a.id, inventory_item_id: 'iitem_batch2', required_quantity: 3 }] }, 400, /more than once/],
+      [{ update: [{ variant_id: a.id, inventory_item_id: 'iitem_batch1', required_quantity: 0 }] }, 400, /required_quantity/],
+    ] as const;
+    for (const [body, status, message] of refused) {
+      const res = await t.api.post(url).set(...admin()).send(body).expect(status);
+      expect(res.body.message).toMatch(message);
+    }
+    expect(await links()).toEqual(before);
+
+    const res = await t.api
+      .post(url)
+      .set(...admin())
+      .send({
+        create: [{ variant_id: b.id, inventory_item_id: 'iitem_batch2', required_quantity: 4 }],
+        update: [{ variant_id: a.id, inventory_item_id: 'iitem_batch1', required_quantity: 5 }],
+        delete: [{ variant_id: b.id, inventory_item_id: own }],
+      })
+      .expect(200);
+    expect(res.body).toEqual({
+      created: [{ product: { variant_id: b.id }, inventory: { inventory_item_id: 'iitem_batch2' }, data: { required_quantity: 4 } }],
+      updated: [{ product: { variant_id: a.id }, inventory: { inventory_item_id: 'iitem_batch1' }, data: { required_quantity: 5 } }],
+      deleted: [{ product: { variant_id: b.id }, inventory: { inventory_item_id: own } }],
+    });
+    const after = await links();
+    expect(after).toEqual(
+      expect.arrayContaining([
+        { variant_id: a.id, inventory_item_id: 'iitem_batch1', required_quantity: 5 },
+        { variant_id: b.id, inventory_item_id: 'iitem_batch2', required_quantity: 4 },
+      ]),
+    );
+    expect(after.filter((l: Body) => l.variant_id === b.id)).toHaveLength(1);
+  });
 });

@@ -15,7 +15,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { batchBody } from '../../../framework/http/bodies';
+import { batchBody, MAX_BATCH_SIZE } from '../../../framework/http/bodies';
 
 const JSON_OBJECT = { type: 'object', additionalProperties: true, nullable: true } as const;
 const NULLABLE_STRING = { type: String, nullable: true } as const;
@@ -164,4 +164,19 @@ export class VariantInventoryItemInputDto {
 
 export class UpdateVariantInventoryItemDto extends OmitType(VariantInventoryItemInputDto, ['inventory_item_id'] as const) {
   @ApiProperty() @IsInt() @Min(1) declare required_quantity: number;
+}
+
+export class VariantInventoryLinkDto {
+  @ApiProperty() @IsString() @IsNotEmpty() variant_id!: string;
+  @ApiProperty() @IsString() @IsNotEmpty() inventory_item_id!: string;
+  @ApiProperty({ minimum: 1 }) @IsInt() @Min(1) required_quantity!: number;
+}
+
+export class VariantInventoryUnlinkDto extends OmitType(VariantInventoryLinkDto, ['required_quantity'] as const) {}
+
+/** `POST /admin/products/:id/variants/inventory-items/batch`. */
+export class BatchVariantInventoryItemsDto {
+  @ApiPropertyOptional({ type: [VariantInventoryLinkDto] }) @IsOptional() @IsArray() @ArrayMaxSize(MAX_BATCH_SIZE) @ValidateNested({ each: true }) @Type(() => VariantInventoryLinkDto) create?: VariantInventoryLinkDto[];
+  @ApiPropertyOptional({ type: [VariantInventoryLinkDto] }) @IsOptional() @IsArray() @ArrayMaxSize(MAX_BATCH_SIZE) @ValidateNested({ each: true }) @Type(() => VariantInventoryLinkDto) update?: VariantInventoryLinkDto[];
+  @ApiPropertyOptional({ type: [VariantInventoryUnlinkDto] }) @IsOptional() @IsArray() @ArrayMaxSize(MAX_BATCH_SIZE) @ValidateNested({ each: true }) @Type(() => VariantInventoryUnlinkDto) delete?: VariantInventoryUnlinkDto[];
 }
