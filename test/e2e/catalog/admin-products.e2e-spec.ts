@@ -405,7 +405,7 @@ describe('Admin products', () => {
   });
 
   describe('@medusajs/js-sdk', () => {
-    it('creates, lists and retrieves products through sdk.admin.product', async () => {
+    it('creates, lists, retrieves, updates (with variant and option upserts) and deletes products through sdk.admin.product', async () => {
       const baseUrl = await t.listen();
       const sdk = new Medusa({ baseUrl, auth: { type: 'jwt', jwtTokenStorageMethod: 'memory' } });
       await sdk.auth.login('user', 'emailpass', ADMIN);
@@ -424,6 +424,26 @@ describe('Admin products', () => {
       const retrieved = await sdk.admin.product.retrieve(product.id, { fields: 'handle' });
       expect(retrieved.product).toEqual({ id: product.id, handle: 'sdk-hoodie' });
       await expect(sdk.admin.product.create({ title: 'Dup', handle: 'sdk-hoodie' })).rejects.toMatchObject({ status: 422 });
+
+      const [m, l] = [products[0].variants!.find((v: Body) => v.sku === 'SDK-M')!, products[0].variants!.find((v: Body) => v.sku === 'SDK-L')!];
+      const updated = await sdk.admin.product.update(
+        product.id,
+        {
+          title: 'SDK Hoodie 2',
+          options: [{ title: 'Size', values: ['M', 'L', 'XL'] }],
+          variants: [{ id: m.id, prices: [{ currency_code: 'eur', amount: 41 }] }, { title: 'XL', sku: 'SDK-XL', options: { Size: 'XL' }, prices: [{ currency_code: 'eur', amount: 44 }] }],
+        },
+        { fields: 'title,variants.sku,*variants.prices' },
+      );
+      expect(updated.product.title).toBe('SDK Hoodie 2');
+      expect(updated.product.variants?.map((v: Body) => [v.sku, v.prices[0].amount])).toEqual([['SDK-M', 41], ['SDK-XL', 44]]);
+      expect(await sql(`select id from product_variant where id = ? and deleted_at is null`, [l.id])).toEqual([]);
+
+      const { variants } = await sdk.admin.product.listVariants(product.id, { fields: 'sku' });
+      expect(variants.map((v: Body) => v.sku)).toEqual(['SDK-M', 'SDK-XL']);
+      const deleted = await sdk.admin.product.delete(product.id);
+      expect(deleted).toEqual({ id: product.id, object: 'product', deleted: true });
+      await expect(sdk.admin.product.retrieve(product.id)).rejects.toMatchObject({ status: 404 });
     });
   });
 });
