@@ -4,7 +4,7 @@ import type { VariantPriceSetLinks } from '../../links/variant-price-set.service
 import type { InventoryService } from '../../modules/inventory/inventory.service';
 import type { PriceInput, PricingService } from '../../modules/pricing/pricing.service';
 import type { ProductService } from '../../modules/product/product.service';
-import type { CreateProductInput, CreateVariantInput, UpdateProductInput, UpdateVariantInput } from '../../modules/product/product.types';
+import type { CreateProductInput, CreateVariantInput, OptionUpsertInput, UpdateProductInput, UpdateVariantInput } from '../../modules/product/product.types';
 import type { SalesChannelService } from '../../modules/sales-channel/sales-channel.service';
 
 /** The facades and links the product flows combine. */
@@ -33,9 +33,18 @@ export interface CreateProductRequest extends Omit<CreateProductInput, 'variants
   sales_channels?: Array<{ id: string }>;
 }
 
+/** A variant in a product update: with `id` it updates that variant, without it creates one. */
+export interface UpsertVariantRequest extends UpdateVariantRequest {
+  id?: string;
+}
+
 export interface UpdateProductRequest extends UpdateProductInput {
   /** Replaces the product's sales channels. */
   sales_channels?: Array<{ id: string }>;
+  /** The product's options become exactly these (see ProductService.replaceOptions). */
+  options?: OptionUpsertInput[];
+  /** The product's variants become exactly these: updated by id, created without, the others deleted. */
+  variants?: UpsertVariantRequest[];
 }
 
 export interface BatchRequest<C, U> {
@@ -48,4 +57,17 @@ export interface BatchOutcome {
   created: string[];
   updated: string[];
   deleted: string[];
+}
+
+/** A variant ↔ inventory item link in `POST /admin/products/:id/variants/inventory-items/batch`. */
+export interface VariantInventoryLinkRequest {
+  variant_id: string;
+  inventory_item_id: string;
+  required_quantity: number;
+}
+
+export interface InventoryLinkBatchRequest {
+  create?: VariantInventoryLinkRequest[];
+  update?: VariantInventoryLinkRequest[];
+  delete?: Array<Omit<VariantInventoryLinkRequest, 'required_quantity'>>;
 }

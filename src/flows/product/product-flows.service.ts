@@ -10,7 +10,16 @@ import { PricingService } from '../../modules/pricing/pricing.service';
 import { ProductService } from '../../modules/product/product.service';
 import { SalesChannelService } from '../../modules/sales-channel/sales-channel.service';
 import { batchProductsFlow, createProductsFlow, deleteProductsFlow, updateProductFlow } from './product.flows';
-import type { BatchOutcome, BatchRequest, CreateProductRequest, CreateVariantRequest, ProductFlowServices, UpdateProductRequest, UpdateVariantRequest } from './product-flow.types';
+import type {
+  BatchOutcome,
+  BatchRequest,
+  CreateProductRequest,
+  CreateVariantRequest,
+  InventoryLinkBatchRequest,
+  ProductFlowServices,
+  UpdateProductRequest,
+  UpdateVariantRequest,
+} from './product-flow.types';
 import { batchVariantsFlow, createVariantsFlow, deleteVariantsFlow, updateVariantFlow } from './variant.flows';
 
 /** Runs the product flows with the facades they need (one place to inject them). */
@@ -95,6 +104,47 @@ export class ProductFlows {
       await this.assertLinked(tx, productId, variantId, itemId);
       await this.variantInventory.unlink(tx, [{ variant_id: variantId, inventory_item_id: itemId }]);
     });
+  }
+
+  /**
+   * Links, relinks and unlinks inventory items of the product's variants in one transaction: every
+   * variant must be the product's, every item must exist, an update or delete must name an existing
+   * link, and a pair may appear once in the whole batch.
+   */
+  async batchInventoryLinks(ctx: Context, productId: string, batch: InventoryLinkBatchRequest): Promise<Required<InventoryLinkBatchRequest>> {
+    const { create = [], update = [], delete: remove = [] } = batch;
+    const all = [...create, ...update, ...remove];
+    const pairs = all.map((l) => `${l.variant_id}\u0000${l.inventory_item_id}`);
+    const twice = all.find((_, i) => pairs.indexOf(pairs[i]) !== i);
+    if (twice) throw SthenoError.invalidData(`Variant ${twice.variant_id} and inventory item ${twice.inventory_item_id} appear more than once in the batch`);
+    await inTransaction(ctx, async (tx) => {
+      await this.products.assertExist(tx, [productId]);
+      const variants = new Set((await this.products.variantIdsOf(tx, [productId])).get(productId));
+      const stranger = all.find((l) => !variants.has(l.variant_id));
+      if (stranger) throw SthenoError.notFound(`Variant with id: ${stranger.variant_id} was not found`);
+      await this.assertItemsExist(tx, [...new Set(all.map((l) => l.inventory_item_id))]);
+      const linked = await this.variantInventory.itemsOf(tx, [...new Set(all.map((l) => l.variant_id))]);
+      const unlinked = [...update, ...remove].find((l) => !(linked.get(l.variant_id) ?? []).some((x) => x.inventory_item_id === l.inventory_item_id));
+      if (unlinked) throw SthenoError.notFound(`Inventory item with id: ${unlinked.inventory_item_id} is not linked to variant ${unlinked.variant_id}`);
+      await this.variantInventory.link(tx, [...create, ...update]);
+      await this.variantInventory.unlink(tx, remove);
+    });
+    return { create, update, delete: remove };
+  }
+
+  private async assertItemsExist(tx: Context, ids: string[]): Promise<void> {
+    if (!ids.length) return;
+    const [items] = await this.inventory.listItems(tx, {
+      limit: ids.length,
+      offset: 0,
+      order: [],
+      fields: { fields: [], relations: [], requested: false },
+      filters: { id: { $in: ids } },
+      extra: {},
+    });
+    const found = new Set(items.map((i) => i.id));
+    const missing = ids.find((id) => !found.has(id));
+    if (missing) throw SthenoError.notFound(`Inventory item with id: ${missing} was not found`);
   }
 
   private async assertLinked(tx: Context, productId: string, variantId: string, itemId: string): Promise<void> {

@@ -1,7 +1,9 @@
+import { SthenoError } from '../../framework/errors/stheno-error';
 import { createFlow, createStep, runFlow } from '../../framework/flows/flow';
 import type { CreatedProduct } from '../../modules/product/product.types';
-import type { BatchOutcome, BatchRequest, CreateProductRequest, ProductFlowServices, UpdateProductRequest } from './product-flow.types';
+import type { BatchOutcome, BatchRequest, CreateProductRequest, CreateVariantRequest, ProductFlowServices, UpdateProductRequest, UpsertVariantRequest } from './product-flow.types';
 import { createVariantInventoryStep, createVariantPricesStep, NewVariant, releaseVariantsStep } from './variant-extras.steps';
+import { createVariantsFlow, deleteVariantsFlow, updateVariantFlow } from './variant.flows';
 
 const channelIdsOf = (inputs: Array<{ sales_channels?: Array<{ id: string }> }>): string[] =>
   [...new Set(inputs.flatMap((i) => (i.sales_channels ?? []).map((c) => c.id)))];
@@ -41,16 +43,45 @@ export function createProductsFlow(services: ProductFlowServices) {
   });
 }
 
-/** Updates a product; `sales_channels`, when given, become exactly its channels. */
+/**
+ * Updates a product; `sales_channels`, `options` and `variants`, when given, become exactly its
+ * channels, options and variants (Medusa's update body). Variants go through the variant flows, so
+ * new ones get their price set and inventory item, and removed ones release theirs.
+ */
 export function updateProductFlow(services: ProductFlowServices) {
   const update = createStep('update-product', async (input: { id: string; data: UpdateProductRequest }, ctx) => {
-    const { sales_channels, ...data } = input.data;
+    const { sales_channels, options: _options, variants: _variants, ...data } = input.data;
     if (sales_channels !== undefined) await services.salesChannels.assertExist(ctx, channelIdsOf([input.data]));
     await services.products.update(ctx, input.id, data);
     if (sales_channels !== undefined) await services.productChannels.replace(ctx, input.id, channelIdsOf([input.data]));
   });
-  return createFlow('update-product', async (run, input: { id: string; data: UpdateProductRequest }) => {
+  const replaceOptions = createStep('replace-product-options', async (input: { id: string; options: NonNullable<UpdateProductRequest['options']> }, ctx) =>
+    services.products.replaceOptions(ctx, input.id, input.options),
+  );
+  const planVariants = createStep('plan-product-variants', async (input: { id: string; variants: UpsertVariantRequest[] }, ctx) => {
+    const current = (await services.products.variantIdsOf(ctx, [input.id])).get(input.id) ?? [];
+    const named = input.variants.flatMap((v) => (v.id === undefined ? [] : [v.id]));
+    const unknown = named.find((id) => !current.includes(id));
+    if (unknown !== undefined) throw SthenoError.notFound(`Variant with id: ${unknown} was not found`);
+    if (new Set(named).size !== named.length) throw SthenoError.invalidData('A variant of the product is named twice');
+    const creates = input.variants.filter((v) => v.id === undefined);
+    const untitled = creates.find((v) => !v.title);
+    if (untitled) throw SthenoError.invalidData('A new variant needs a title');
+    return { remove: current.filter((id) => !named.includes(id)), creates: creates as CreateVariantRequest[] };
+  });
+  const createVariants = createVariantsFlow(services);
+  const updateVariant = updateVariantFlow(services);
+  const deleteVariants = deleteVariantsFlow(services);
+  return createFlow('update-product', async (run, input: { id: string; data: UpdateProductRequest }, ctx) => {
     await run(update, input);
+    const { options, variants } = input.data;
+    if (options !== undefined) await run(replaceOptions, { id: input.id, options });
+    if (variants === undefined) return;
+    // Removals first: they free the SKUs and option combinations the other entries may take.
+    const plan = await run(planVariants, { id: input.id, variants });
+    if (plan.remove.length) await runFlow(ctx, deleteVariants, { productId: input.id, variantIds: plan.remove });
+    for (const { id, ...data } of variants) if (id !== undefined) await runFlow(ctx, updateVariant, { productId: input.id, variantId: id, data });
+    if (plan.creates.length) await runFlow(ctx, createVariants, { productId: input.id, variants: plan.creates });
   });
 }
 

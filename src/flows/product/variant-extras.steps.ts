@@ -22,10 +22,17 @@ export function createVariantPricesStep(services: ProductFlowServices) {
   });
 }
 
-/** An inventory item (sku and title of the variant) for each variant that manages inventory, linked with required_quantity 1. */
+/**
+ * An inventory item (sku and title of the variant) for each variant that manages inventory and has
+ * none linked yet, linked with required_quantity 1: new variants, and variants that start managing
+ * inventory on update (otherwise they could never be stocked nor sold).
+ */
 export function createVariantInventoryStep(services: ProductFlowServices) {
   return createStep('create-variant-inventory-items', async (variantIds: string[], ctx) => {
-    const basics = [...(await services.products.variantBasics(ctx, variantIds)).values()].filter((v) => v.manage_inventory);
+    const managed = [...(await services.products.variantBasics(ctx, variantIds)).values()].filter((v) => v.manage_inventory);
+    if (!managed.length) return;
+    const linked = await services.variantInventory.itemsOf(ctx, managed.map((v) => v.id));
+    const basics = managed.filter((v) => !(linked.get(v.id) ?? []).length);
     if (!basics.length) return;
     const items = await services.inventory.createItems(ctx, basics.map((v) => ({ sku: v.sku, title: v.title })));
     await services.variantInventory.link(ctx, basics.map((v, i) => ({ variant_id: v.id, inventory_item_id: items[i].id, required_quantity: 1 })));

@@ -24,9 +24,11 @@ export function updateVariantFlow(services: ProductFlowServices) {
     await services.products.updateVariant(ctx, input.productId, input.variantId, data);
   });
   const upsertPrices = upsertVariantPricesStep(services);
+  const createInventory = createVariantInventoryStep(services);
   return createFlow('update-variant', async (run, input: { productId: string; variantId: string; data: UpdateVariantRequest }) => {
     await run(update, input);
     if (input.data.prices !== undefined) await run(upsertPrices, { variantId: input.variantId, prices: input.data.prices });
+    if (input.data.manage_inventory === true) await run(createInventory, [input.variantId]);
   });
 }
 

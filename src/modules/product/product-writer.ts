@@ -12,7 +12,7 @@ import { ProductTag } from './entities/product-tag.entity';
 import { ProductType } from './entities/product-type.entity';
 import { ProductVariant } from './entities/product-variant.entity';
 import { Product } from './entities/product.entity';
-import { CreatedProduct, CreateProductInput, OptionInput, ProductEvents, ProductFieldsInput, UpdateProductInput } from './product.types';
+import { CreatedProduct, CreateProductInput, OptionInput, OptionUpsertInput, ProductEvents, ProductFieldsInput, UpdateProductInput } from './product.types';
 import { duplicateError, VariantWriter } from './variant-writer';
 
 const PRODUCT_COLUMNS = [
@@ -42,6 +42,7 @@ export class ProductWriter {
     const handles = inputs.map((input) => input.handle ?? slugify(input.title));
     await this.assertHandlesFree(tx, handles, []);
     await this.assertReferencesExist(tx, inputs);
+    for (const input of inputs) assertDistinctTitles(input.options ?? []);
     const created: CreatedProduct[] = [];
     for (const [index, input] of inputs.entries()) {
       const product = tx.em.create(Product, { ...pickColumns(input), title: input.title, handle: handles[index] } as RequiredEntityData<Product>);
@@ -116,10 +117,54 @@ export class ProductWriter {
     const options = await this.optionsOf(tx, productId);
     const option = options.find((o) => o.id === optionId);
     if (!option) throw SthenoError.notFound(`Product option with id: ${optionId} was not found`);
-    if (input.title !== undefined && input.title !== option.title) {
-      if (options.some((o) => o.title === input.title)) throw duplicateError(`Product option with title: ${input.title}, already exists.`);
-      option.title = input.title;
+    if (input.title !== undefined && input.title !== option.title && options.some((o) => o.title === input.title)) {
+      throw duplicateError(`Product option with title: ${input.title}, already exists.`);
     }
+    await this.applyOption(tx, option, input);
+    await tx.em.flush();
+  }
+
+  /**
+   * Makes `inputs` exactly the product's options (Medusa's product update with `options`): an entry
+   * names an existing option by id, or else by title, and updates it; other entries are created;
+   * options not named are deleted, and variants lose their values.
+   */
+  async replaceOptions(tx: Context, productId: string, inputs: OptionUpsertInput[]): Promise<void> {
+    await this.load(tx, productId);
+    const current = await this.optionsOf(tx, productId);
+    const matched = inputs.map((input) => {
+      if (input.id === undefined) return current.find((o) => o.title === input.title);
+      const option = current.find((o) => o.id === input.id);
+      if (!option) throw SthenoError.notFound(`Product option with id: ${input.id} was not found`);
+      return option;
+    });
+    const named = matched.filter((o): o is ProductOption => !!o);
+    if (new Set(named).size !== named.length) throw SthenoError.invalidData('An option of the product is named twice');
+    assertDistinctTitles(inputs.map((input, i) => ({ title: input.title ?? matched[i]?.title })));
+    const now = new Date();
+    for (const option of current.filter((o) => !named.includes(o))) {
+      await this.removeValues(tx, option.values.getItems());
+      option.deleted_at = now;
+      this.events.record(tx, ProductEvents.OPTION_DELETED, { id: option.id });
+    }
+    await tx.em.flush(); // an option may take the title of one that goes: the unique index must see it gone first
+    const product = tx.em.getReference(Product, productId);
+    for (const [i, input] of inputs.entries()) {
+      const option = matched[i];
+      if (option) {
+        await this.applyOption(tx, option, input);
+        continue;
+      }
+      if (input.title === undefined) throw SthenoError.invalidData('A new product option needs a title');
+      const created = this.newOption(tx, product, { title: input.title, values: input.values ?? [], metadata: input.metadata });
+      this.events.record(tx, ProductEvents.OPTION_CREATED, { id: created.id });
+    }
+    await tx.em.flush();
+  }
+
+  /** Applies an update to a loaded option (with its values); the caller checks title clashes and flushes. */
+  private async applyOption(tx: Context, option: ProductOption, input: Partial<OptionInput>): Promise<void> {
+    if (input.title !== undefined) option.title = input.title;
     if (input.metadata !== undefined) option.metadata = input.metadata;
     if (input.values !== undefined) {
       const wanted = [...new Set(input.values)];
@@ -133,8 +178,7 @@ export class ProductWriter {
       }
     }
     option.updated_at = new Date();
-    this.events.record(tx, ProductEvents.OPTION_UPDATED, { id: optionId });
-    await tx.em.flush();
+    this.events.record(tx, ProductEvents.OPTION_UPDATED, { id: option.id });
   }
 
   async deleteOption(tx: Context, productId: string, optionId: string): Promise<void> {
@@ -226,6 +270,13 @@ async function assertAll(
   const found = new Set(rows.map((r) => r.id));
   const missing = ids.find((id) => !found.has(id));
   if (missing) throw SthenoError.notFound(`${label} with id: ${missing} was not found`);
+}
+
+/** Two options of one product cannot share a title (variants name their values by option title). */
+export function assertDistinctTitles(options: Array<{ title?: string }>): void {
+  const titles = options.map((o) => o.title).filter((t): t is string => t !== undefined);
+  const twice = titles.find((title, i) => titles.indexOf(title) !== i);
+  if (twice !== undefined) throw duplicateError(`Product option with title: ${twice}, already exists.`);
 }
 
 function pickColumns(input: ProductFieldsInput): Partial<Product> {

@@ -9,6 +9,7 @@ import {
   CreateProductInput,
   CreateVariantInput,
   OptionInput,
+  OptionUpsertInput,
   ProductListQuery,
   ProductOptionView,
   ProductVariantView,
@@ -153,6 +154,11 @@ export class ProductService {
 
   updateOption(ctx: Context, productId: string, optionId: string, input: Partial<OptionInput>): Promise<void> {
     return inTransaction(ctx, (tx) => this.writer.updateOption(tx, productId, optionId, input));
+  }
+
+  /** The product's options become exactly `options` (by id, else by title: updated; others created; the rest deleted). */
+  replaceOptions(ctx: Context, productId: string, options: OptionUpsertInput[]): Promise<void> {
+    return inTransaction(ctx, (tx) => this.writer.replaceOptions(tx, productId, options));
   }
 
   deleteOption(ctx: Context, productId: string, optionId: string): Promise<void> {

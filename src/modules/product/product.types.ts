@@ -211,6 +211,14 @@ export interface OptionInput {
   metadata?: Record<string, unknown> | null;
 }
 
+/** An option in a product update: `id` (or else the title) names an existing option; otherwise it is created. */
+export interface OptionUpsertInput {
+  id?: string;
+  title?: string;
+  values?: string[];
+  metadata?: Record<string, unknown> | null;
+}
+
 export interface ProductFieldsInput {
   title?: string;
   subtitle?: string | null;

@@ -82,6 +82,7 @@ export class VariantWriter {
     for (const option of options) {
       const wanted = given[option.title];
       if (wanted === undefined) throw SthenoError.invalidData(`Variant "${variantTitle}" must have a value for option "${option.title}"`);
+      if (typeof wanted !== 'string') throw SthenoError.invalidData(`The value of option "${option.title}" of variant "${variantTitle}" must be a string`);
       const value = option.values.getItems().find((v) => v.value === wanted);
       if (!value) throw SthenoError.invalidData(`Option value "${wanted}" does not exist for option "${option.title}"`);
       values.push(value);

@@ -77,6 +77,18 @@ describe('Admin product variants', () => {
     expect(res.body.product.variants[0].prices).toMatchObject([{ currency_code: 'eur', amount: 5 }]);
   });
 
+  it('gives a variant that starts managing inventory its inventory item, once', async () => {
+    const created = await t.api.post('/admin/products').set(...admin()).send({ title: 'Unmanaged', variants: [{ title: 'One', sku: 'UNMANAGED-1', manage_inventory: false }] }).expect(200);
+    const p = created.body.product;
+    const url = `/admin/products/${p.id}/variants/${p.variants[0].id}`;
+    const items = () => sql(`select i.sku, l.required_quantity from product_variant_inventory_item l join inventory_item i on i.id = l.inventory_item_id where l.variant_id = ?`, [p.variants[0].id]);
+    expect(await items()).toEqual([]);
+    await t.api.post(url).set(...admin()).send({ manage_inventory: true }).expect(200);
+    expect(await items()).toEqual([{ sku: 'UNMANAGED-1', required_quantity: 1 }]);
+    await t.api.post(url).set(...admin()).send({ manage_inventory: true, title: 'Still one' }).expect(200);
+    expect(await items()).toHaveLength(1);
+  });
+
   it('refuses to give a variant the options of another, changing nothing', async () => {
     const variant = variantBySku(product, 'POLO-S-WHITE');
     const res = await t.api.post(`${base()}/${variant.id}`).set(...admin()).send({ title: 'Renamed', options: { Size: 'M', Color: 'Black' } }).expect(400);
@@ -138,5 +150,52 @@ describe('Admin product variants', () => {
     await t.api.delete(`${url}/iitem_extra`).set(...admin()).expect(404);
     await t.api.post(url).set(...admin()).send({ inventory_item_id: 'iitem_nope' }).expect(404);
     await t.api.post(url).set(...admin()).send({ inventory_item_id: 'iitem_extra', required_quantity: 0 }).expect(400);
+  });
+
+  it('links, relinks and unlinks inventory items of several variants in one batch, all or nothing', async () => {
+    const current = (await t.api.get(`/admin/products/${product.id}`).set(...admin()).expect(200)).body.product;
+    const [a, b] = [variantBySku(current, 'POLO-S-BLACK'), variantBySku(current, 'POLO-L-BLACK')];
+    await sql(`insert into inventory_item (id, sku, title) values ('iitem_batch1', 'BATCH-1', 'Batch 1'), ('iitem_batch2', 'BATCH-2', 'Batch 2')`);
+    const [{ inventory_item_id: own }] = await sql<{ inventory_item_id: string }>(`select inventory_item_id from product_variant_inventory_item where variant_id = ?`, [b.id]);
+    const links = () => sql(`select variant_id, inventory_item_id, required_quantity from product_variant_inventory_item where variant_id = any(?::text[]) order by variant_id, inventory_item_id`, [`{${a.id},${b.id}}`]);
+    const url = `${base()}/inventory-items/batch`;
+    await t.api.post(url).set(...admin()).send({ create: [{ variant_id: a.id, inventory_item_id: 'iitem_batch1', required_quantity: 2 }] }).expect(200);
+
+    const before = await links();
+    const refused = [
+      [{ create: [{ variant_id: a.id, inventory_item_id: 'iitem_batch2', required_quantity: 1 }], delete: [{ variant_id: b.id, inventory_item_id: 'iitem_batch2' }] }, 404, /not linked/],
+      [{ create: [{ variant_id: a.id, inventory_item_id: 'iitem_nope', required_quantity: 1 }] }, 404, /Inventory item with id: iitem_nope was not found/],
+      [{ create: [{ variant_id: 'variant_nope', inventory_item_id: 'iitem_batch2', required_quantity: 1 }] }, 404, /Variant with id: variant_nope was not found/],
+      [{ create: [{ variant_id: a.id, inventory_item_id: 'iitem_batch2', required_quantity: 1 }], update: [{ variant_id: a.id, inventory_item_id: 'iitem_batch2', required_quantity: 3 }] }, 400, /more than once/],
+      [{ update: [{ variant_id: a.id, inventory_item_id: 'iitem_batch1', required_quantity: 0 }] }, 400, /required_quantity/],
+    ] as const;
+    for (const [body, status, message] of refused) {
+      const res = await t.api.post(url).set(...admin()).send(body).expect(status);
+      expect(res.body.message).toMatch(message);
+    }
+    expect(await links()).toEqual(before);
+
+    const res = await t.api
+      .post(url)
+      .set(...admin())
+      .send({
+        create: [{ variant_id: b.id, inventory_item_id: 'iitem_batch2', required_quantity: 4 }],
+        update: [{ variant_id: a.id, inventory_item_id: 'iitem_batch1', required_quantity: 5 }],
+        delete: [{ variant_id: b.id, inventory_item_id: own }],
+      })
+      .expect(200);
+    expect(res.body).toEqual({
+      created: [{ product: { variant_id: b.id }, inventory: { inventory_item_id: 'iitem_batch2' }, data: { required_quantity: 4 } }],
+      updated: [{ product: { variant_id: a.id }, inventory: { inventory_item_id: 'iitem_batch1' }, data: { required_quantity: 5 } }],
+      deleted: [{ product: { variant_id: b.id }, inventory: { inventory_item_id: own } }],
+    });
+    const after = await links();
+    expect(after).toEqual(
+      expect.arrayContaining([
+        { variant_id: a.id, inventory_item_id: 'iitem_batch1', required_quantity: 5 },
+        { variant_id: b.id, inventory_item_id: 'iitem_batch2', required_quantity: 4 },
+      ]),
+    );
+    expect(after.filter((l: Body) => l.variant_id === b.id)).toHaveLength(1);
   });
 });

@@ -110,6 +110,20 @@ describe('Admin products', () => {
       ['an unknown tag', { title: 'X', tags: [{ id: 'ptag_nope' }] }, 404, 'not_found', /Product tag with id: ptag_nope/],
       ['an unknown category', { title: 'X', categories: [{ id: 'pcat_nope' }] }, 404, 'not_found', /Product category with id: pcat_nope/],
       ['an unknown sales channel', shirtBody('bad5', { sales_channels: [{ id: 'sc_nope' }] }), 404, 'not_found', /Sales channel with id: sc_nope was not found/],
+      ['a blank title', { title: '   ', handle: 'blank' }, 400, 'invalid_data', /title must not be empty/],
+      ['a blank variant title', { title: 'X', variants: [{ title: ' ' }] }, 400, 'invalid_data', /title must not be empty/],
+      ['a negative weight', { title: 'X', weight: -1 }, 400, 'invalid_data', /weight must not be less than 0/],
+      ['a negative variant dimension', { title: 'X', variants: [{ title: 'V', height: -3 }] }, 400, 'invalid_data', /height must not be less than 0/],
+      [
+        'two options with the same title',
+        { title: 'X', options: [{ title: 'Size', values: ['S'] }, { title: 'Size', values: ['M'] }] },
+        422,
+        'duplicate_error',
+        /^Product option with title: Size, already exists\.$/,
+      ],
+      ['a variant option value that is not a string', shirtBody('bad7', { variants: [{ title: 'V', options: { Size: { S: 1 }, Color: 'Black' } }] }), 400, 'invalid_data', /value of option "Size" of variant "V" must be a string/],
+      ['a price in an unknown currency', shirtBody('bad8', { variants: [{ title: 'V', options: { Size: 'S', Color: 'Black' }, prices: [{ currency_code: 'xyz', amount: 1 }] }] }), 400, 'invalid_data', /Currency with code: xyz does not exist/],
+      ['a non-numeric amount', shirtBody('bad9', { variants: [{ title: 'V', options: { Size: 'S', Color: 'Black' }, prices: [{ currency_code: 'eur', amount: 'ten' }] }] }), 400, 'invalid_data', /amount/],
       ['a negative price', shirtBody('bad6', { variants: [{ title: 'V', options: { Size: 'S', Color: 'Black' }, prices: [{ currency_code: 'eur', amount: -1 }] }] }), 400, 'invalid_data', /amount/],
     ])('refuses %s and writes nothing', async (_case, body, status, type, message) => {
       const before = await catalogCounts(t);
@@ -232,6 +246,90 @@ describe('Admin products', () => {
     });
   });
 
+  describe('update with options and variants (Medusa\'s upsert body)', () => {
+    let product: Body;
+    const bySku = (p: Body, sku: string) => p.variants.find((v: Body) => v.sku === sku);
+    const linksOf = async (variantIds: string[]) => {
+      const arr = `{${variantIds.join(',')}}`;
+      const sets = (await sql<{ price_set_id: string }>(`select price_set_id from product_variant_price_set where variant_id = any(?::text[])`, [arr])).map((r) => r.price_set_id);
+      const items = (await sql<{ inventory_item_id: string }>(`select inventory_item_id from product_variant_inventory_item where variant_id = any(?::text[])`, [arr])).map((r) => r.inventory_item_id);
+      return { sets, items };
+    };
+    beforeAll(async () => {
+      product = (await create(shirtBody('upsert')).expect(200)).body.product;
+    });
+
+    it('refuses unknown variants and options, untitled new variants and clashing combinations, changing nothing', async () => {
+      const size = product.options.find((o: Body) => o.title === 'Size');
+      const [a, b] = [bySku(product, 'UPSERT-S-BLACK'), bySku(product, 'UPSERT-S-WHITE')];
+      const before = await catalogCounts(t);
+      const update = (body: Record<string, unknown>) => t.api.post(`/admin/products/${product.id}`).set(...admin()).send({ title: 'Never', ...body });
+      expect((await update({ variants: [{ id: 'variant_nope', title: 'X' }] }).expect(404)).body).toEqual({ type: 'not_found', message: 'Variant with id: variant_nope was not found' });
+      expect((await update({ variants: [{ sku: 'NO-TITLE' }] }).expect(400)).body).toEqual({ type: 'invalid_data', message: 'A new variant needs a title' });
+      expect((await update({ options: [{ id: 'opt_nope', title: 'X' }] }).expect(404)).body.type).toBe('not_found');
+      // dropping Color leaves both variants with Size S only: the second clashes, and Color comes back
+      const clash = await update({ options: [{ id: size.id }], variants: [{ id: a.id }, { id: b.id, options: { Size: 'S' } }] }).expect(400);
+      expect(clash.body).toMatchObject({ type: 'invalid_data', message: expect.stringMatching(/same options/) });
+      expect(await catalogCounts(t)).toEqual(before);
+      const after = (await t.api.get(`/admin/products/${product.id}`).set(...admin()).expect(200)).body.product;
+      expect(after.title).toBe(product.title);
+      expect(after.options.map((o: Body) => o.title)).toEqual(['Size', 'Color']);
+      expect(after.variants).toHaveLength(4);
+    });
+
+    it('updates, creates and deletes options and variants, with their price sets and inventory items', async () => {
+      const size = product.options.find((o: Body) => o.title === 'Size');
+      const [sBlack, mBlack] = [bySku(product, 'UPSERT-S-BLACK'), bySku(product, 'UPSERT-M-BLACK')];
+      const removed = [bySku(product, 'UPSERT-S-WHITE').id, bySku(product, 'UPSERT-M-WHITE').id];
+      const removedLinks = await linksOf(removed);
+      const eventsBefore = (await sql<{ id: string }>(`select id from event_outbox`)).map((e) => e.id);
+      const res = await t.api
+        .post(`/admin/products/${product.id}`)
+        .set(...admin())
+        .send({
+          title: 'Upserted',
+          options: [{ id: size.id, values: ['S', 'M', 'L'] }, { title: 'Color', values: ['Black'] }],
+          variants: [
+            { id: sBlack.id, title: 'S black', prices: [{ currency_code: 'eur', amount: 20 }] },
+            { id: mBlack.id },
+            { title: 'L / Black', sku: 'UPSERT-L-BLACK', options: { Size: 'L', Color: 'Black' }, prices: [{ currency_code: 'usd', amount: 30 }] },
+          ],
+        })
+        .expect(200);
+      const updated = res.body.product;
+      expect(updated.title).toBe('Upserted');
+      expect(updated.options.map((o: Body) => [o.title, o.values.map((v: Body) => v.value)])).toEqual([['Size', ['S', 'M', 'L']], ['Color', ['Black']]]);
+      expect(updated.variants.map((v: Body) => v.sku).sort()).toEqual(['UPSERT-L-BLACK', 'UPSERT-M-BLACK', 'UPSERT-S-BLACK']);
+      expect(bySku(updated, 'UPSERT-S-BLACK')).toMatchObject({ id: sBlack.id, title: 'S black', prices: [{ currency_code: 'eur', amount: 20 }] });
+      expect(bySku(updated, 'UPSERT-M-BLACK').prices.map((p: Body) => p.amount).sort()).toEqual([10, 12.5]);
+      const large = bySku(updated, 'UPSERT-L-BLACK');
+      expect(large.prices).toMatchObject([{ currency_code: 'usd', amount: 30 }]);
+      expect(large.options.map((o: Body) => [o.option.title, o.value]).sort()).toEqual([['Color', 'Black'], ['Size', 'L']]);
+      const largeLinks = await linksOf([large.id]);
+      expect(largeLinks.sets).toHaveLength(1);
+      expect(await sql(`select sku from inventory_item where id = any(?::text[])`, [`{${largeLinks.items.join(',')}}`])).toEqual([{ sku: 'UPSERT-L-BLACK' }]);
+
+      expect(await sql(`select id from product_variant where id = any(?::text[]) and deleted_at is null`, [`{${removed.join(',')}}`])).toEqual([]);
+      expect(await sql(`select id from price_set where id = any(?::text[]) and deleted_at is null`, [`{${removedLinks.sets.join(',')}}`])).toEqual([]);
+      expect(await sql(`select id from inventory_item where id = any(?::text[]) and deleted_at is null`, [`{${removedLinks.items.join(',')}}`])).toEqual([]);
+      expect(await linksOf(removed)).toEqual({ sets: [], items: [] });
+
+      const events = await sql<{ name: string; id: string }>(`select name, data->>'id' as id from event_outbox where name like 'product%' and not (id = any(?::text[]))`, [`{${eventsBefore.join(',')}}`]);
+      const color = updated.options.find((o: Body) => o.title === 'Color');
+      expect(events.map((e) => `${e.name} ${e.id}`).sort()).toEqual(
+        [
+          `product.updated ${product.id}`,
+          `product-option.updated ${size.id}`,
+          `product-option.updated ${color.id}`,
+          `product-variant.updated ${sBlack.id}`,
+          `product-variant.updated ${mBlack.id}`,
+          `product-variant.created ${large.id}`,
+          ...removed.map((id) => `product-variant.deleted ${id}`),
+        ].sort(),
+      );
+    });
+  });
+
   describe('delete', () => {
     it('soft-deletes the product and its variants, deletes their price sets and inventory items, and unlinks everything', async () => {
       const product = (await create(shirtBody('doomed', { sales_channels: [{ id: t.salesChannelId }] })).expect(200)).body.product;
@@ -307,7 +405,7 @@ describe('Admin products', () => {
   });
 
   describe('@medusajs/js-sdk', () => {
-    it('creates, lists and retrieves products through sdk.admin.product', async () => {
+    it('creates, lists, retrieves, updates (with variant and option upserts) and deletes products through sdk.admin.product', async () => {
       const baseUrl = await t.listen();
       const sdk = new Medusa({ baseUrl, auth: { type: 'jwt', jwtTokenStorageMethod: 'memory' } });
       await sdk.auth.login('user', 'emailpass', ADMIN);
@@ -326,6 +424,26 @@ describe('Admin products', () => {
       const retrieved = await sdk.admin.product.retrieve(product.id, { fields: 'handle' });
       expect(retrieved.product).toEqual({ id: product.id, handle: 'sdk-hoodie' });
       await expect(sdk.admin.product.create({ title: 'Dup', handle: 'sdk-hoodie' })).rejects.toMatchObject({ status: 422 });
+
+      const [m, l] = [products[0].variants!.find((v: Body) => v.sku === 'SDK-M')!, products[0].variants!.find((v: Body) => v.sku === 'SDK-L')!];
+      const updated = await sdk.admin.product.update(
+        product.id,
+        {
+          title: 'SDK Hoodie 2',
+          options: [{ title: 'Size', values: ['M', 'L', 'XL'] }],
+          variants: [{ id: m.id, prices: [{ currency_code: 'eur', amount: 41 }] }, { title: 'XL', sku: 'SDK-XL', options: { Size: 'XL' }, prices: [{ currency_code: 'eur', amount: 44 }] }],
+        },
+        { fields: 'title,variants.sku,*variants.prices' },
+      );
+      expect(updated.product.title).toBe('SDK Hoodie 2');
+      expect(updated.product.variants?.map((v: Body) => [v.sku, v.prices[0].amount])).toEqual([['SDK-M', 41], ['SDK-XL', 44]]);
+      expect(await sql(`select id from product_variant where id = ? and deleted_at is null`, [l.id])).toEqual([]);
+
+      const { variants } = await sdk.admin.product.listVariants(product.id, { fields: 'sku' });
+      expect(variants.map((v: Body) => v.sku)).toEqual(['SDK-M', 'SDK-XL']);
+      const deleted = await sdk.admin.product.delete(product.id);
+      expect(deleted).toEqual({ id: product.id, object: 'product', deleted: true });
+      await expect(sdk.admin.product.retrieve(product.id)).rejects.toMatchObject({ status: 404 });
     });
   });
 });

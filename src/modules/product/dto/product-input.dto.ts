@@ -15,11 +15,14 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { batchBody } from '../../../framework/http/bodies';
+import { batchBody, MAX_BATCH_SIZE } from '../../../framework/http/bodies';
 
 const JSON_OBJECT = { type: 'object', additionalProperties: true, nullable: true } as const;
 const NULLABLE_STRING = { type: String, nullable: true } as const;
 const NULLABLE_INT = { type: Number, nullable: true } as const;
+const DIMENSION = { type: Number, nullable: true, minimum: 0 } as const;
+/** Titles must show something: whitespace alone is refused like an empty string. */
+const NOT_BLANK = /\S/;
 const MAX_ITEMS = 500;
 
 export class IdRefDto {
@@ -41,12 +44,17 @@ export class PriceInputDto {
 }
 
 export class OptionInputDto {
-  @ApiProperty({ example: 'Size' }) @IsString() @IsNotEmpty() title!: string;
+  @ApiProperty({ example: 'Size' }) @IsString() @Matches(NOT_BLANK, { message: 'title must not be empty' }) title!: string;
   @ApiProperty({ type: [String], example: ['S', 'M'] }) @IsArray() @ArrayMaxSize(MAX_ITEMS) @IsString({ each: true }) @IsNotEmpty({ each: true }) values!: string[];
   @ApiPropertyOptional(JSON_OBJECT) @IsOptional() @IsObject() metadata?: Record<string, unknown> | null;
 }
 
 export class UpdateOptionDto extends PartialType(OptionInputDto) {}
+
+/** An option in a product update: `id`, or else `title`, names an existing option; otherwise it is created. */
+export class UpsertOptionDto extends UpdateOptionDto {
+  @ApiPropertyOptional({ description: 'An option of the product to update' }) @IsOptional() @IsString() @IsNotEmpty() id?: string;
+}
 
 class VariantFieldsDto {
   @ApiPropertyOptional(NULLABLE_STRING) @IsOptional() @IsString() sku?: string | null;
@@ -60,10 +68,10 @@ class VariantFieldsDto {
   @ApiPropertyOptional(NULLABLE_STRING) @IsOptional() @IsString() mid_code?: string | null;
   @ApiPropertyOptional(NULLABLE_STRING) @IsOptional() @IsString() origin_country?: string | null;
   @ApiPropertyOptional(NULLABLE_STRING) @IsOptional() @IsString() material?: string | null;
-  @ApiPropertyOptional(NULLABLE_INT) @IsOptional() @IsInt() weight?: number | null;
-  @ApiPropertyOptional(NULLABLE_INT) @IsOptional() @IsInt() length?: number | null;
-  @ApiPropertyOptional(NULLABLE_INT) @IsOptional() @IsInt() height?: number | null;
-  @ApiPropertyOptional(NULLABLE_INT) @IsOptional() @IsInt() width?: number | null;
+  @ApiPropertyOptional(DIMENSION) @IsOptional() @IsInt() @Min(0) weight?: number | null;
+  @ApiPropertyOptional(DIMENSION) @IsOptional() @IsInt() @Min(0) length?: number | null;
+  @ApiPropertyOptional(DIMENSION) @IsOptional() @IsInt() @Min(0) height?: number | null;
+  @ApiPropertyOptional(DIMENSION) @IsOptional() @IsInt() @Min(0) width?: number | null;
   @ApiPropertyOptional(NULLABLE_STRING) @IsOptional() @IsString() thumbnail?: string | null;
   @ApiPropertyOptional(JSON_OBJECT) @IsOptional() @IsObject() metadata?: Record<string, unknown> | null;
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, example: { Size: 'M' }, description: 'Option title → value' })
@@ -74,11 +82,11 @@ class VariantFieldsDto {
 }
 
 export class CreateVariantDto extends VariantFieldsDto {
-  @ApiProperty({ example: 'M' }) @IsString() @IsNotEmpty() title!: string;
+  @ApiProperty({ example: 'M' }) @IsString() @Matches(NOT_BLANK, { message: 'title must not be empty' }) title!: string;
 }
 
 export class UpdateVariantDto extends VariantFieldsDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() title?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(NOT_BLANK, { message: 'title must not be empty' }) title?: string;
 }
 
 /** An update inside a variants batch names its variant. */
@@ -102,10 +110,10 @@ class ProductFieldsDto {
   @ApiPropertyOptional({ type: [IdRefDto] }) @IsOptional() @IsArray() @ArrayMaxSize(MAX_ITEMS) @ValidateNested({ each: true }) @Type(() => IdRefDto) categories?: IdRefDto[];
   @ApiPropertyOptional({ type: [IdRefDto] }) @IsOptional() @IsArray() @ArrayMaxSize(MAX_ITEMS) @ValidateNested({ each: true }) @Type(() => IdRefDto) tags?: IdRefDto[];
   @ApiPropertyOptional({ type: [IdRefDto] }) @IsOptional() @IsArray() @ArrayMaxSize(MAX_ITEMS) @ValidateNested({ each: true }) @Type(() => IdRefDto) sales_channels?: IdRefDto[];
-  @ApiPropertyOptional(NULLABLE_INT) @IsOptional() @IsInt() weight?: number | null;
-  @ApiPropertyOptional(NULLABLE_INT) @IsOptional() @IsInt() length?: number | null;
-  @ApiPropertyOptional(NULLABLE_INT) @IsOptional() @IsInt() height?: number | null;
-  @ApiPropertyOptional(NULLABLE_INT) @IsOptional() @IsInt() width?: number | null;
+  @ApiPropertyOptional(DIMENSION) @IsOptional() @IsInt() @Min(0) weight?: number | null;
+  @ApiPropertyOptional(DIMENSION) @IsOptional() @IsInt() @Min(0) length?: number | null;
+  @ApiPropertyOptional(DIMENSION) @IsOptional() @IsInt() @Min(0) height?: number | null;
+  @ApiPropertyOptional(DIMENSION) @IsOptional() @IsInt() @Min(0) width?: number | null;
   @ApiPropertyOptional(NULLABLE_STRING) @IsOptional() @IsString() hs_code?: string | null;
   @ApiPropertyOptional(NULLABLE_STRING) @IsOptional() @IsString() mid_code?: string | null;
   @ApiPropertyOptional(NULLABLE_STRING) @IsOptional() @IsString() origin_country?: string | null;
@@ -115,13 +123,32 @@ class ProductFieldsDto {
 }
 
 export class CreateProductDto extends ProductFieldsDto {
-  @ApiProperty({ example: 'Medusa Sweatshirt' }) @IsString() @IsNotEmpty() title!: string;
+  @ApiProperty({ example: 'Medusa Sweatshirt' }) @IsString() @Matches(NOT_BLANK, { message: 'title must not be empty' }) title!: string;
   @ApiPropertyOptional({ type: [OptionInputDto] }) @IsOptional() @IsArray() @ArrayMaxSize(MAX_ITEMS) @ValidateNested({ each: true }) @Type(() => OptionInputDto) options?: OptionInputDto[];
   @ApiPropertyOptional({ type: [CreateVariantDto] }) @IsOptional() @IsArray() @ArrayMaxSize(MAX_ITEMS) @ValidateNested({ each: true }) @Type(() => CreateVariantDto) variants?: CreateVariantDto[];
 }
 
+/** A variant in a product update: with `id` it updates that variant, without it creates one (`title` needed). */
+export class UpsertVariantDto extends UpdateVariantDto {
+  @ApiPropertyOptional({ description: 'A variant of the product to update' }) @IsOptional() @IsString() @IsNotEmpty() id?: string;
+}
+
 export class UpdateProductDto extends ProductFieldsDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() title?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(NOT_BLANK, { message: 'title must not be empty' }) title?: string;
+  @ApiPropertyOptional({ type: [UpsertOptionDto], description: 'The whole set: options named by id (or title) are updated, others created, the rest deleted' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_ITEMS)
+  @ValidateNested({ each: true })
+  @Type(() => UpsertOptionDto)
+  options?: UpsertOptionDto[];
+  @ApiPropertyOptional({ type: [UpsertVariantDto], description: 'The whole set: variants with an id are updated, others created, the rest deleted' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_ITEMS)
+  @ValidateNested({ each: true })
+  @Type(() => UpsertVariantDto)
+  variants?: UpsertVariantDto[];
 }
 
 export class BatchUpdateProductDto extends UpdateProductDto {
@@ -137,4 +164,19 @@ export class VariantInventoryItemInputDto {
 
 export class UpdateVariantInventoryItemDto extends OmitType(VariantInventoryItemInputDto, ['inventory_item_id'] as const) {
   @ApiProperty() @IsInt() @Min(1) declare required_quantity: number;
+}
+
+export class VariantInventoryLinkDto {
+  @ApiProperty() @IsString() @IsNotEmpty() variant_id!: string;
+  @ApiProperty() @IsString() @IsNotEmpty() inventory_item_id!: string;
+  @ApiProperty({ minimum: 1 }) @IsInt() @Min(1) required_quantity!: number;
+}
+
+export class VariantInventoryUnlinkDto extends OmitType(VariantInventoryLinkDto, ['required_quantity'] as const) {}
+
+/** `POST /admin/products/:id/variants/inventory-items/batch`. */
+export class BatchVariantInventoryItemsDto {
+  @ApiPropertyOptional({ type: [VariantInventoryLinkDto] }) @IsOptional() @IsArray() @ArrayMaxSize(MAX_BATCH_SIZE) @ValidateNested({ each: true }) @Type(() => VariantInventoryLinkDto) create?: VariantInventoryLinkDto[];
+  @ApiPropertyOptional({ type: [VariantInventoryLinkDto] }) @IsOptional() @IsArray() @ArrayMaxSize(MAX_BATCH_SIZE) @ValidateNested({ each: true }) @Type(() => VariantInventoryLinkDto) update?: VariantInventoryLinkDto[];
+  @ApiPropertyOptional({ type: [VariantInventoryUnlinkDto] }) @IsOptional() @IsArray() @ArrayMaxSize(MAX_BATCH_SIZE) @ValidateNested({ each: true }) @Type(() => VariantInventoryUnlinkDto) delete?: VariantInventoryUnlinkDto[];
 }

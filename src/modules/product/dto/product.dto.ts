@@ -219,3 +219,28 @@ export class VariantBatchResultDto {
   @ApiProperty({ type: [ProductVariantDto] }) updated!: ProductVariantDto[];
   @ApiProperty({ type: BatchDeletedDto }) deleted!: BatchDeletedDto;
 }
+
+class LinkVariantSideDto {
+  @ApiProperty() variant_id!: string;
+}
+
+class LinkInventorySideDto {
+  @ApiProperty() inventory_item_id!: string;
+}
+
+class LinkDataDto {
+  @ApiProperty() required_quantity!: number;
+}
+
+/** A link as Medusa's link workflows describe it: `{product: {variant_id}, inventory: {inventory_item_id}, data}`. */
+export class VariantInventoryLinkDefinitionDto {
+  @ApiProperty({ type: LinkVariantSideDto }) product!: LinkVariantSideDto;
+  @ApiProperty({ type: LinkInventorySideDto }) inventory!: LinkInventorySideDto;
+  @ApiPropertyOptional({ type: LinkDataDto }) data?: LinkDataDto;
+}
+
+export class VariantInventoryBatchResultDto {
+  @ApiProperty({ type: [VariantInventoryLinkDefinitionDto] }) created!: VariantInventoryLinkDefinitionDto[];
+  @ApiProperty({ type: [VariantInventoryLinkDefinitionDto] }) updated!: VariantInventoryLinkDefinitionDto[];
+  @ApiProperty({ type: [VariantInventoryLinkDefinitionDto] }) deleted!: VariantInventoryLinkDefinitionDto[];
+}

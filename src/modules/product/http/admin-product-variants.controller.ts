@@ -9,8 +9,8 @@ import { Post } from '../../../framework/http/verbs';
 import { ApiErrors } from '../../../framework/openapi/error-responses';
 import { ApiAdminAuth } from '../../../framework/openapi/security';
 import { ProductFlows } from '../../../flows/product/product-flows.service';
-import { BatchVariantsDto, CreateVariantDto, UpdateVariantDto, UpdateVariantInventoryItemDto, VariantInventoryItemInputDto } from '../dto/product-input.dto';
-import { ProductDto, ProductVariantDto, VariantBatchResultDto, VariantDeleteDto } from '../dto/product.dto';
+import { BatchVariantInventoryItemsDto, BatchVariantsDto, CreateVariantDto, UpdateVariantDto, UpdateVariantInventoryItemDto, VariantInventoryItemInputDto } from '../dto/product-input.dto';
+import { ProductDto, ProductVariantDto, VariantBatchResultDto, VariantDeleteDto, VariantInventoryBatchResultDto } from '../dto/product.dto';
 import { AdminProductViews } from './admin-product-views';
 import { ADMIN_PRODUCT_RETRIEVE as PRODUCT, ADMIN_PRODUCT_VARIANT_LIST as LIST, ADMIN_VARIANT_LIST, ADMIN_VARIANT_RETRIEVE as RETRIEVE } from './product-fields';
 
@@ -49,6 +49,15 @@ export class AdminProductVariantsController {
     const outcome = await this.flows.batchVariants(ctx, id, body);
     const byIds = async (ids: string[]) => (ids.length ? (await this.views.listVariants(ctx, { ...idQuery(ids), fields: query.fields }, id))[0] : []);
     return batchEnvelope('variant', await byIds(outcome.created), await byIds(outcome.updated), outcome.deleted);
+  }
+
+  /** Medusa answers the links as its link workflow describes them (`{product: {variant_id}, inventory: {inventory_item_id}, data}`). */
+  @Post('inventory-items/batch')
+  @ApiOkResponse({ type: VariantInventoryBatchResultDto })
+  @ApiErrors(400, 401, 404)
+  async batchInventoryItems(@Ctx() ctx: Context, @Param('id') id: string, @Body() body: BatchVariantInventoryItemsDto) {
+    const done = await this.flows.batchInventoryLinks(ctx, id, body);
+    return { created: done.create.map(linkDefinition), updated: done.update.map(linkDefinition), deleted: done.delete.map(linkDefinition) };
   }
 
   @Get(':variant_id')
@@ -127,6 +136,14 @@ export class AdminVariantsController {
     const [variants, count] = await this.views.listVariants(ctx, query);
     return listEnvelope('variants', variants, { count, ...query });
   }
+}
+
+function linkDefinition(l: { variant_id: string; inventory_item_id: string; required_quantity?: number }) {
+  return {
+    product: { variant_id: l.variant_id },
+    inventory: { inventory_item_id: l.inventory_item_id },
+    ...(l.required_quantity !== undefined ? { data: { required_quantity: l.required_quantity } } : {}),
+  };
 }
 
 function idQuery(ids: string[]): Omit<ListQuery, 'fields'> {
