@@ -38,16 +38,26 @@ export function productScope(alias: string, channels: readonly string[]): Sql {
      where psc.product_id = ${new Sql(alias)}.id and psc.sales_channel_id = any(${textArray(channels)}))`;
 }
 
-/** Only active, public categories count in the store; with the tree, their descendants too (mpath prefix). */
+/**
+ * A category the store shows, by the rule of /store/product-categories: undeleted, active and public,
+ * and no undeleted ancestor inactive or internal (the ancestors' ids are the mpath's segments, looked
+ * up by primary key). A category hidden there can neither filter products nor appear on them.
+ */
+export function storeVisibleCategory(alias: string): string {
+  return `${alias}.deleted_at is null and ${alias}.is_active and not ${alias}.is_internal and not exists (
+    select 1 from product_category hidden
+     where hidden.id = any(string_to_array(${alias}.mpath, '.')) and hidden.deleted_at is null
+       and (not hidden.is_active or hidden.is_internal))`;
+}
+
+/** Products in the given visible categories; with the tree, in their visible descendants too (an mpath segment). */
 function categoryFilter(condition: unknown, withDescendants: boolean): Sql {
   const ids = textArray(valuesOf(condition));
-  const match = withDescendants
-    ? sql`(c.id = root.id or c.mpath like root.mpath || '.%')`
-    : new Sql('c.id = root.id');
+  const match = withDescendants ? new Sql('root.id = any(string_to_array(c.mpath, \'.\'))') : new Sql('c.id = root.id');
   return sql`exists (
     select 1 from product_category_product pcp
-      join product_category c on c.id = pcp.product_category_id and c.deleted_at is null and c.is_active and not c.is_internal
-      join product_category root on root.id = any(${ids}) and root.deleted_at is null and root.is_active and not root.is_internal
+      join product_category c on c.id = pcp.product_category_id and ${new Sql(storeVisibleCategory('c'))}
+      join product_category root on root.id = any(${ids}) and root.deleted_at is null
      where pcp.product_id = p.id and ${match})`;
 }
 

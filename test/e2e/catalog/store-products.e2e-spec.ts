@@ -75,6 +75,12 @@ describe('Store products', () => {
       expect(s).not.toHaveProperty('inventory_quantity');
     });
 
+    it('hides a category below an inactive one, as /store/product-categories does', async () => {
+      await get('/store/product-categories/pcat_under_inactive').expect(404);
+      const hoodie = (await get(`/store/products/${c.ids.hoodie}?fields=id,*categories`).expect(200)).body.product;
+      expect(hoodie.categories).toEqual([]);
+    });
+
     it('adds categories (active, public ones only) on the single product, as Medusa does', async () => {
       const shirt = (await get(`/store/products/${c.ids.shirt}`).expect(200)).body.product;
       expect(shirt.categories).toEqual([{ is_internal: false }]);
@@ -95,6 +101,8 @@ describe('Store products', () => {
       ['category tree', () => '?category_id=pcat_root&include_descendants_tree=true', () => [c.ids.shirt, c.ids.mug]],
       ['internal category', () => '?category_id=pcat_internal', () => []],
       ['inactive category', () => '?category_id=pcat_inactive', () => []],
+      // hidden by /store/product-categories because its parent is inactive: not a filter either
+      ['category under an inactive one', () => '?category_id=pcat_under_inactive', () => []],
       ['created_at range', () => '?created_at[$gte]=2024-01-15&created_at[$lt]=2024-03-01', () => [c.ids.mug]],
       ['updated_at $gt', () => '?updated_at[$gt]=2024-02-01T10:00:00Z', () => [c.ids.hoodie]],
       ['created_at $eq', () => '?created_at[$eq]=2024-01-01T10:00:00Z', () => [c.ids.shirt]],
