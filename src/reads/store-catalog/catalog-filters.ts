@@ -11,17 +11,23 @@ import { Sql, sql, textArray } from './sql';
 
 const COMPARISONS: Record<string, string> = { $eq: '=', $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' };
 
-/** `{$in: [...]}` or a single value → the list of values. */
-function valuesOf(condition: unknown): string[] {
-  if (typeof condition === 'string') return [condition];
+/** The value lists a condition requires: `x`, `{$eq: x}`, `{$in: [...]}`; both operators together must both hold. */
+function valueListsOf(condition: unknown): string[][] {
+  if (typeof condition === 'string') return [[condition]];
   const record = condition as { $in?: string[]; $eq?: string };
-  if (record.$in) return record.$in;
-  if (record.$eq !== undefined) return [record.$eq];
-  return [];
+  const lists: string[][] = [];
+  if (record.$eq !== undefined) lists.push([record.$eq]);
+  if (record.$in) lists.push(record.$in);
+  return lists;
 }
 
 function inList(column: string, condition: unknown): Sql {
-  return sql`${new Sql(column)} = any(${textArray(valuesOf(condition))})`;
+  const lists = valueListsOf(condition);
+  if (!lists.length) throw SthenoError.unexpectedState(`No values in the store filter on ${column}`);
+  return Sql.join(
+    valueListsOf(condition).map((values) => sql`${new Sql(column)} = any(${textArray(values)})`),
+    ' and ',
+  );
 }
 
 function dateRange(column: string, condition: unknown): Sql[] {
@@ -52,12 +58,12 @@ export function storeVisibleCategory(alias: string): string {
 
 /** Products in the given visible categories; with the tree, in their visible descendants too (an mpath segment). */
 function categoryFilter(condition: unknown, withDescendants: boolean): Sql {
-  const ids = textArray(valuesOf(condition));
+  const roots = inList('root.id', condition);
   const match = withDescendants ? new Sql('root.id = any(string_to_array(c.mpath, \'.\'))') : new Sql('c.id = root.id');
   return sql`exists (
     select 1 from product_category_product pcp
       join product_category c on c.id = pcp.product_category_id and ${new Sql(storeVisibleCategory('c'))}
-      join product_category root on root.id = any(${ids}) and root.deleted_at is null
+      join product_category root on ${roots} and root.deleted_at is null
      where pcp.product_id = p.id and ${match})`;
 }
 
@@ -73,7 +79,7 @@ export function productFilters(filters: ListFilters, includeDescendants: boolean
         break;
       case 'tag_id':
         where.push(sql`exists (select 1 from product_tags pt join product_tag t on t.id = pt.product_tag_id and t.deleted_at is null
-          where pt.product_id = p.id and pt.product_tag_id = any(${textArray(valuesOf(condition))}))`);
+          where pt.product_id = p.id and ${inList('pt.product_tag_id', condition)})`);
         break;
       case 'category_id':
         where.push(categoryFilter(condition, includeDescendants));
@@ -104,8 +110,12 @@ function tokensOf(q: string): string[] {
   return q.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, 8);
 }
 
-/** Partial words shorter than a trigram cannot use the trigram indexes; they rely on prefixes only. */
-const MIN_INFIX_LENGTH = 3;
+/**
+ * pg_trgm extracts trigrams only from runs of 3+ letters or digits: a LIKE pattern without one (short
+ * words, punctuation) would scan the whole trigram index and recheck every row, a sequential ILIKE in
+ * disguise. Such queries rely on the full-text prefixes only.
+ */
+const TRIGRAM_RUN = /[\p{L}\p{N}]{3}/u;
 
 /**
  * `tok1:* & tok2:*` in both dictionaries: the English one matches stems (`shirts` → `shirt`), the
@@ -130,7 +140,7 @@ export function productSearch(q: string, idColumn: string): Sql {
   const branches: Sql[] = [];
   if (tsquery) branches.push(sql`select s.id from product s where s.search_vector @@ (${tsquery})`);
   const text = q.trim().toLowerCase();
-  if (text.length >= MIN_INFIX_LENGTH) {
+  if (TRIGRAM_RUN.test(text)) {
     const pattern = containsPattern(text);
     branches.push(sql`select s.id from product s where lower(s.title) like ${pattern}`);
     branches.push(sql`select sv.product_id from product_variant sv where lower(sv.sku) like ${pattern} and sv.deleted_at is null`);

@@ -94,6 +94,8 @@ describe('Store products', () => {
       ['one id', () => `?id=${c.ids.mug}`, () => [c.ids.mug]],
       ['many ids', () => `?id[]=${c.ids.mug}&id[]=${c.ids.draft}&id[]=${c.ids.shirt}`, () => [c.ids.shirt, c.ids.mug]],
       ['handle', () => '?handle=hoodie', () => [c.ids.hoodie]],
+      ['$eq and $in together (both hold)', () => `?id[$eq]=${c.ids.mug}&id[$in][]=${c.ids.shirt}`, () => []],
+      ['$eq and $in agreeing', () => `?id[$eq]=${c.ids.mug}&id[$in][]=${c.ids.mug}&id[$in][]=${c.ids.shirt}`, () => [c.ids.mug]],
       ['collection', () => '?collection_id=pcol_summer', () => [c.ids.shirt]],
       ['type', () => '?type_id=ptyp_top', () => [c.ids.shirt]],
       ['tag', () => '?tag_id[]=ptag_cotton', () => [c.ids.shirt]],
@@ -224,6 +226,18 @@ describe('Store products', () => {
       const body = await list(`?q=${encodeURIComponent(q)}&fields=id`);
       expect(body.products.map((p) => p.id)).toEqual(expected);
       expect(body.count).toBe(expected.length);
+    });
+  });
+
+  describe('search without a trigram', () => {
+    it.each(['!!!', 'a-b', 'é?ü'])('answers %j from the full-text index alone, never a LIKE scan', async (q) => {
+      const counter = new StatementCounter(t.app);
+      let body: { products: Product[] } = { products: [] };
+      const statements = await counter.record(async () => {
+        body = (await get(`/store/products?q=${encodeURIComponent(q)}&fields=id`).expect(200)).body;
+      });
+      expect(statements.filter((s) => / like /i.test(s))).toEqual([]);
+      expect(body.products).toEqual([]);
     });
   });
 
