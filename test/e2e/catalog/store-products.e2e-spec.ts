@@ -1,4 +1,5 @@
 import Medusa from '@medusajs/js-sdk';
+import { STORE_PRODUCT_LIST, STORE_VARIANT_LIST } from '../../../src/reads/store-catalog/catalog-fields';
 import { CatalogFixture, seedCatalog } from '../../fixtures/catalog.fixture';
 import { createIdentityApp, IdentityApp } from '../../utils/identity';
 import { StatementCounter } from '../../utils/statement-counter';
@@ -264,6 +265,28 @@ describe('Store products', () => {
       expect((await list('?fields=id')).count).toBe(4);
       await t.app.get(StatementCounter.ormToken()).em.fork().getConnection().execute(`update product set status = 'draft' where id = 'prod_draft'`);
       expect((await list('?fields=id')).count).toBe(3);
+    });
+  });
+
+  describe('indexes', () => {
+    /** Leading btree key of every index on `table` (a leading `status` is skipped: the store always filters on it). */
+    const leadingColumns = async (table: string): Promise<Set<string>> => {
+      const em = t.app.get(StatementCounter.ormToken()).em.fork();
+      const rows = await em.getConnection().execute<Array<{ indexdef: string }>>(`select indexdef from pg_indexes where tablename = ?`, [table]);
+      const leading = rows.flatMap(({ indexdef }) => {
+        const keys = /using btree \(([^)]*)\)/i.exec(indexdef)?.[1].split(',').map((k) => k.trim().replace(/"/g, '')) ?? [];
+        return keys[0] === 'status' ? keys.slice(1, 2) : keys.slice(0, 1);
+      });
+      return new Set(leading);
+    };
+
+    it('indexes every sort column and direct filter column of the store product and variant lists', async () => {
+      const productColumns = [...STORE_PRODUCT_LIST.order!.allowed!, ...Object.keys(STORE_PRODUCT_LIST.filters!).filter((k) => !['tag_id', 'category_id'].includes(k))];
+      const variantColumns = [...STORE_VARIANT_LIST.order!.allowed!, ...Object.keys(STORE_VARIANT_LIST.filters!)];
+      const product = await leadingColumns('product');
+      const variant = await leadingColumns('product_variant');
+      expect(productColumns.filter((column) => !product.has(column))).toEqual([]);
+      expect(variantColumns.filter((column) => !variant.has(column))).toEqual([]);
     });
   });
 
