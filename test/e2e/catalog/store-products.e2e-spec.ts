@@ -272,7 +272,7 @@ describe('Store products', () => {
     /** Leading btree key of every index on `table` (a leading `status` is skipped: the store always filters on it). */
     const leadingColumns = async (table: string): Promise<Set<string>> => {
       const em = t.app.get(StatementCounter.ormToken()).em.fork();
-      const rows = await em.getConnection().execute<Array<{ indexdef: string }>>(`select indexdef from pg_indexes where tablename = ?`, [table]);
+      const rows = (await em.getConnection().execute(`select indexdef from pg_indexes where tablename = ?`, [table])) as Array<{ indexdef: string }>;
       const leading = rows.flatMap(({ indexdef }) => {
         const keys = /using btree \(([^)]*)\)/i.exec(indexdef)?.[1].split(',').map((k) => k.trim().replace(/"/g, '')) ?? [];
         return keys[0] === 'status' ? keys.slice(1, 2) : keys.slice(0, 1);
