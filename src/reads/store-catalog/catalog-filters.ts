@@ -149,6 +149,25 @@ export function productSearch(q: string, idColumn: string): Sql {
   return sql`${new Sql(idColumn)} in (${Sql.join(branches, ' union ')})`;
 }
 
+/**
+ * The same match as a per-row predicate on `product p`, for walking an ordered index and stopping
+ * after a page: cheap when many products match (a broad search), a full scan when few do, so it is
+ * used only for searches known to be broad (see StoreCatalogService.listProducts).
+ */
+export function productMatches(q: string): Sql {
+  const tsquery = searchQuery(q);
+  const tests: Sql[] = [];
+  if (tsquery) tests.push(sql`p.search_vector @@ (${tsquery})`);
+  const text = q.trim().toLowerCase();
+  if (TRIGRAM_RUN.test(text)) {
+    const pattern = containsPattern(text);
+    tests.push(sql`lower(p.title) like ${pattern}`);
+    tests.push(sql`p.id in (select sv.product_id from product_variant sv where lower(sv.sku) like ${pattern} and sv.deleted_at is null)`);
+  }
+  if (!tests.length) return new Sql('false');
+  return sql`(${Sql.join(tests, ' or ')})`;
+}
+
 /** ORDER BY for an explicit order; the parser already appended the id tie-breaker. */
 export function orderBy(alias: string, order: readonly OrderEntry[]): Sql {
   return new Sql(order.map((entry) => `${alias}.${entry.field} ${entry.direction === 'DESC' ? 'desc' : 'asc'}`).join(', '));

@@ -1,5 +1,6 @@
 import Medusa from '@medusajs/js-sdk';
 import { STORE_PRODUCT_LIST, STORE_VARIANT_LIST } from '../../../src/reads/store-catalog/catalog-fields';
+import { RANKED_SEARCH_LIMIT } from '../../../src/reads/store-catalog/store-catalog.service';
 import { CatalogFixture, seedCatalog } from '../../fixtures/catalog.fixture';
 import { createIdentityApp, IdentityApp } from '../../utils/identity';
 import { StatementCounter } from '../../utils/statement-counter';
@@ -296,5 +297,25 @@ describe('Store products', () => {
     const { products, count } = await sdk.store.product.list({ region_id: c.regionId, fields: '+variants.calculated_price' });
     expect(count).toBe(3);
     expect(products[0].variants?.[0].calculated_price?.calculated_amount).toBe(15);
+  });
+
+  // last: it adds a thousand products the tests above do not expect
+  describe('a broad search', () => {
+    it(`lists more than ${RANKED_SEARCH_LIMIT} matches oldest first instead of ranking them all, with the exact count`, async () => {
+      const run = (statement: string, params: unknown[] = []) => t.app.get(StatementCounter.ormToken()).em.fork().getConnection().execute(statement, params);
+      const total = RANKED_SEARCH_LIMIT + 1;
+      // the newest repeats the word: ranked first by relevance, last by age
+      await run(`insert into product (id, title, handle, status, created_at)
+        select 'prod_zebra_' || lpad(n::text, 4, '0'), case when n = ? then 'Zebra zebra zebra' else 'Zebra ' || n end, 'zebra-' || n, 'published',
+               timestamptz '2020-01-01' + n * interval '1 minute'
+          from generate_series(1, ?) n`, [total, total]);
+      await run(`insert into product_sales_channel (product_id, sales_channel_id) select id, ? from product where id like 'prod_zebra_%'`, [t.salesChannelId]);
+      const body = await list('?q=zebra&fields=id&limit=3');
+      expect(body.count).toBe(total);
+      expect(body.products.map((p) => p.id)).toEqual(['prod_zebra_0001', 'prod_zebra_0002', 'prod_zebra_0003']);
+      // a selective search is still ranked, and an explicit order is still obeyed
+      expect((await idsOf(`?q=${encodeURIComponent('zebra zebra')}&id[]=prod_zebra_0002&id[]=prod_zebra_${String(total)}&fields=id`))).toEqual([`prod_zebra_${String(total)}`, 'prod_zebra_0002']);
+      expect(await idsOf('?q=zebra&order=-created_at&fields=id&limit=1')).toEqual([`prod_zebra_${String(total)}`]);
+    });
   });
 });
