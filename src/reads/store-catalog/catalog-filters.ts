@@ -11,17 +11,23 @@ import { Sql, sql, textArray } from './sql';
 
 const COMPARISONS: Record<string, string> = { $eq: '=', $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' };
 
-/** `{$in: [...]}` or a single value → the list of values. */
-function valuesOf(condition: unknown): string[] {
-  if (typeof condition === 'string') return [condition];
+/** The value lists a condition requires: `x`, `{$eq: x}`, `{$in: [...]}`; both operators together must both hold. */
+function valueListsOf(condition: unknown): string[][] {
+  if (typeof condition === 'string') return [[condition]];
   const record = condition as { $in?: string[]; $eq?: string };
-  if (record.$in) return record.$in;
-  if (record.$eq !== undefined) return [record.$eq];
-  return [];
+  const lists: string[][] = [];
+  if (record.$eq !== undefined) lists.push([record.$eq]);
+  if (record.$in) lists.push(record.$in);
+  return lists;
 }
 
 function inList(column: string, condition: unknown): Sql {
-  return sql`${new Sql(column)} = any(${textArray(valuesOf(condition))})`;
+  const lists = valueListsOf(condition);
+  if (!lists.length) throw SthenoError.unexpectedState(`No values in the store filter on ${column}`);
+  return Sql.join(
+    valueListsOf(condition).map((values) => sql`${new Sql(column)} = any(${textArray(values)})`),
+    ' and ',
+  );
 }
 
 function dateRange(column: string, condition: unknown): Sql[] {
@@ -38,16 +44,26 @@ export function productScope(alias: string, channels: readonly string[]): Sql {
      where psc.product_id = ${new Sql(alias)}.id and psc.sales_channel_id = any(${textArray(channels)}))`;
 }
 
-/** Only active, public categories count in the store; with the tree, their descendants too (mpath prefix). */
+/**
+ * A category the store shows, by the rule of /store/product-categories: undeleted, active and public,
+ * and no undeleted ancestor inactive or internal (the ancestors' ids are the mpath's segments, looked
+ * up by primary key). A category hidden there can neither filter products nor appear on them.
+ */
+export function storeVisibleCategory(alias: string): string {
+  return `${alias}.deleted_at is null and ${alias}.is_active and not ${alias}.is_internal and not exists (
+    select 1 from product_category hidden
+     where hidden.id = any(string_to_array(${alias}.mpath, '.')) and hidden.deleted_at is null
+       and (not hidden.is_active or hidden.is_internal))`;
+}
+
+/** Products in the given visible categories; with the tree, in their visible descendants too (an mpath segment). */
 function categoryFilter(condition: unknown, withDescendants: boolean): Sql {
-  const ids = textArray(valuesOf(condition));
-  const match = withDescendants
-    ? sql`(c.id = root.id or c.mpath like root.mpath || '.%')`
-    : new Sql('c.id = root.id');
+  const roots = inList('root.id', condition);
+  const match = withDescendants ? new Sql('root.id = any(string_to_array(c.mpath, \'.\'))') : new Sql('c.id = root.id');
   return sql`exists (
     select 1 from product_category_product pcp
-      join product_category c on c.id = pcp.product_category_id and c.deleted_at is null and c.is_active and not c.is_internal
-      join product_category root on root.id = any(${ids}) and root.deleted_at is null and root.is_active and not root.is_internal
+      join product_category c on c.id = pcp.product_category_id and ${new Sql(storeVisibleCategory('c'))}
+      join product_category root on ${roots} and root.deleted_at is null
      where pcp.product_id = p.id and ${match})`;
 }
 
@@ -63,7 +79,7 @@ export function productFilters(filters: ListFilters, includeDescendants: boolean
         break;
       case 'tag_id':
         where.push(sql`exists (select 1 from product_tags pt join product_tag t on t.id = pt.product_tag_id and t.deleted_at is null
-          where pt.product_id = p.id and pt.product_tag_id = any(${textArray(valuesOf(condition))}))`);
+          where pt.product_id = p.id and ${inList('pt.product_tag_id', condition)})`);
         break;
       case 'category_id':
         where.push(categoryFilter(condition, includeDescendants));
@@ -94,8 +110,12 @@ function tokensOf(q: string): string[] {
   return q.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, 8);
 }
 
-/** Partial words shorter than a trigram cannot use the trigram indexes; they rely on prefixes only. */
-const MIN_INFIX_LENGTH = 3;
+/**
+ * pg_trgm extracts trigrams only from runs of 3+ letters or digits: a LIKE pattern without one (short
+ * words, punctuation) would scan the whole trigram index and recheck every row, a sequential ILIKE in
+ * disguise. Such queries rely on the full-text prefixes only.
+ */
+const TRIGRAM_RUN = /[\p{L}\p{N}]{3}/u;
 
 /**
  * `tok1:* & tok2:*` in both dictionaries: the English one matches stems (`shirts` → `shirt`), the
@@ -120,13 +140,32 @@ export function productSearch(q: string, idColumn: string): Sql {
   const branches: Sql[] = [];
   if (tsquery) branches.push(sql`select s.id from product s where s.search_vector @@ (${tsquery})`);
   const text = q.trim().toLowerCase();
-  if (text.length >= MIN_INFIX_LENGTH) {
+  if (TRIGRAM_RUN.test(text)) {
     const pattern = containsPattern(text);
     branches.push(sql`select s.id from product s where lower(s.title) like ${pattern}`);
     branches.push(sql`select sv.product_id from product_variant sv where lower(sv.sku) like ${pattern} and sv.deleted_at is null`);
   }
   if (!branches.length) return new Sql('false');
   return sql`${new Sql(idColumn)} in (${Sql.join(branches, ' union ')})`;
+}
+
+/**
+ * The same match as a per-row predicate on `product p`, for walking an ordered index and stopping
+ * after a page: cheap when many products match (a broad search), a full scan when few do, so it is
+ * used only for searches known to be broad (see StoreCatalogService.listProducts).
+ */
+export function productMatches(q: string): Sql {
+  const tsquery = searchQuery(q);
+  const tests: Sql[] = [];
+  if (tsquery) tests.push(sql`p.search_vector @@ (${tsquery})`);
+  const text = q.trim().toLowerCase();
+  if (TRIGRAM_RUN.test(text)) {
+    const pattern = containsPattern(text);
+    tests.push(sql`lower(p.title) like ${pattern}`);
+    tests.push(sql`p.id in (select sv.product_id from product_variant sv where lower(sv.sku) like ${pattern} and sv.deleted_at is null)`);
+  }
+  if (!tests.length) return new Sql('false');
+  return sql`(${Sql.join(tests, ' or ')})`;
 }
 
 /** ORDER BY for an explicit order; the parser already appended the id tie-breaker. */

@@ -1,3 +1,4 @@
+import { storeVisibleCategory } from './catalog-filters';
 import { isoTimestamp, Sql, sql, textArray } from './sql';
 
 /**
@@ -161,12 +162,12 @@ export function productJson(load: ProductLoad): Sql {
     );
   }
   if (load.categories) {
-    // the store sees only active, public categories (reference §2)
+    // the store sees only the categories /store/product-categories shows (reference §2)
     parts.push(
       new Sql(
         `'categories', ${jsonArray(
           `json_build_object(${pairs('c', CATEGORY_COLUMNS)})`,
-          'from product_category_product pcp join product_category c on c.id = pcp.product_category_id and c.deleted_at is null and c.is_active and not c.is_internal where pcp.product_id = p.id',
+          `from product_category_product pcp join product_category c on c.id = pcp.product_category_id and ${storeVisibleCategory('c')} where pcp.product_id = p.id`,
           'c.rank, c.id',
         )}`,
       ),

@@ -6,13 +6,16 @@ import { ListQuery, ResolvedFields, RetrieveQuery } from '../../framework/http/l
 import { PricingService } from '../../modules/pricing/pricing.service';
 import { PricingContext } from '../../modules/pricing/pricing.types';
 import { VARIANT_SCALARS } from './catalog-fields';
-import { productFilters, productScope, productSearch, orderBy, searchQuery, variantFilters } from './catalog-filters';
+import { productFilters, productMatches, productScope, productSearch, orderBy, searchQuery, variantFilters } from './catalog-filters';
 import { productJson, ProductLoad, variantJson, VariantLoad } from './catalog-json.sql';
 import { CountCache } from './count-cache';
 import { MISSING_PRICING_CONTEXT, PricingContextResolver, PricingParams } from './pricing-context';
 import { Sql, sql, textArray } from './sql';
 
 type Row = Record<string, unknown>;
+
+/** Searches matching more visible products than this are listed oldest first rather than ranked. */
+export const RANKED_SEARCH_LIMIT = 1000;
 
 export interface CatalogPage {
   items: Row[];
@@ -66,16 +69,16 @@ export class StoreCatalogService {
     const context = await this.pricingFor(ctx, query.extra, query.fields, 'variants');
     const fields = withRegionPrices(query.fields, 'variants', context);
     const descendants = this.includeDescendants(query.extra.include_descendants_tree);
-    const where = [productScope('p', scope.channels), ...productFilters(query.filters, descendants)];
-    if (query.q) where.push(productSearch(query.q, 'p.id'));
+    const visible = [productScope('p', scope.channels), ...productFilters(query.filters, descendants)];
+    const where = query.q ? [...visible, productSearch(query.q, 'p.id')] : visible;
     const tsquery = query.q ? searchQuery(query.q) : null;
-    const order = query.order.length
-      ? orderBy('p', query.order)
-      : tsquery
-        ? sql`ts_rank(p.search_vector, ${tsquery}) desc, p.created_at asc, p.id asc`
-        : new Sql('p.created_at asc, p.id asc');
+    const oldestFirst = new Sql('p.created_at asc, p.id asc');
+    const order = query.order.length ? orderBy('p', query.order) : tsquery ? sql`ts_rank(p.search_vector, ${tsquery}) desc, ${oldestFirst}` : oldestFirst;
+    // ranking reads every match's search_vector: a broad search is listed oldest first instead, by
+    // walking the created_at index with the match as a filter (a page costs a page, not the catalog)
+    const broad = tsquery && !query.order.length ? { where: Sql.join([...visible, productMatches(query.q!)], ' and '), order: oldestFirst } : null;
     const cacheKey = JSON.stringify([query.filters, query.q ?? null, descendants, [...scope.channels].sort()]);
-    const { ids, count } = await this.page(ctx, 'product p', Sql.join(where, ' and '), order, query, this.productCounts, cacheKey);
+    const { ids, count } = await this.page(ctx, 'product p', Sql.join(where, ' and '), order, query, this.productCounts, cacheKey, broad);
     const items = await this.loadProducts(ctx, scope, sql`p.id = any(${textArray(ids)})`, fields, context);
     const byId = new Map(items.map((item) => [item.id as string, item]));
     return { items: ids.map((id) => byId.get(id)!).filter(Boolean), count };
@@ -114,7 +117,9 @@ export class StoreCatalogService {
 
   /**
    * The page's ids in order, with the count in the same statement: computed only when the cached
-   * one was taken under another catalog version (the CASE evaluates its subquery lazily).
+   * one was taken under another catalog version (the CASE evaluates its subquery lazily). With
+   * `broad`, a match of more than RANKED_SEARCH_LIMIT rows (the exact count of this version, so
+   * every page of it agrees) is paged by `broad` instead of `order`; only the chosen branch runs.
    */
   private async page(
     ctx: Context,
@@ -124,14 +129,21 @@ export class StoreCatalogService {
     query: ListQuery,
     counts: CountCache,
     cacheKey: string,
+    broad: { where: Sql; order: Sql } | null = null,
   ): Promise<{ ids: string[]; count: number }> {
     const cached = counts.get(cacheKey);
-    const statement = sql`select v.version::text as version,
-        case when v.version = ${cached?.version ?? '-1'}::bigint then null
-             else (select count(*) from ${new Sql(from)} where ${where}) end as count,
-        array(select ${new Sql(from.startsWith('product_variant') ? 'v' : 'p')}.id from ${new Sql(from)} where ${where}
-               order by ${order} limit ${query.limit} offset ${query.offset}) as ids
-      from catalog_version v where v.id = 1`;
+    const key = new Sql(from.startsWith('product_variant') ? 'v' : 'p');
+    const pageOf = (condition: Sql, ordering: Sql) =>
+      sql`array(select ${key}.id from ${new Sql(from)} where ${condition} order by ${ordering} limit ${query.limit} offset ${query.offset})`;
+    const ids = broad
+      ? sql`case when coalesce(c.count, ${cached?.count ?? 0}::bigint) > ${RANKED_SEARCH_LIMIT} then ${pageOf(broad.where, broad.order)} else ${pageOf(where, order)} end`
+      : pageOf(where, order);
+    // materialized: the count is computed at most once even though the ids expression reads it too
+    const statement = sql`with c as materialized (
+        select v.version, case when v.version = ${cached?.version ?? '-1'}::bigint then null
+               else (select count(*) from ${new Sql(from)} where ${where}) end as count
+          from catalog_version v where v.id = 1)
+      select c.version::text as version, c.count, ${ids} as ids from c`;
     const [row] = await ctx.em.execute<Array<{ version: string; count: string | null; ids: string[] }>>(statement.text, statement.params);
     // a null count means the version still equals the cached entry's: that count is exact
     if (row.count === null && cached) return { ids: row.ids, count: cached.count };

@@ -1,4 +1,6 @@
 import Medusa from '@medusajs/js-sdk';
+import { STORE_PRODUCT_LIST, STORE_VARIANT_LIST } from '../../../src/reads/store-catalog/catalog-fields';
+import { RANKED_SEARCH_LIMIT } from '../../../src/reads/store-catalog/store-catalog.service';
 import { CatalogFixture, seedCatalog } from '../../fixtures/catalog.fixture';
 import { createIdentityApp, IdentityApp } from '../../utils/identity';
 import { StatementCounter } from '../../utils/statement-counter';
@@ -75,6 +77,12 @@ describe('Store products', () => {
       expect(s).not.toHaveProperty('inventory_quantity');
     });
 
+    it('hides a category below an inactive one, as /store/product-categories does', async () => {
+      await get('/store/product-categories/pcat_under_inactive').expect(404);
+      const hoodie = (await get(`/store/products/${c.ids.hoodie}?fields=id,*categories`).expect(200)).body.product;
+      expect(hoodie.categories).toEqual([]);
+    });
+
     it('adds categories (active, public ones only) on the single product, as Medusa does', async () => {
       const shirt = (await get(`/store/products/${c.ids.shirt}`).expect(200)).body.product;
       expect(shirt.categories).toEqual([{ is_internal: false }]);
@@ -88,6 +96,8 @@ describe('Store products', () => {
       ['one id', () => `?id=${c.ids.mug}`, () => [c.ids.mug]],
       ['many ids', () => `?id[]=${c.ids.mug}&id[]=${c.ids.draft}&id[]=${c.ids.shirt}`, () => [c.ids.shirt, c.ids.mug]],
       ['handle', () => '?handle=hoodie', () => [c.ids.hoodie]],
+      ['$eq and $in together (both hold)', () => `?id[$eq]=${c.ids.mug}&id[$in][]=${c.ids.shirt}`, () => []],
+      ['$eq and $in agreeing', () => `?id[$eq]=${c.ids.mug}&id[$in][]=${c.ids.mug}&id[$in][]=${c.ids.shirt}`, () => [c.ids.mug]],
       ['collection', () => '?collection_id=pcol_summer', () => [c.ids.shirt]],
       ['type', () => '?type_id=ptyp_top', () => [c.ids.shirt]],
       ['tag', () => '?tag_id[]=ptag_cotton', () => [c.ids.shirt]],
@@ -95,6 +105,8 @@ describe('Store products', () => {
       ['category tree', () => '?category_id=pcat_root&include_descendants_tree=true', () => [c.ids.shirt, c.ids.mug]],
       ['internal category', () => '?category_id=pcat_internal', () => []],
       ['inactive category', () => '?category_id=pcat_inactive', () => []],
+      // hidden by /store/product-categories because its parent is inactive: not a filter either
+      ['category under an inactive one', () => '?category_id=pcat_under_inactive', () => []],
       ['created_at range', () => '?created_at[$gte]=2024-01-15&created_at[$lt]=2024-03-01', () => [c.ids.mug]],
       ['updated_at $gt', () => '?updated_at[$gt]=2024-02-01T10:00:00Z', () => [c.ids.hoodie]],
       ['created_at $eq', () => '?created_at[$eq]=2024-01-01T10:00:00Z', () => [c.ids.shirt]],
@@ -219,6 +231,18 @@ describe('Store products', () => {
     });
   });
 
+  describe('search without a trigram', () => {
+    it.each(['!!!', 'a-b', 'é?ü'])('answers %j from the full-text index alone, never a LIKE scan', async (q) => {
+      const counter = new StatementCounter(t.app);
+      let body: { products: Product[] } = { products: [] };
+      const statements = await counter.record(async () => {
+        body = (await get(`/store/products?q=${encodeURIComponent(q)}&fields=id`).expect(200)).body;
+      });
+      expect(statements.filter((s) => / like /i.test(s))).toEqual([]);
+      expect(body.products).toEqual([]);
+    });
+  });
+
   describe('statement budget', () => {
     it('runs the same number of statements for 1 and 50 products, prices and stock included', async () => {
       const counter = new StatementCounter(t.app);
@@ -245,11 +269,53 @@ describe('Store products', () => {
     });
   });
 
+  describe('indexes', () => {
+    /** Leading btree key of every index on `table` (a leading `status` is skipped: the store always filters on it). */
+    const leadingColumns = async (table: string): Promise<Set<string>> => {
+      const em = t.app.get(StatementCounter.ormToken()).em.fork();
+      const rows = (await em.getConnection().execute(`select indexdef from pg_indexes where tablename = ?`, [table])) as Array<{ indexdef: string }>;
+      const leading = rows.flatMap(({ indexdef }) => {
+        const keys = /using btree \(([^)]*)\)/i.exec(indexdef)?.[1].split(',').map((k) => k.trim().replace(/"/g, '')) ?? [];
+        return keys[0] === 'status' ? keys.slice(1, 2) : keys.slice(0, 1);
+      });
+      return new Set(leading);
+    };
+
+    it('indexes every sort column and direct filter column of the store product and variant lists', async () => {
+      const productColumns = [...STORE_PRODUCT_LIST.order!.allowed!, ...Object.keys(STORE_PRODUCT_LIST.filters!).filter((k) => !['tag_id', 'category_id'].includes(k))];
+      const variantColumns = [...STORE_VARIANT_LIST.order!.allowed!, ...Object.keys(STORE_VARIANT_LIST.filters!)];
+      const product = await leadingColumns('product');
+      const variant = await leadingColumns('product_variant');
+      expect(productColumns.filter((column) => !product.has(column))).toEqual([]);
+      expect(variantColumns.filter((column) => !variant.has(column))).toEqual([]);
+    });
+  });
+
   it('serves sdk.store.product.list with a region and calculated prices', async () => {
     const baseUrl = await t.listen();
     const sdk = new Medusa({ baseUrl, publishableKey: t.publishableKey });
     const { products, count } = await sdk.store.product.list({ region_id: c.regionId, fields: '+variants.calculated_price' });
     expect(count).toBe(3);
     expect(products[0].variants?.[0].calculated_price?.calculated_amount).toBe(15);
+  });
+
+  // last: it adds a thousand products the tests above do not expect
+  describe('a broad search', () => {
+    it(`lists more than ${RANKED_SEARCH_LIMIT} matches oldest first instead of ranking them all, with the exact count`, async () => {
+      const run = (statement: string, params: unknown[] = []) => t.app.get(StatementCounter.ormToken()).em.fork().getConnection().execute(statement, params);
+      const total = RANKED_SEARCH_LIMIT + 1;
+      // the newest repeats the word: ranked first by relevance, last by age
+      await run(`insert into product (id, title, handle, status, created_at)
+        select 'prod_zebra_' || lpad(n::text, 4, '0'), case when n = ? then 'Zebra zebra zebra' else 'Zebra ' || n end, 'zebra-' || n, 'published',
+               timestamptz '2020-01-01' + n * interval '1 minute'
+          from generate_series(1, ?) n`, [total, total]);
+      await run(`insert into product_sales_channel (product_id, sales_channel_id) select id, ? from product where id like 'prod_zebra_%'`, [t.salesChannelId]);
+      const body = await list('?q=zebra&fields=id&limit=3');
+      expect(body.count).toBe(total);
+      expect(body.products.map((p) => p.id)).toEqual(['prod_zebra_0001', 'prod_zebra_0002', 'prod_zebra_0003']);
+      // a selective search is still ranked, and an explicit order is still obeyed
+      expect((await idsOf(`?q=${encodeURIComponent('zebra zebra')}&id[]=prod_zebra_0002&id[]=prod_zebra_${String(total)}&fields=id`))).toEqual([`prod_zebra_${String(total)}`, 'prod_zebra_0002']);
+      expect(await idsOf('?q=zebra&order=-created_at&fields=id&limit=1')).toEqual([`prod_zebra_${String(total)}`]);
+    });
   });
 });

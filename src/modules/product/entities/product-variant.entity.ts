@@ -6,6 +6,12 @@ import { ProductVariantOptionPivot } from './pivots.entity';
 
 /** A purchasable variant of a product: one combination of its option values. */
 @Entity({ tableName: 'product_variant' })
+// the sort columns of /store/product-variants (sku has its unique index), with the id tie-breaker:
+// without them a page sorts every visible variant
+@Index({ properties: ['created_at', 'id'] })
+@Index({ properties: ['updated_at', 'id'] })
+@Index({ properties: ['title', 'id'] })
+@Index({ properties: ['variant_rank', 'id'] })
 @Index({ name: 'product_variant_sku_unique', expression: 'create unique index "product_variant_sku_unique" on "product_variant" ("sku") where "deleted_at" is null' })
 @Index({ name: 'product_variant_barcode_unique', expression: 'create unique index "product_variant_barcode_unique" on "product_variant" ("barcode") where "deleted_at" is null' })
 @Index({ name: 'product_variant_ean_unique', expression: 'create unique index "product_variant_ean_unique" on "product_variant" ("ean") where "deleted_at" is null' })

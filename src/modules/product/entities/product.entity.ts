@@ -17,6 +17,8 @@ export type ProductStatus = (typeof PRODUCT_STATUSES)[number];
  */
 @Entity({ tableName: 'product' })
 @Index({ properties: ['status', 'created_at'] })
+// the store's `order=title` (the other sort columns have theirs: created_at above, updated_at, handle)
+@Index({ properties: ['status', 'title', 'id'] })
 @Index({ name: 'product_handle_unique', expression: 'create unique index "product_handle_unique" on "product" ("handle") where "deleted_at" is null' })
 @Index({ name: 'product_search_vector_gin', expression: 'create index "product_search_vector_gin" on "product" using gin ("search_vector")' })
 @Index({ name: 'product_title_trgm', expression: 'create index "product_title_trgm" on "product" using gin (lower("title") gin_trgm_ops)' })
