@@ -317,12 +317,14 @@ describe('regions and stores', () => {
       expect(await storeState()).toEqual(before);
     });
 
-    it('refuses an unknown default region or sales channel, changing nothing', async () => {
+    it('refuses an unknown default region, sales channel or stock location, changing nothing', async () => {
       const before = await storeState();
       const region = await t.api.post(`/admin/stores/${storeId}`).set(...admin()).send({ name: 'Changed', default_region_id: 'reg_missing' }).expect(404);
       expect(region.body).toEqual({ type: 'not_found', message: 'Region with id: reg_missing was not found' });
       const channel = await t.api.post(`/admin/stores/${storeId}`).set(...admin()).send({ default_sales_channel_id: 'sc_missing' }).expect(404);
       expect(channel.body).toEqual({ type: 'not_found', message: 'Sales channel with id: sc_missing was not found' });
+      const location = await t.api.post(`/admin/stores/${storeId}`).set(...admin()).send({ default_location_id: 'sloc_missing' }).expect(404);
+      expect(location.body).toEqual({ type: 'not_found', message: 'Stock location with id: sloc_missing was not found' });
       const malformed = await t.api.post(`/admin/stores/${storeId}`).set(...admin()).send({ supported_currencies: [{ code: 'eur' }] }).expect(400);
       expect(malformed.body.type).toBe('invalid_data');
       expect(malformed.body.message).toMatch(/supported_currencies/);
@@ -330,12 +332,14 @@ describe('regions and stores', () => {
     });
 
     it('clears defaults with null and empties the currencies with []', async () => {
+      const location = await t.api.post('/admin/stock-locations').set(...admin()).send({ name: 'Shop' }).expect(200);
+      const locationId = location.body.stock_location.id as string;
       const res = await t.api
         .post(`/admin/stores/${storeId}`)
         .set(...admin())
-        .send({ default_region_id: null, default_location_id: 'sloc_123', supported_currencies: [], metadata: { theme: 'dark' } })
+        .send({ default_region_id: null, default_location_id: locationId, supported_currencies: [], metadata: { theme: 'dark' } })
         .expect(200);
-      expect(res.body.store).toMatchObject({ default_region_id: null, default_location_id: 'sloc_123', supported_currencies: [], metadata: { theme: 'dark' } });
+      expect(res.body.store).toMatchObject({ default_region_id: null, default_location_id: locationId, supported_currencies: [], metadata: { theme: 'dark' } });
       const restored = await t.api.post(`/admin/stores/${storeId}`).set(...admin()).send({ supported_currencies: [{ currency_code: 'eur', is_default: true }] }).expect(200);
       expect(currencySummary(restored.body.store.supported_currencies)).toEqual([['eur', true]]);
     });
