@@ -13,7 +13,8 @@ export function cacheableFields(fields: ResolvedFields, stockPath: string): bool
 interface CachedResponse {
   /** The store content version the body was built under. */
   version: string;
-  body: string;
+  /** The serialised JSON, as bytes: sending a string would encode it to UTF-8 on every hit. */
+  body: Buffer;
   etag: string;
   /** Epoch ms after which the body may be wrong without any write (a price list starts or ends). */
   expiresAt: number;
@@ -56,10 +57,29 @@ export class StoreResponseCache {
     return this.maxBytes > 0;
   }
 
+  /** The cache key: the publishable key's sales channels and the URL as sent. */
+  keyOf(channels: readonly string[], url: string): string {
+    return `${[...channels].sort().join(',')} ${url}`;
+  }
+
   /**
-   * Answers from the cache when the stored body is still exact; otherwise builds it, stores it and
-   * answers. Returns the body to send: a JSON string (already serialised) or, when not cacheable,
-   * the object itself.
+   * Sends the stored body when it is still exact; false (nothing sent) when there is none. The
+   * fast path (`StoreCacheFastPath`) calls this before Nest's guards and pipes: a URL is only in the
+   * cache if the full route accepted it for the same sales channels.
+   */
+  async serveIfFresh(ctx: Context, key: string, res: Response): Promise<boolean> {
+    if (!this.enabled || !this.entries.has(key)) return false;
+    const version = await this.currentVersion(ctx);
+    const hit = this.fresh(key, version);
+    if (!hit) return false;
+    this.send(res, hit, 'hit');
+    return true;
+  }
+
+  /**
+   * Sends the response: from the cache when the stored body is still exact, otherwise built, stored
+   * (when cacheable) and sent. The handler sends through Express itself (`@Res()`), because Nest
+   * would serialise a Buffer as JSON; errors thrown by `build` still reach the exception filter.
    */
   async respond(
     ctx: Context,
@@ -68,39 +88,49 @@ export class StoreResponseCache {
     channels: readonly string[],
     cacheable: boolean,
     build: () => Promise<object>,
-  ): Promise<object | string> {
-    if (!this.enabled || !cacheable) return build();
-    const key = `${[...channels].sort().join(',')} ${req.originalUrl}`;
-    const version = await this.currentVersion(ctx);
-    const hit = this.entries.get(key);
-    if (hit && hit.version === version && Date.now() < hit.expiresAt) {
-      // most recently used last: refresh its place
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-      return this.send(res, hit);
+  ): Promise<void> {
+    if (!this.enabled || !cacheable) {
+      res.json(await build());
+      return;
     }
+    const key = this.keyOf(channels, req.originalUrl);
+    const version = await this.currentVersion(ctx);
+    const hit = this.fresh(key, version);
+    if (hit) return this.send(res, hit, 'hit');
     const window = await this.priceWindow(ctx, version);
-    const body = JSON.stringify(await build());
+    const body = Buffer.from(JSON.stringify(await build()));
     const entry: CachedResponse = {
       version,
       body,
       etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
       expiresAt: window.nextBoundary,
-      bytes: Buffer.byteLength(body) + key.length * 2,
+      bytes: body.length + key.length * 2,
     };
-    this.store(key, hit, entry);
-    return this.send(res, entry);
+    this.store(key, entry);
+    this.send(res, entry, 'miss');
   }
 
-  private send(res: Response, entry: CachedResponse): string {
+  /** The entry of `key` if it was built under `version` and no price list has started or ended since. */
+  private fresh(key: string, version: string): CachedResponse | undefined {
+    const entry = this.entries.get(key);
+    if (!entry || entry.version !== version || Date.now() >= entry.expiresAt) return undefined;
+    // most recently used last
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry;
+  }
+
+  private send(res: Response, entry: CachedResponse, outcome: 'hit' | 'miss'): void {
     res.type('application/json');
+    res.setHeader('X-Cache', outcome);
     // set before Express's send, which then skips hashing the body again and answers 304 when fresh
     res.setHeader('ETag', entry.etag);
-    return entry.body;
+    res.send(entry.body);
   }
 
-  private store(key: string, previous: CachedResponse | undefined, entry: CachedResponse): void {
+  private store(key: string, entry: CachedResponse): void {
     if (entry.bytes > this.maxBytes / 4) return;
+    const previous = this.entries.get(key);
     if (previous) {
       this.entries.delete(key);
       this.bytes -= previous.bytes;

@@ -1,8 +1,10 @@
-import { Module } from '@nestjs/common';
+import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { ormFeature } from '../../framework/database/entity-registry';
+import { ApiKeyModule } from '../../modules/api-key/api-key.module';
 import { PricingModule } from '../../modules/pricing/pricing.module';
 import { RegionModule } from '../../modules/region/region.module';
 import { CatalogVersion } from './catalog-version.entity';
+import { StoreCacheFastPath } from './http/store-cache-fast-path';
 import { StoreProductVariantsController } from './http/store-product-variants.controller';
 import { StoreProductsController } from './http/store-products.controller';
 import { PricingContextResolver } from './pricing-context';
@@ -15,8 +17,12 @@ import { StoreCatalogService } from './store-catalog.service';
  * exception to module boundaries (docs/architecture-notes.md): it reads those tables, never writes.
  */
 @Module({
-  imports: [ormFeature([CatalogVersion]), RegionModule, PricingModule],
+  imports: [ormFeature([CatalogVersion]), RegionModule, PricingModule, ApiKeyModule],
   controllers: [StoreProductsController, StoreProductVariantsController],
-  providers: [StoreCatalogService, PricingContextResolver, StoreResponseCache],
+  providers: [StoreCatalogService, PricingContextResolver, StoreResponseCache, StoreCacheFastPath],
 })
-export class StoreCatalogModule {}
+export class StoreCatalogModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(StoreCacheFastPath).forRoutes(StoreProductsController, StoreProductVariantsController);
+  }
+}

@@ -34,6 +34,8 @@ describe('Store product response cache', () => {
     expect(again.text).toBe(first.text);
     expect(again.headers['content-type']).toMatch(/^application\/json/);
     expect(again.headers.etag).toMatch(/^"[\w-]+"$/);
+    expect(first.headers['x-cache']).toBe('miss');
+    expect(again.headers['x-cache']).toBe('hit');
     await get(url).set('If-None-Match', again.headers.etag).expect(304);
   });
 
@@ -76,6 +78,23 @@ describe('Store product response cache', () => {
     await sql(`update inventory_level set reserved_quantity = 4 where id = 'ilev_s_main'`);
     expect(await stock()).toBe(6);
     await sql(`update inventory_level set reserved_quantity = 3 where id = 'ilev_s_main'`);
+  });
+
+  it('never serves a cached body to a missing, unknown or revoked publishable key', async () => {
+    const created = await t.api.post('/admin/api-keys').set('Authorization', `Bearer ${t.adminToken}`).send({ title: 'Soon revoked', type: 'publishable' }).expect(200);
+    const { id, token } = created.body.api_key;
+    await t.api.post(`/admin/api-keys/${id}/sales-channels`).set('Authorization', `Bearer ${t.adminToken}`).send({ add: [t.salesChannelId] }).expect(200);
+    const url = '/store/products?fields=id,title';
+    expect((await t.api.get(url).set(KEY, token).expect(200)).body.products).toHaveLength(3);
+    expect((await t.api.get(url).set(KEY, token).expect(200)).headers['x-cache']).toBe('hit');
+    await t.api.post(`/admin/api-keys/${id}/revoke`).set('Authorization', `Bearer ${t.adminToken}`).send({}).expect(200);
+    const revoked = await t.api.get(url).set(KEY, token).expect(400);
+    expect(revoked.body).toEqual({ type: 'not_allowed', message: 'A valid publishable key is required to proceed with the request' });
+    expect((await t.api.get(url).set(KEY, 'pk_unknown').expect(400)).body.type).toBe('not_allowed');
+    expect((await t.api.get(url).expect(400)).body.type).toBe('not_allowed');
+    // a customer header takes the full route (optional customer auth): same body
+    const withBearer = await get(url).set('Authorization', 'Bearer not-a-token').expect(200);
+    expect(withBearer.body.products).toHaveLength(3);
   });
 
   it('keeps keys of different sales channels apart', async () => {

@@ -36,8 +36,8 @@ export class StoreProductVariantsController {
     @Scope() scope: StoreScope,
     @ListParams(LIST) query: ListQuery,
     @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
+    @Res() res: Response,
+  ): Promise<void> {
     return this.cache.respond(ctx, req, res, scope.channels, cacheableFields(query.fields, 'inventory_quantity'), async () => {
       const { items, count } = await this.catalog.listVariants(ctx, scope, query);
       return listEnvelope('variants', items, { count, ...query });
@@ -56,8 +56,8 @@ export class StoreProductVariantsController {
     @Param('id') id: string,
     @RetrieveParams(RETRIEVE) query: RetrieveQuery,
     @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
+    @Res() res: Response,
+  ): Promise<void> {
     return this.cache.respond(ctx, req, res, scope.channels, cacheableFields(query.fields, 'inventory_quantity'), async () => ({
       variant: await this.catalog.retrieveVariant(ctx, scope, id, query),
     }));

@@ -37,8 +37,8 @@ export class StoreProductsController {
     @Scope() scope: StoreScope,
     @ListParams(LIST) query: ListQuery,
     @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
+    @Res() res: Response,
+  ): Promise<void> {
     return this.cache.respond(ctx, req, res, scope.channels, cacheableFields(query.fields, 'variants.inventory_quantity'), async () => {
       const { items, count } = await this.catalog.listProducts(ctx, scope, query);
       return listEnvelope('products', items, { count, ...query });
@@ -57,8 +57,8 @@ export class StoreProductsController {
     @Param('id') id: string,
     @RetrieveParams(RETRIEVE) query: RetrieveQuery,
     @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
+    @Res() res: Response,
+  ): Promise<void> {
     return this.cache.respond(ctx, req, res, scope.channels, cacheableFields(query.fields, 'variants.inventory_quantity'), async () => ({
       product: await this.catalog.retrieveProduct(ctx, scope, id, query),
     }));
