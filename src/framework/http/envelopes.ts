@@ -45,28 +45,72 @@ export function batchEnvelope<T>(object: string, created: T[], updated: T[], del
  */
 export function projectFields<T extends object>(record: T, fields: ResolvedFields | string[]): Partial<T> {
   const paths = Array.isArray(fields) ? fields : fields.fields;
-  return project(record as Record<string, unknown>, paths) as Partial<T>;
+  return apply(record as Record<string, unknown>, compiled(paths)) as Partial<T>;
 }
 
-function project(record: Record<string, unknown>, paths: string[]): Record<string, unknown> {
-  const result: Record<string, unknown> = {};
+/**
+ * A field selection compiled once into a tree, then applied to every record of a response (a page
+ * of products holds hundreds of nested items: re-reading the paths for each was most of the work).
+ * Order of the output keys: the top-level paths in the order given (`*` expands in the record's
+ * own order), then the relations in order of first mention.
+ */
+interface FieldTree {
+  /** Top-level entries in order: a column name, or `*` for every scalar of the record. */
+  own: string[];
+  relations: Map<string, FieldTree>;
+}
+
+const compiledTrees = new Map<string, FieldTree>();
+
+function compiled(paths: string[]): FieldTree {
+  const key = paths.join(',');
+  let tree = compiledTrees.get(key);
+  if (!tree) {
+    tree = compile(paths);
+    // routes have a handful of shapes each; a client inventing new ones cannot grow this without bound
+    if (compiledTrees.size >= 1000) compiledTrees.delete(compiledTrees.keys().next().value as string);
+    compiledTrees.set(key, tree);
+  }
+  return tree;
+}
+
+function compile(paths: string[]): FieldTree {
+  const own: string[] = [];
   const nested = new Map<string, string[]>();
   for (const path of paths) {
     const dot = path.indexOf('.');
     if (dot === -1) {
-      if (path === '*') Object.assign(result, scalarsOf(record));
-      else if (path in record) result[path] = record[path];
+      own.push(path);
       continue;
     }
     const head = path.slice(0, dot);
-    nested.set(head, [...(nested.get(head) ?? []), path.slice(dot + 1)]);
+    const sub = nested.get(head);
+    if (sub) sub.push(path.slice(dot + 1));
+    else nested.set(head, [path.slice(dot + 1)]);
   }
-  for (const [relation, subPaths] of nested) {
+  const relations = new Map<string, FieldTree>();
+  for (const [relation, subPaths] of nested) relations.set(relation, compile(subPaths));
+  return { own, relations };
+}
+
+function apply(record: Record<string, unknown>, tree: FieldTree): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const path of tree.own) {
+    if (path === '*') {
+      for (const name in record) {
+        const value = record[name];
+        if (isScalar(value)) result[name] = value;
+      }
+    } else if (path in record) {
+      result[path] = record[path];
+    }
+  }
+  for (const [relation, sub] of tree.relations) {
     const value = record[relation];
     if (Array.isArray(value)) {
-      result[relation] = value.map((item) => (item && typeof item === 'object' ? project(item as Record<string, unknown>, subPaths) : item));
+      result[relation] = value.map((item) => (item && typeof item === 'object' ? apply(item as Record<string, unknown>, sub) : item));
     } else if (value && typeof value === 'object' && !(value instanceof Date)) {
-      result[relation] = project(value as Record<string, unknown>, subPaths);
+      result[relation] = apply(value as Record<string, unknown>, sub);
     } else if (relation in record) {
       result[relation] = value ?? null;
     }
@@ -74,12 +118,8 @@ function project(record: Record<string, unknown>, paths: string[]): Record<strin
   return result;
 }
 
-function scalarsOf(record: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(record).filter(
-      ([, value]) => value === null || value instanceof Date || typeof value !== 'object' || isPlainJson(value),
-    ),
-  );
+function isScalar(value: unknown): boolean {
+  return value === null || value instanceof Date || typeof value !== 'object' || isPlainJson(value as object);
 }
 
 /** jsonb columns (metadata) are scalars of the record, unlike relations (arrays of records or objects with ids). */
