@@ -124,10 +124,18 @@ export class StockLocationService {
   }
 
   /** Throws not_found naming the first of `ids` that is not an (undeleted) stock location. */
+  /**
+   * Throws not_found unless every location exists. Inside a transaction the rows are share-locked
+   * until it ends: a level or link created at a location cannot race that location's deletion
+   * (which locks the row for update), it either waits and then finds it gone, or goes first.
+   */
   async assertExist(ctx: Context, ids: string[]): Promise<void> {
     const wanted = [...new Set(ids)];
     if (!wanted.length) return;
-    const found = new Set((await ctx.em.find(StockLocation, { id: { $in: wanted } }, { fields: ['id'] })).map((l) => l.id));
+    const rows = ctx.em.isInTransaction()
+      ? await ctx.em.find(StockLocation, { id: { $in: wanted } }, { fields: ['id'], lockMode: LockMode.PESSIMISTIC_READ })
+      : await ctx.em.find(StockLocation, { id: { $in: wanted } }, { fields: ['id'] });
+    const found = new Set(rows.map((l) => l.id));
     const missing = wanted.find((id) => !found.has(id));
     if (missing) throw SthenoError.notFound(`Stock location with id: ${missing} was not found`);
   }

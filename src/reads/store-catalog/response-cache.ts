@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { APP_CONFIG, AppConfig } from '../../framework/config/app-config';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { Context } from '../../framework/context/context';
 import { ResolvedFields } from '../../framework/http/list-query';
 
@@ -67,9 +68,9 @@ export class StoreResponseCache {
    * fast path (`StoreCacheFastPath`) calls this before Nest's guards and pipes: a URL is only in the
    * cache if the full route accepted it for the same sales channels.
    */
-  async serveIfFresh(ctx: Context, key: string, res: Response): Promise<boolean> {
+  async serveIfFresh(em: EntityManager, key: string, res: Response): Promise<boolean> {
     if (!this.enabled || !this.entries.has(key)) return false;
-    const version = await this.currentVersion(ctx);
+    const version = await this.currentVersion(em);
     const hit = this.fresh(key, version);
     if (!hit) return false;
     this.send(res, hit, 'hit');
@@ -94,7 +95,7 @@ export class StoreResponseCache {
       return;
     }
     const key = this.keyOf(channels, req.originalUrl);
-    const version = await this.currentVersion(ctx);
+    const version = await this.currentVersion(ctx.em);
     const hit = this.fresh(key, version);
     if (hit) return this.send(res, hit, 'hit');
     const window = await this.priceWindow(ctx, version);
@@ -144,8 +145,12 @@ export class StoreResponseCache {
     }
   }
 
-  private async currentVersion(ctx: Context): Promise<string> {
-    const [row] = await ctx.em.execute<Array<{ version: string }>>('select version::text as version from catalog_version where id = 2');
+  /**
+   * On the connection, not through an entity manager: the fast path has no request context (and
+   * needs none for one read), and no transaction is ever open around a store read.
+   */
+  private async currentVersion(em: EntityManager): Promise<string> {
+    const [row] = await em.getConnection().execute<Array<{ version: string }>>('select version::text as version from catalog_version where id = 2');
     return row?.version ?? '0';
   }
 

@@ -1,5 +1,6 @@
 import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { StoreResponseCache } from '../../../src/reads/store-catalog/response-cache';
 import { CatalogFixture, seedCatalog } from '../../fixtures/catalog.fixture';
 import { createIdentityApp, IdentityApp } from '../../utils/identity';
 import { StatementCounter } from '../../utils/statement-counter';
@@ -36,6 +37,13 @@ describe('Store product response cache', () => {
     expect(again.headers.etag).toMatch(/^"[\w-]+"$/);
     expect(first.headers['x-cache']).toBe('miss');
     expect(again.headers['x-cache']).toBe('hit');
+    // an anonymous hit is answered before Nest's route handler runs at all
+    const routeHandler = jest.spyOn(t.app.get(StoreResponseCache), 'respond');
+    await get(url).expect(200);
+    expect(routeHandler).not.toHaveBeenCalled();
+    await get(url).set('Authorization', 'Bearer not-a-token').expect(200);
+    expect(routeHandler).toHaveBeenCalledTimes(1);
+    routeHandler.mockRestore();
     await get(url).set('If-None-Match', again.headers.etag).expect(304);
   });
 

@@ -4,7 +4,6 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { NextFunction, Request, Response } from 'express';
 import { API_KEY_VERIFIER, ApiKeyVerifier } from '../../../framework/auth/auth-context';
 import { PUBLISHABLE_KEY_HEADER } from '../../../framework/auth/route-access.guard';
-import { systemContext } from '../../../framework/context/context';
 import { StoreResponseCache } from '../response-cache';
 
 /**
@@ -31,8 +30,7 @@ export class StoreCacheFastPath implements NestMiddleware {
     try {
       const key = await this.keys.publishable(token);
       if (!key) return next();
-      const ctx = systemContext(this.orm.em as EntityManager, req.id as string | undefined);
-      if (await this.cache.serveIfFresh(ctx, this.cache.keyOf(key.sales_channel_ids, req.originalUrl), res)) return;
+      if (await this.cache.serveIfFresh(this.orm.em as EntityManager, this.cache.keyOf(key.sales_channel_ids, req.originalUrl), res)) return;
     } catch {
       // the full route reports whatever went wrong
     }
