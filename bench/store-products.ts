@@ -4,7 +4,7 @@
  *
  *   node -r ./test/utils/swc-register.js bench/store-products.ts [--url http://127.0.0.1:9000]
  *     [--key pk_…] [--region reg_…] [--category pcat_…] [--q cotton] [--duration 10]
- *     [--connections 50] [--ids 500] [--scenarios list,search,category,product]
+ *     [--connections 50] [--ids 500] [--scenarios list,search,category,product] [--warm]
  *
  * Whatever is not given is discovered through the API: the publishable key through the admin API
  * (logging in with --admin-email/--admin-password, by default the development seed's admin), the
@@ -38,6 +38,8 @@ const flag = (name: string, fallback?: string): string | undefined => {
   return typeof value === 'string' && value !== '' ? value : fallback;
 };
 const CATALOG_SCENARIOS = ['list', 'search', 'category', 'product'];
+/** `--warm`: read every sampled product once before the by-id scenario (steady state, not first reads). */
+const warm = args.flags.warm === true;
 const wanted = (flag('scenarios') ?? CATALOG_SCENARIOS.join(',')).split(',').map((s) => s.trim());
 
 async function getJson(setup: Pick<Setup, 'url'> & { key?: string }, path: string, headers: Record<string, string> = {}): Promise<Record<string, unknown>> {
@@ -130,6 +132,12 @@ async function run(setup: Setup, scenario: Scenario, connections: number, durati
     return `| ${scenario.name} | \`GET ${describePath(scenario)}\` | answered ${probe.status}: ${(await probe.text()).slice(0, 120).replace(/\|/g, '/')} | | | |`;
   }
   const dynamic = scenario.path;
+  if (warm && scenario.name === 'product') {
+    // steady state: every sampled product read once before measuring, so no request is a first read
+    for (const id of setup.productIds) {
+      await fetch(`${setup.url}/store/products/${id}?region_id=${setup.region}`, { headers: { 'x-publishable-api-key': setup.key } });
+    }
+  }
   const result = await autocannon({
     url: setup.url,
     connections,
