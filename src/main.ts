@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { internalListQuery } from './framework/http/list-query';
 import { INestApplication, Logger } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -14,14 +15,10 @@ import { installGracefulShutdown } from './framework/runtime/graceful-shutdown';
 /** Development only: how to log in and which publishable key a storefront can use. */
 async function developmentFirstSteps(app: INestApplication, config: AppConfig): Promise<string[]> {
   const ctx = systemContext(app.get(MikroORM).em as EntityManager);
-  const [keys] = await app.get(ApiKeyService).list(ctx, {
-    limit: 1,
-    offset: 0,
-    order: [{ field: 'created_at', direction: 'ASC' }],
-    filters: { type: 'publishable', revoked_at: null },
-    fields: { fields: [], relations: [], requested: false },
-    extra: {},
-  });
+  const [keys] = await app.get(ApiKeyService).list(
+    ctx,
+    internalListQuery({ type: 'publishable', revoked_at: null }, { limit: 1, order: [{ field: 'created_at', direction: 'ASC' }] }),
+  );
   const password = config.seed.adminPassword === 'supersecret' ? 'supersecret' : '(ADMIN_PASSWORD)';
   return [
     `Admin login: ${config.seed.adminEmail} / ${password} (POST /auth/user/emailpass)`,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { internalListQuery } from '../../framework/http/list-query';
 import { Context, inTransaction } from '../../framework/context/context';
 import { SthenoError } from '../../framework/errors/stheno-error';
 import { runFlow } from '../../framework/flows/flow';
@@ -134,14 +135,7 @@ export class ProductFlows {
 
   private async assertItemsExist(tx: Context, ids: string[]): Promise<void> {
     if (!ids.length) return;
-    const [items] = await this.inventory.listItems(tx, {
-      limit: ids.length,
-      offset: 0,
-      order: [],
-      fields: { fields: [], relations: [], requested: false },
-      filters: { id: { $in: ids } },
-      extra: {},
-    });
+    const [items] = await this.inventory.listItems(tx, internalListQuery({ id: { $in: ids } }, { limit: ids.length }));
     const found = new Set(items.map((i) => i.id));
     const missing = ids.find((id) => !found.has(id));
     if (missing) throw SthenoError.notFound(`Inventory item with id: ${missing} was not found`);

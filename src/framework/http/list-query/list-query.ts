@@ -169,3 +169,19 @@ export function toMikroOrmOrderBy(order: readonly OrderEntry[]): MikroOrmOrderBy
     return entry as MikroOrmOrderBy;
   });
 }
+
+/**
+ * A list query built in code rather than parsed from a request: every row matching `filters`
+ * (defaults: no limit beyond `limit`, no fields beyond the service's defaults). For facades that
+ * take a ListQuery when another module needs rows by id.
+ */
+export function internalListQuery(filters: ListQuery['filters'], options: { limit: number; order?: OrderEntry[] }): ListQuery {
+  return {
+    limit: options.limit,
+    offset: 0,
+    order: options.order ?? [],
+    fields: { fields: [], relations: [], requested: false },
+    filters,
+    extra: {},
+  };
+}

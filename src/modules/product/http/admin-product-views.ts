@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Context } from '../../../framework/context/context';
-import { ListQuery, ResolvedFields } from '../../../framework/http/list-query';
+import { ListQuery, ResolvedFields, internalListQuery } from '../../../framework/http/list-query';
 import { projectFields } from '../../../framework/http/envelopes';
 import { ProductSalesChannelLinks } from '../../../links/product-sales-channel.service';
 import { VariantInventoryLinks } from '../../../links/variant-inventory-item.service';
@@ -144,14 +144,7 @@ export class AdminProductViews {
 
   private async channelViews(ctx: Context, ids: string[]): Promise<Map<string, SalesChannelView>> {
     if (!ids.length) return new Map();
-    const [channels] = await this.salesChannels.list(ctx, {
-      limit: ids.length,
-      offset: 0,
-      order: [],
-      fields: { fields: [], relations: [], requested: false },
-      filters: { id: { $in: ids } },
-      extra: {},
-    });
+    const [channels] = await this.salesChannels.list(ctx, internalListQuery({ id: { $in: ids } }, { limit: ids.length }));
     return new Map(channels.map((c) => [c.id, c]));
   }
 }

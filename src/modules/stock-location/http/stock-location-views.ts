@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Context } from '../../../framework/context/context';
-import { ListQuery, ResolvedFields } from '../../../framework/http/list-query';
+import { ListQuery, ResolvedFields, internalListQuery } from '../../../framework/http/list-query';
 import { SalesChannelStockLocationLinks } from '../../../links/sales-channel-stock-location.service';
 import { SalesChannelService } from '../../sales-channel/sales-channel.service';
 import { StockLocationService } from '../stock-location.service';
@@ -34,14 +34,10 @@ export class StockLocationViews {
     const channelIds = [...new Set([...linked.values()].flat())];
     const channels = new Map<string, StockLocationSalesChannelView>();
     if (channelIds.length) {
-      const [rows] = await this.salesChannels.list(ctx, {
-        limit: channelIds.length,
-        offset: 0,
-        order: [{ field: 'id', direction: 'ASC' }],
-        fields: { fields: [], relations: [], requested: false },
-        filters: { id: { $in: channelIds } },
-        extra: {},
-      });
+      const [rows] = await this.salesChannels.list(
+        ctx,
+        internalListQuery({ id: { $in: channelIds } }, { limit: channelIds.length, order: [{ field: 'id', direction: 'ASC' }] }),
+      );
       for (const channel of rows) channels.set(channel.id, channel);
     }
     return locations.map((location) => ({
