@@ -1,10 +1,12 @@
 import { DynamicModule, Inject, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import compression from 'compression';
 import express, { RequestHandler } from 'express';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { sendError } from '../errors/http-exception.filter';
 import { SthenoError } from '../errors/stheno-error';
 import { corsByRouteFamily } from './cors';
+import { EARLY_RESPONDER, EarlyResponder } from './early-responder';
 import { ShutdownState } from '../runtime/shutdown-state';
 
 /** JSON bodies only (Medusa's dialect); parse failures answer here with the standard error body. */
@@ -50,7 +52,22 @@ export class HttpPipelineModule implements NestModule {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly shutdown: ShutdownState,
+    private readonly moduleRef: ModuleRef,
   ) {}
+
+  private responder: EarlyResponder | null | undefined;
+
+  /** The domain's early responder, looked up once (absent when no module provides one). */
+  private earlyResponder(): EarlyResponder | null {
+    if (this.responder === undefined) {
+      try {
+        this.responder = this.moduleRef.get<EarlyResponder>(EARLY_RESPONDER, { strict: false });
+      } catch {
+        this.responder = null;
+      }
+    }
+    return this.responder;
+  }
 
   static forRoot(): DynamicModule {
     return { module: HttpPipelineModule, providers: [ShutdownState], exports: [ShutdownState] };
@@ -65,6 +82,15 @@ export class HttpPipelineModule implements NestModule {
     const handlers: RequestHandler[] = [drain, corsByRouteFamily(http)];
     if (http.compression.enabled) handlers.push(compressionMiddleware(http.compression));
     handlers.push(jsonBodyParser(http.bodyLimit), rejectNulCharacters);
+    // last: what reaches it has been logged, given its CORS headers and checked like any request
+    handlers.push((req, res, next) => {
+      const responder = req.method === 'GET' && !this.shutdown.draining ? this.earlyResponder() : null;
+      if (!responder?.claims(req.originalUrl.split('?', 1)[0])) return next();
+      responder.respond(req, res).then(
+        (sent) => (sent ? undefined : next()),
+        () => next(),
+      );
+    });
     consumer.apply(...handlers).forRoutes({ path: '*splat', method: RequestMethod.ALL });
   }
 }

@@ -1,5 +1,6 @@
-import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { ormFeature } from '../../framework/database/entity-registry';
+import { EARLY_RESPONDER } from '../../framework/http/early-responder';
 import { ApiKeyModule } from '../../modules/api-key/api-key.module';
 import { PricingModule } from '../../modules/pricing/pricing.module';
 import { RegionModule } from '../../modules/region/region.module';
@@ -19,10 +20,6 @@ import { StoreCatalogService } from './store-catalog.service';
 @Module({
   imports: [ormFeature([CatalogVersion]), RegionModule, PricingModule, ApiKeyModule],
   controllers: [StoreProductsController, StoreProductVariantsController],
-  providers: [StoreCatalogService, PricingContextResolver, StoreResponseCache, StoreCacheFastPath],
+  providers: [StoreCatalogService, PricingContextResolver, StoreResponseCache, StoreCacheFastPath, { provide: EARLY_RESPONDER, useExisting: StoreCacheFastPath }],
 })
-export class StoreCatalogModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(StoreCacheFastPath).forRoutes(StoreProductsController, StoreProductVariantsController);
-  }
-}
+export class StoreCatalogModule {}
