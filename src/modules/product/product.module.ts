@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ormFeature } from '../../framework/database/entity-registry';
+import { LinksModule } from '../../links/links.module';
 import { ProductCategoryPivot, ProductTagPivot, ProductVariantOptionPivot } from './entities/pivots.entity';
 import { ProductCategory } from './entities/product-category.entity';
 import { ProductCollection } from './entities/product-collection.entity';
@@ -18,6 +19,7 @@ import { StoreCollectionsController } from './http/store-collections.controller'
 import { StoreProductCategoriesController } from './http/store-product-categories.controller';
 import { StoreProductTagsController } from './http/store-product-tags.controller';
 import { StoreProductTypesController } from './http/store-product-types.controller';
+import { TaxonomyProducts } from './taxonomy/taxonomy-products';
 import { ProductCategoryReader } from './taxonomy/product-category.reader';
 import { ProductCategoryService } from './taxonomy/product-category.service';
 import { ProductCollectionService } from './taxonomy/product-collection.service';
@@ -44,7 +46,8 @@ export const PRODUCT_ENTITIES = [
 
 /** Products, variants, options, images and the catalog taxonomy (collections, categories, tags, types). */
 @Module({
-  imports: [ormFeature(PRODUCT_ENTITIES)],
+  // the links: a storefront sees a collection's or category's products only in its sales channels
+  imports: [ormFeature(PRODUCT_ENTITIES), LinksModule],
   controllers: [
     AdminCollectionsController,
     StoreCollectionsController,
@@ -59,6 +62,7 @@ export const PRODUCT_ENTITIES = [
     ProductCollectionService,
     ProductCategoryService,
     ProductCategoryReader,
+    TaxonomyProducts,
     ProductTagService,
     ProductTypeService,
     ProductService,

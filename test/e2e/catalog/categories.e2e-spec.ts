@@ -256,7 +256,7 @@ describe('product categories', () => {
       expect(roots.every((c: CategoryBody) => c.parent_category_id === null)).toBe(true);
       expect(roots.map((c: CategoryBody) => c.name)).toContain('Filter Parent');
 
-      for (const query of ['order=colour', 'colour=red', 'is_active=perhaps', 'fields=products']) {
+      for (const query of ['order=colour', 'colour=red', 'is_active=perhaps', 'fields=variants']) {
         expect((await t.api.get(`/admin/product-categories?${query}`).set(...admin()).expect(400)).body.type).toBe('invalid_data');
       }
     });

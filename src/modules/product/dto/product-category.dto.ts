@@ -1,3 +1,4 @@
+import { CollectionProductDto } from './product-collection.dto';
 import { ApiProperty, ApiPropertyOptional, getSchemaPath, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
@@ -32,6 +33,8 @@ export class ProductCategoryNodeDto {
 
 export class ProductCategoryDto extends ProductCategoryNodeDto {
   @ApiProperty({ example: 'pcat_01M7XM5FD7EBRMDMQJ362P97FJ' }) declare id: string;
+  @ApiPropertyOptional({ type: [CollectionProductDto], description: 'The category’s own products, when selected with `fields` (a storefront sees the published ones of its sales channels)' })
+  products?: CollectionProductDto[];
 }
 
 export class CreateProductCategoryDto {

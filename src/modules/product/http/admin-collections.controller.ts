@@ -12,7 +12,7 @@ import { CreateProductCollectionDto, LinkProductsDto, ProductCollectionDto, Upda
 import { ProductCollectionService } from '../taxonomy/product-collection.service';
 import { ADMIN_COLLECTION_LIST as LIST, ADMIN_COLLECTION_RETRIEVE as RETRIEVE } from './taxonomy-fields';
 
-const withProducts = (query: RetrieveQuery) => query.fields.relations.includes('products');
+const withProducts = (query: RetrieveQuery) => (query.fields.relations.includes('products') ? ({ kind: 'admin' } as const) : null);
 
 @ApiTags('Admin Collections')
 @ApiAdminAuth()

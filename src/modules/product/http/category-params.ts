@@ -3,6 +3,7 @@ import { ApiQuery } from '@nestjs/swagger';
 import { SthenoError } from '../../../framework/errors/stheno-error';
 import { projectFields } from '../../../framework/http/envelopes';
 import { ResolvedFields } from '../../../framework/http/list-query';
+import type { ProductAudience } from '../taxonomy/taxonomy-products';
 import { CategoryAudience, CategoryTreeOptions, CategoryView } from '../taxonomy/taxonomy.types';
 
 function booleanParam(extra: Record<string, unknown>, key: string): boolean {
@@ -16,13 +17,25 @@ function booleanParam(extra: Record<string, unknown>, key: string): boolean {
  * The tree options of a category request. A tree parameter implies its relation: asking for the
  * ancestors tree returns `parent_category` even when `fields` did not name it.
  */
-export function categoryTreeOptions(audience: CategoryAudience, fields: ResolvedFields, extra: Record<string, unknown>): CategoryTreeOptions {
+export function categoryTreeOptions(
+  audience: CategoryAudience,
+  fields: ResolvedFields,
+  extra: Record<string, unknown>,
+  products: ProductAudience = { kind: 'admin' },
+): CategoryTreeOptions {
   const ancestors = booleanParam(extra, 'include_ancestors_tree');
   const descendants = booleanParam(extra, 'include_descendants_tree');
   const needs = (relation: string) => fields.relations.includes(relation);
   if (ancestors && !needs('parent_category')) addRelation(fields, 'parent_category');
   if (descendants && !needs('category_children')) addRelation(fields, 'category_children');
-  return { audience, ancestors, descendants, withParent: needs('parent_category'), withChildren: needs('category_children') };
+  return {
+    audience,
+    ancestors,
+    descendants,
+    withParent: needs('parent_category'),
+    withChildren: needs('category_children'),
+    products: needs('products') ? products : null,
+  };
 }
 
 function addRelation(fields: ResolvedFields, relation: string): void {

@@ -8,6 +8,8 @@ import { ApiListQuery, ApiListResponse, ApiRetrieveQuery, ApiSingleResponse, Lis
 import { ApiErrors } from '../../../framework/openapi/error-responses';
 import { ApiStoreAuth } from '../../../framework/openapi/security';
 import { ProductCategoryDto } from '../dto/product-category.dto';
+import type { ProductAudience } from '../taxonomy/taxonomy-products';
+import { StorefrontAudience } from './storefront-audience.decorator';
 import { ProductCategoryReader } from '../taxonomy/product-category.reader';
 import { ApiCategoryTreeQuery, categoryTreeOptions, projectCategory } from './category-params';
 import { STORE_CATEGORY_LIST as LIST, STORE_CATEGORY_RETRIEVE as RETRIEVE } from './taxonomy-fields';
@@ -24,8 +26,8 @@ export class StoreProductCategoriesController {
   @ApiCategoryTreeQuery()
   @ApiListResponse('product_categories', ProductCategoryDto)
   @ApiErrors(400)
-  async list(@Ctx() ctx: Context, @ListParams(LIST) query: ListQuery) {
-    const [categories, count] = await this.reader.list(ctx, query, categoryTreeOptions('store', query.fields, query.extra));
+  async list(@Ctx() ctx: Context, @StorefrontAudience() audience: ProductAudience, @ListParams(LIST) query: ListQuery) {
+    const [categories, count] = await this.reader.list(ctx, query, categoryTreeOptions('store', query.fields, query.extra, audience));
     return listEnvelope('product_categories', categories.map((c) => projectCategory(c, query.fields)), { count, ...query });
   }
 
@@ -34,8 +36,8 @@ export class StoreProductCategoriesController {
   @ApiCategoryTreeQuery()
   @ApiSingleResponse('product_category', ProductCategoryDto)
   @ApiErrors(400, 404)
-  async retrieve(@Ctx() ctx: Context, @Param('id') id: string, @RetrieveParams(RETRIEVE) query: RetrieveQuery) {
-    const view = await this.reader.retrieve(ctx, id, categoryTreeOptions('store', query.fields, query.extra));
+  async retrieve(@Ctx() ctx: Context, @StorefrontAudience() audience: ProductAudience, @Param('id') id: string, @RetrieveParams(RETRIEVE) query: RetrieveQuery) {
+    const view = await this.reader.retrieve(ctx, id, categoryTreeOptions('store', query.fields, query.extra, audience));
     return { product_category: projectCategory(view, query.fields) };
   }
 }

@@ -17,8 +17,8 @@ const COLLECTION_LIST = {
 /** Admins may select the collection's products (`fields=*products`). */
 export const ADMIN_COLLECTION_RETRIEVE: RetrieveQuerySpec = { defaults: COLLECTION_FIELDS, allowed: [...COLLECTION_FIELDS, 'products'] };
 export const ADMIN_COLLECTION_LIST: ListQuerySpec = { ...ADMIN_COLLECTION_RETRIEVE, ...COLLECTION_LIST };
-/** Storefronts read products through /store/products (published, in the key's sales channels), not here. */
-export const STORE_COLLECTION_RETRIEVE: RetrieveQuerySpec = { defaults: COLLECTION_FIELDS, allowed: COLLECTION_FIELDS };
+/** Storefronts may select products too (the Next.js starter does): only the ones /store/products shows them. */
+export const STORE_COLLECTION_RETRIEVE: RetrieveQuerySpec = { defaults: COLLECTION_FIELDS, allowed: [...COLLECTION_FIELDS, 'products'] };
 export const STORE_COLLECTION_LIST: ListQuerySpec = { ...STORE_COLLECTION_RETRIEVE, ...COLLECTION_LIST };
 
 // categories
@@ -27,7 +27,8 @@ const CATEGORY_FIELDS = [
   'id', 'name', 'description', 'handle', 'mpath', 'is_active', 'is_internal', 'rank', 'parent_category_id',
   'metadata', 'created_at', 'updated_at', 'deleted_at',
 ];
-const CATEGORY_ALLOWED = [...CATEGORY_FIELDS, 'parent_category', 'category_children'];
+/** `products`: the category's own products (not its descendants'); a storefront sees only those /store/products shows it. */
+const CATEGORY_ALLOWED = [...CATEGORY_FIELDS, 'parent_category', 'category_children', 'products'];
 const CATEGORY_RELATIONS = ['*parent_category', '*category_children'];
 const STORE_HIDDEN_DEFAULTS = new Set(['mpath', 'is_active', 'is_internal', 'deleted_at']);
 const CATEGORY_FILTERS = {

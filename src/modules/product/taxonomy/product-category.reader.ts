@@ -7,6 +7,7 @@ import { ListQuery } from '../../../framework/http/list-query';
 import { ProductCategory } from '../entities/product-category.entity';
 import { ancestorChain, ancestorIdsOf, descendantTree, groupByParent, toCategoryView, withNullParentFilter } from './category-tree';
 import { likeLiteral } from './handles';
+import { TaxonomyProducts } from './taxonomy-products';
 import { withConditions } from './taxonomy-support';
 import { CategoryTreeOptions, CategoryView } from './taxonomy.types';
 
@@ -31,6 +32,8 @@ const BY_RANK = [{ rank: 'ASC' }, { id: 'ASC' }] as const;
  */
 @Injectable()
 export class ProductCategoryReader {
+  constructor(private readonly products: TaxonomyProducts) {}
+
   async list(ctx: Context, query: ListQuery, options: CategoryTreeOptions): Promise<[CategoryView[], number]> {
     const hidden = await this.hiddenIds(ctx, options);
     let scoped: ListQuery = { ...query, filters: withNullParentFilter(query.filters) };
@@ -82,6 +85,11 @@ export class ProductCategoryReader {
           ? descendantTree(view.id, childrenOf)
           : (childrenOf.get(view.id) ?? []).map((child) => ({ ...child }));
       }
+    }
+
+    if (options.products) {
+      const byCategory = await this.products.ofCategories(ctx, views.map((v) => v.id), options.products);
+      for (const view of views) view.products = byCategory.get(view.id) ?? [];
     }
     return views;
   }

@@ -8,6 +8,7 @@ import { ListQuery } from '../../../framework/http/list-query';
 import { ProductCollection } from '../entities/product-collection.entity';
 import { Product } from '../entities/product.entity';
 import { handleFor } from './handles';
+import { ProductAudience, TaxonomyProducts } from './taxonomy-products';
 import { assertProductsExist, duplicateError, iso, normalizeLinks } from './taxonomy-support';
 import {
   CollectionEvents,
@@ -17,31 +18,6 @@ import {
   ProductLinkInput,
   UpdateCollectionInput,
 } from './taxonomy.types';
-
-const PRODUCT_COLUMNS = [
-  'id', 'title', 'subtitle', 'handle', 'description', 'status', 'thumbnail', 'is_giftcard', 'discountable',
-  'collection_id', 'type_id', 'metadata', 'created_at', 'updated_at', 'deleted_at',
-] as const;
-
-function toProductView(p: Pick<Product, (typeof PRODUCT_COLUMNS)[number]>): CollectionProductView {
-  return {
-    id: p.id,
-    title: p.title,
-    subtitle: p.subtitle,
-    handle: p.handle,
-    description: p.description,
-    status: p.status,
-    thumbnail: p.thumbnail,
-    is_giftcard: p.is_giftcard,
-    discountable: p.discountable,
-    collection_id: p.collection_id,
-    type_id: p.type_id,
-    metadata: p.metadata,
-    created_at: iso(p.created_at),
-    updated_at: iso(p.updated_at),
-    deleted_at: iso(p.deleted_at),
-  };
-}
 
 function toCollectionView(c: ProductCollection, products?: CollectionProductView[]): CollectionView {
   const view: CollectionView = {
@@ -60,16 +36,19 @@ function toCollectionView(c: ProductCollection, products?: CollectionProductView
 /** Product collections; products join one with their `collection_id`. Internal to the product module. */
 @Injectable()
 export class ProductCollectionService {
-  constructor(private readonly events: EventBus) {}
+  constructor(
+    private readonly events: EventBus,
+    private readonly products: TaxonomyProducts,
+  ) {}
 
-  /** Products are read (one query for the page) only when `withProducts`. */
-  async list(ctx: Context, query: ListQuery, withProducts: boolean): Promise<[CollectionView[], number]> {
+  /** Products are read (one query for the page) only when asked for, and only those `products` may see. */
+  async list(ctx: Context, query: ListQuery, products: ProductAudience | null): Promise<[CollectionView[], number]> {
     const [rows, count] = await findPage(ctx, ProductCollection, query, ['title', 'handle']);
-    return [await this.toViews(ctx, rows, withProducts), count];
+    return [await this.toViews(ctx, rows, products), count];
   }
 
-  async retrieve(ctx: Context, id: string, withProducts: boolean): Promise<CollectionView> {
-    const [view] = await this.toViews(ctx, [await this.load(ctx, id)], withProducts);
+  async retrieve(ctx: Context, id: string, products: ProductAudience | null): Promise<CollectionView> {
+    const [view] = await this.toViews(ctx, [await this.load(ctx, id)], products);
     return view;
   }
 
@@ -126,7 +105,7 @@ export class ProductCollectionService {
       if (remove.length) {
         await tx.em.nativeUpdate(Product, { id: { $in: remove }, collection_id: id }, { collection_id: null, updated_at: now });
       }
-      const [view] = await this.toViews(tx, [collection], true);
+      const [view] = await this.toViews(tx, [collection], { kind: 'admin' });
       return view;
     });
   }
@@ -142,18 +121,10 @@ export class ProductCollectionService {
     return collection;
   }
 
-  private async toViews(ctx: Context, collections: ProductCollection[], withProducts: boolean): Promise<CollectionView[]> {
-    if (!withProducts) return collections.map((c) => toCollectionView(c));
-    const byCollection = new Map<string, CollectionProductView[]>(collections.map((c) => [c.id, []]));
-    if (collections.length) {
-      const products = await ctx.em.find(
-        Product,
-        { collection_id: { $in: collections.map((c) => c.id) } },
-        // fresh rows: a link just changed collection_id with a native update
-        { fields: [...PRODUCT_COLUMNS], orderBy: [{ created_at: 'ASC' }, { id: 'ASC' }], disableIdentityMap: true },
-      );
-      for (const product of products) byCollection.get(product.collection_id!)?.push(toProductView(product));
-    }
+  private async toViews(ctx: Context, collections: ProductCollection[], products: ProductAudience | null): Promise<CollectionView[]> {
+    if (!products) return collections.map((c) => toCollectionView(c));
+    const byCollection = await this.products.ofCollections(ctx, collections.map((c) => c.id), products);
     return collections.map((c) => toCollectionView(c, byCollection.get(c.id)));
   }
+
 }

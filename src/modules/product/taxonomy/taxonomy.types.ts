@@ -1,3 +1,4 @@
+import type { ProductAudience } from './taxonomy-products';
 import type { Metadata } from '../../../framework/database/base.entity';
 
 /** A product as a collection shows it (`fields=products.*`): the product's own columns, no relations. */
@@ -49,6 +50,8 @@ export interface CategoryView {
   parent_category_id: string | null;
   parent_category?: CategoryView | null;
   category_children?: CategoryView[];
+  /** The category's own products, when selected. */
+  products?: CollectionProductView[];
   metadata: Metadata;
   created_at: string;
   updated_at: string;
@@ -111,6 +114,8 @@ export interface CategoryTreeOptions {
   /** Whether the response needs the direct parent / children at all. */
   withParent: boolean;
   withChildren: boolean;
+  /** The products of the listed categories (not of their relatives), for whom; null: none. */
+  products: ProductAudience | null;
 }
 
 export const CollectionEvents = {
