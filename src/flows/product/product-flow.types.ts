@@ -18,9 +18,19 @@ export interface ProductFlowServices {
   productChannels: ProductSalesChannelLinks;
 }
 
-/** A variant as the admin API creates it: the product module's fields plus its prices. */
+/** An existing inventory item a variant consumes (Medusa's inventory kits). */
+export interface VariantInventoryItemRequest {
+  inventory_item_id: string;
+  required_quantity?: number;
+}
+
+/**
+ * A variant as the admin API creates it: the product module's fields plus its prices and, for a
+ * kit, the existing inventory items it consumes (otherwise one is created when it manages inventory).
+ */
 export interface CreateVariantRequest extends CreateVariantInput {
   prices?: PriceInput[];
+  inventory_items?: VariantInventoryItemRequest[];
 }
 
 export interface UpdateVariantRequest extends UpdateVariantInput {

@@ -2,7 +2,7 @@ import { SthenoError } from '../../framework/errors/stheno-error';
 import { createFlow, createStep, runFlow } from '../../framework/flows/flow';
 import type { CreatedProduct } from '../../modules/product/product.types';
 import type { BatchOutcome, BatchRequest, CreateProductRequest, CreateVariantRequest, ProductFlowServices, UpdateProductRequest, UpsertVariantRequest } from './product-flow.types';
-import { createVariantInventoryStep, createVariantPricesStep, NewVariant, releaseVariantsStep } from './variant-extras.steps';
+import { createVariantInventoryStep, createVariantPricesStep, linkGivenInventoryItemsStep, NewVariant, releaseVariantsStep } from './variant-extras.steps';
 import { createVariantsFlow, deleteVariantsFlow, updateVariantFlow } from './variant.flows';
 
 const channelIdsOf = (inputs: Array<{ sales_channels?: Array<{ id: string }> }>): string[] =>
@@ -18,7 +18,10 @@ export function createProductsFlow(services: ProductFlowServices) {
   const createProducts = createStep('create-products', async (inputs: CreateProductRequest[], ctx) =>
     services.products.create(
       ctx,
-      inputs.map(({ sales_channels: _channels, variants, ...product }) => ({ ...product, variants: variants?.map(({ prices: _prices, ...v }) => v) })),
+      inputs.map(({ sales_channels: _channels, variants, ...product }) => ({
+        ...product,
+        variants: variants?.map(({ prices: _prices, inventory_items: _items, ...v }) => v),
+      })),
     ),
   );
   const linkChannels = createStep('link-products-to-sales-channels', async (input: { inputs: CreateProductRequest[]; created: CreatedProduct[] }, ctx) =>
@@ -28,6 +31,7 @@ export function createProductsFlow(services: ProductFlowServices) {
     ),
   );
   const createPrices = createVariantPricesStep(services);
+  const linkGivenItems = linkGivenInventoryItemsStep(services);
   const createInventory = createVariantInventoryStep(services);
 
   return createFlow('create-products', async (run, inputs: CreateProductRequest[]) => {
@@ -35,9 +39,10 @@ export function createProductsFlow(services: ProductFlowServices) {
     const created = await run(createProducts, inputs);
     await run(linkChannels, { inputs, created });
     const variants: NewVariant[] = inputs.flatMap((product, i) =>
-      (product.variants ?? []).map((variant, j) => ({ id: created[i].variant_ids[j], prices: variant.prices })),
+      (product.variants ?? []).map((variant, j) => ({ id: created[i].variant_ids[j], prices: variant.prices, inventory_items: variant.inventory_items })),
     );
     await run(createPrices, variants);
+    await run(linkGivenItems, variants);
     await run(createInventory, variants.map((v) => v.id));
     return created.map((p) => p.id);
   });

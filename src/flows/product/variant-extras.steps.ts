@@ -1,6 +1,8 @@
 import { createStep } from '../../framework/flows/flow';
 import type { PriceInput } from '../../modules/pricing/pricing.service';
-import type { ProductFlowServices } from './product-flow.types';
+import { SthenoError } from '../../framework/errors/stheno-error';
+import { internalListQuery } from '../../framework/http/list-query';
+import type { ProductFlowServices, VariantInventoryItemRequest } from './product-flow.types';
 
 /**
  * Steps shared by the product and variant flows: what a variant owns outside the product module
@@ -10,6 +12,7 @@ import type { ProductFlowServices } from './product-flow.types';
 export interface NewVariant {
   id: string;
   prices?: PriceInput[];
+  inventory_items?: VariantInventoryItemRequest[];
 }
 
 /** A price set per variant that was given prices, created in one call and linked. */
@@ -19,6 +22,30 @@ export function createVariantPricesStep(services: ProductFlowServices) {
     if (!priced.length) return;
     const setIds = await services.pricing.createPriceSets(ctx, priced.map((v) => ({ prices: v.prices! })));
     await services.variantPrices.link(ctx, priced.map((v, i) => ({ variant_id: v.id, price_set_id: setIds[i] })));
+  });
+}
+
+/**
+ * Links new variants to the existing inventory items they were given (`inventory_items`, Medusa's
+ * inventory kits: a bundle consumes `required_quantity` of each). Runs before the step that creates
+ * an item per managed variant, which then leaves these variants alone.
+ */
+export function linkGivenInventoryItemsStep(services: ProductFlowServices) {
+  return createStep('link-given-inventory-items', async (variants: NewVariant[], ctx) => {
+    const rows = variants.flatMap((v) =>
+      (v.inventory_items ?? []).map((item) => ({ variant_id: v.id, inventory_item_id: item.inventory_item_id, required_quantity: item.required_quantity ?? 1 })),
+    );
+    if (!rows.length) return;
+    for (const variant of variants) {
+      const ids = (variant.inventory_items ?? []).map((i) => i.inventory_item_id);
+      if (new Set(ids).size !== ids.length) throw SthenoError.invalidData('A variant lists the same inventory item twice');
+    }
+    const wanted = [...new Set(rows.map((r) => r.inventory_item_id))];
+    const [found] = await services.inventory.listItems(ctx, internalListQuery({ id: { $in: wanted } }, { limit: wanted.length }));
+    const known = new Set(found.map((item) => item.id));
+    const missing = wanted.find((id) => !known.has(id));
+    if (missing) throw SthenoError.notFound(`Inventory item with id: ${missing} was not found`);
+    await services.variantInventory.link(ctx, rows);
   });
 }
 

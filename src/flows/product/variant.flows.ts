@@ -1,17 +1,19 @@
 import { createFlow, createStep, runFlow } from '../../framework/flows/flow';
 import type { BatchOutcome, BatchRequest, CreateVariantRequest, ProductFlowServices, UpdateVariantRequest } from './product-flow.types';
-import { createVariantInventoryStep, createVariantPricesStep, releaseVariantsStep, upsertVariantPricesStep } from './variant-extras.steps';
+import { createVariantInventoryStep, linkGivenInventoryItemsStep, createVariantPricesStep, releaseVariantsStep, upsertVariantPricesStep } from './variant-extras.steps';
 
 /** Adds variants to a product, each with its price set and (when it manages inventory) its inventory item. */
 export function createVariantsFlow(services: ProductFlowServices) {
   const create = createStep('create-variants', async (input: { productId: string; variants: CreateVariantRequest[] }, ctx) =>
-    services.products.createVariants(ctx, input.productId, input.variants.map(({ prices: _prices, ...v }) => v)),
+    services.products.createVariants(ctx, input.productId, input.variants.map(({ prices: _prices, inventory_items: _items, ...v }) => v)),
   );
   const createPrices = createVariantPricesStep(services);
+  const linkGivenItems = linkGivenInventoryItemsStep(services);
   const createInventory = createVariantInventoryStep(services);
   return createFlow('create-variants', async (run, input: { productId: string; variants: CreateVariantRequest[] }) => {
     const ids = await run(create, input);
     await run(createPrices, ids.map((id, i) => ({ id, prices: input.variants[i].prices })));
+    await run(linkGivenItems, ids.map((id, i) => ({ id, inventory_items: input.variants[i].inventory_items })));
     await run(createInventory, ids);
     return ids;
   });

@@ -81,8 +81,21 @@ class VariantFieldsDto {
   @ApiPropertyOptional({ type: [PriceInputDto] }) @IsOptional() @IsArray() @ArrayMaxSize(MAX_ITEMS) @ValidateNested({ each: true }) @Type(() => PriceInputDto) prices?: PriceInputDto[];
 }
 
+/** An existing inventory item a new variant consumes (Medusa's inventory kits). */
+export class VariantInventoryItemInputDto {
+  @ApiProperty({ example: 'iitem_01M7XM5FD7EBRMDMQJ362P97FJ' }) @IsString() @IsNotEmpty() inventory_item_id!: string;
+  @ApiPropertyOptional({ default: 1, minimum: 1, description: 'Units of the item per unit of the variant' }) @IsOptional() @IsInt() @Min(1) required_quantity?: number;
+}
+
 export class CreateVariantDto extends VariantFieldsDto {
   @ApiProperty({ example: 'M' }) @IsString() @Matches(NOT_BLANK, { message: 'title must not be empty' }) title!: string;
+  @ApiPropertyOptional({ type: [VariantInventoryItemInputDto], description: 'Existing inventory items to consume instead of a new one (a kit)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_ITEMS)
+  @ValidateNested({ each: true })
+  @Type(() => VariantInventoryItemInputDto)
+  inventory_items?: VariantInventoryItemInputDto[];
 }
 
 export class UpdateVariantDto extends VariantFieldsDto {
@@ -156,11 +169,6 @@ export class BatchUpdateProductDto extends UpdateProductDto {
 }
 
 export class BatchProductsDto extends batchBody(CreateProductDto, BatchUpdateProductDto) {}
-
-export class VariantInventoryItemInputDto {
-  @ApiProperty() @IsString() @IsNotEmpty() inventory_item_id!: string;
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @IsInt() @Min(1) required_quantity?: number;
-}
 
 export class UpdateVariantInventoryItemDto extends OmitType(VariantInventoryItemInputDto, ['inventory_item_id'] as const) {
   @ApiProperty() @IsInt() @Min(1) declare required_quantity: number;
