@@ -23,7 +23,7 @@ describe('variants created with existing inventory items', () => {
   afterAll(() => t.close());
 
   it('links the given items with their quantities and creates an item only for the other variants', async () => {
-    const body = shirtBody('kit');
+    const body: Body = shirtBody('kit');
     body.variants[0] = {
       ...body.variants[0],
       inventory_items: [
@@ -68,14 +68,14 @@ describe('variants created with existing inventory items', () => {
 
   it('refuses an unknown item or the same item twice, writing nothing', async () => {
     const before = await catalogCounts(t);
-    const unknown = shirtBody('kit-bad');
+    const unknown: Body = shirtBody('kit-bad');
     unknown.variants[0] = { ...unknown.variants[0], inventory_items: [{ inventory_item_id: 'iitem_missing' }] };
     const res = await t.api.post('/admin/products').set(...admin()).send(unknown).expect(404);
     expect(res.body).toEqual({ type: 'not_found', message: 'Inventory item with id: iitem_missing was not found' });
-    const twice = shirtBody('kit-bad');
+    const twice: Body = shirtBody('kit-bad');
     twice.variants[0] = { ...twice.variants[0], inventory_items: [{ inventory_item_id: cotton }, { inventory_item_id: cotton, required_quantity: 2 }] };
     expect((await t.api.post('/admin/products').set(...admin()).send(twice).expect(400)).body.type).toBe('invalid_data');
-    const zero = shirtBody('kit-bad');
+    const zero: Body = shirtBody('kit-bad');
     zero.variants[0] = { ...zero.variants[0], inventory_items: [{ inventory_item_id: cotton, required_quantity: 0 }] };
     expect((await t.api.post('/admin/products').set(...admin()).send(zero).expect(400)).body.type).toBe('invalid_data');
     expect(await catalogCounts(t)).toEqual(before);
