@@ -157,14 +157,20 @@ export class StoreResponseCache {
   /**
    * When the next price list starts or ends: until then (and while the version holds) the active
    * lists are the ones a cached body was priced with. Read once per content version, and again once
-   * the boundary has passed.
+   * the boundary has passed. Measured on this process's clock, the one the price calculator judges
+   * list windows by: on the database's clock, a boundary falling within the two clocks' skew would be
+   * missed and the body priced before it served until the next catalog write. A boundary at `now`
+   * itself counts (a list still applies at the instant it ends), so such a body expires at once.
    */
   private async priceWindow(ctx: Context, version: string): Promise<PriceWindow> {
-    if (this.window && this.window.version === version && Date.now() < this.window.nextBoundary) return this.window;
+    const now = Date.now();
+    if (this.window && this.window.version === version && now < this.window.nextBoundary) return this.window;
+    const at = new Date(now).toISOString();
     const [row] = await ctx.em.execute<Array<{ next: Date | string | null }>>(
       `select least(
-          (select min(starts_at) from price_list where deleted_at is null and starts_at > now()),
-          (select min(ends_at) from price_list where deleted_at is null and ends_at > now())) as next`,
+          (select min(starts_at) from price_list where deleted_at is null and starts_at >= ?::timestamptz),
+          (select min(ends_at) from price_list where deleted_at is null and ends_at >= ?::timestamptz)) as next`,
+      [at, at],
     );
     const next = row?.next ? new Date(row.next).getTime() : Number.POSITIVE_INFINITY;
     this.window = { version, nextBoundary: next };

@@ -76,6 +76,29 @@ describe('Store product response cache', () => {
     await sql(`delete from price_list where id = 'plist_flash'`);
   });
 
+  it('times a price list by the clock that prices the body, even when the database’s runs ahead', async () => {
+    // a list that has started by the database's clock but not yet by this process's, 60 s behind
+    await sql(`insert into price_list (id, title, status, type, starts_at) values ('plist_skew', 'Skew', 'active', 'sale', now() - interval '30 seconds')`);
+    await sql(`insert into price (id, currency_code, amount, rules_count, price_set_id, price_list_id) values ('price_s_skew', 'eur', 4, 0, 'pset_s', 'plist_skew')`);
+    const url = `/store/product-variants/${c.ids.shirtS}?region_id=${c.regionId}&fields=id,calculated_price`;
+    const price = async () => (await get(url).expect(200)).body.variant.calculated_price.calculated_amount;
+    const realNow = Date.now();
+    // only Date is faked: timers, I/O and the database keep the real clock
+    jest.useFakeTimers({
+      now: realNow - 60_000,
+      doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'],
+    });
+    try {
+      expect(await price()).toBe(15);
+      jest.setSystemTime(realNow + 1000);
+      expect(await price()).toBe(4);
+    } finally {
+      jest.useRealTimers();
+      await sql(`delete from price where id = 'price_s_skew'`);
+      await sql(`delete from price_list where id = 'plist_skew'`);
+    }
+  });
+
   it('never caches stock: a reservation shows at once', async () => {
     const url = `/store/products/${c.ids.shirt}?fields=id,variants.id,%2Bvariants.inventory_quantity`;
     const stock = async () => (await get(url).expect(200)).body.product.variants.find((v: Body) => v.id === c.ids.shirtS).inventory_quantity;
