@@ -114,7 +114,9 @@ describe('API keys and the publishable-key guard', () => {
       const res = await t.api.get('/admin/sales-channels').set(...basic(secret)).expect(200);
       expect(res.body.count).toBeGreaterThan(0);
       await t.api.get('/admin/sales-channels').set('Authorization', secret).expect(200);
-      await t.api.get('/admin/sales-channels').set(...basic(`${secret.slice(0, -1)}0`)).expect(401);
+      // one character off (never the same character: a secret ending in 0 once made this a valid key)
+      const tampered = `${secret.slice(0, -1)}${secret.endsWith('0') ? '1' : '0'}`;
+      await t.api.get('/admin/sales-channels').set(...basic(tampered)).expect(401);
     });
 
     it('does not open the users routes, which need a person', async () => {
