@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Context } from '../framework/context/context';
+import { linkedIds } from './linked-ids';
 import { ProductSalesChannel } from './catalog-links.entity';
 
 const textArray = (ids: string[]): string => `{${ids.map((id) => JSON.stringify(id)).join(',')}}`;
@@ -38,15 +39,7 @@ export class ProductSalesChannelLinks {
   }
 
   /** Sales channel ids per product, in one query for any number of products. */
-  async channelsOf(ctx: Context, productIds: string[]): Promise<Map<string, string[]>> {
-    const result = new Map<string, string[]>(productIds.map((id) => [id, []]));
-    if (!productIds.length) return result;
-    const rows = await ctx.em.find(
-      ProductSalesChannel,
-      { product_id: { $in: productIds } },
-      { orderBy: { created_at: 'asc', sales_channel_id: 'asc' } },
-    );
-    for (const row of rows) result.get(row.product_id)?.push(row.sales_channel_id);
-    return result;
+  channelsOf(ctx: Context, productIds: string[]): Promise<Map<string, string[]>> {
+    return linkedIds(ctx, ProductSalesChannel, 'product_id', 'sales_channel_id', productIds);
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Context } from '../framework/context/context';
+import { linkedIds } from './linked-ids';
 import { PublishableKeySalesChannel } from './publishable-key-sales-channel.entity';
 
 /** Reads and writes the publishable key ↔ sales channel link. */
@@ -24,15 +25,7 @@ export class PublishableKeySalesChannelLinks {
   }
 
   /** Sales channel ids per key, in one query for any number of keys. */
-  async channelsOf(ctx: Context, keyIds: string[]): Promise<Map<string, string[]>> {
-    const result = new Map<string, string[]>(keyIds.map((id) => [id, []]));
-    if (!keyIds.length) return result;
-    const rows = await ctx.em.find(
-      PublishableKeySalesChannel,
-      { publishable_key_id: { $in: keyIds } },
-      { orderBy: { created_at: 'asc', sales_channel_id: 'asc' } },
-    );
-    for (const row of rows) result.get(row.publishable_key_id)?.push(row.sales_channel_id);
-    return result;
+  channelsOf(ctx: Context, keyIds: string[]): Promise<Map<string, string[]>> {
+    return linkedIds(ctx, PublishableKeySalesChannel, 'publishable_key_id', 'sales_channel_id', keyIds);
   }
 }

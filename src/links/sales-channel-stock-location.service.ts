@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Context } from '../framework/context/context';
+import { linkedIds } from './linked-ids';
 import { SalesChannelStockLocation } from './catalog-links.entity';
 
 /** Reads and writes the sales channel ↔ stock location link: the locations whose stock a channel sells. */
@@ -43,15 +44,7 @@ export class SalesChannelStockLocationLinks {
   }
 
   /** Sales channel ids per location, in one query for any number of locations. */
-  async channelsOf(ctx: Context, locationIds: string[]): Promise<Map<string, string[]>> {
-    const result = new Map<string, string[]>(locationIds.map((id) => [id, []]));
-    if (!locationIds.length) return result;
-    const rows = await ctx.em.find(
-      SalesChannelStockLocation,
-      { stock_location_id: { $in: locationIds } },
-      { orderBy: { created_at: 'asc', sales_channel_id: 'asc' } },
-    );
-    for (const row of rows) result.get(row.stock_location_id)?.push(row.sales_channel_id);
-    return result;
+  channelsOf(ctx: Context, locationIds: string[]): Promise<Map<string, string[]>> {
+    return linkedIds(ctx, SalesChannelStockLocation, 'stock_location_id', 'sales_channel_id', locationIds);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Context } from '../framework/context/context';
 import { SthenoError } from '../framework/errors/stheno-error';
+import { linkedIds } from './linked-ids';
 import { ProductVariantInventoryItem } from './catalog-links.entity';
 
 /** Reads and writes the variant ↔ inventory item link (`required_quantity` units of the item per unit of the variant). */
@@ -39,12 +40,8 @@ export class VariantInventoryLinks {
   }
 
   /** Variants per inventory item, in one query. */
-  async variantsOf(ctx: Context, itemIds: string[]): Promise<Map<string, string[]>> {
-    const result = new Map<string, string[]>(itemIds.map((id) => [id, []]));
-    if (!itemIds.length) return result;
-    const rows = await ctx.em.find(ProductVariantInventoryItem, { inventory_item_id: { $in: itemIds } }, { orderBy: { created_at: 'asc', variant_id: 'asc' } });
-    for (const row of rows) result.get(row.inventory_item_id)?.push(row.variant_id);
-    return result;
+  variantsOf(ctx: Context, itemIds: string[]): Promise<Map<string, string[]>> {
+    return linkedIds(ctx, ProductVariantInventoryItem, 'inventory_item_id', 'variant_id', itemIds);
   }
 
   async unlink(ctx: Context, rows: Array<{ variant_id: string; inventory_item_id: string }>): Promise<void> {
