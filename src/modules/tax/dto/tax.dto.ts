@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions, getSchemaPath } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { TAX_RULE_REFERENCES } from '../entities/tax-rate-rule.entity';
@@ -9,6 +9,8 @@ const META = { type: 'object', additionalProperties: true, nullable: true } as c
 const NULLABLE_TEXT = { type: String, nullable: true } as const;
 const DATE = { format: 'date-time' } as const;
 const NULLABLE_DATE = { format: 'date-time', type: String, nullable: true } as const;
+/** OpenAPI 3.0 ignores `nullable` next to a $ref: null is its own alternative. */
+const nullableRef = (name: string): ApiPropertyOptions => ({ oneOf: [{ $ref: getSchemaPath(name) }, { type: 'object', nullable: true, enum: [null] }] });
 /** Present → must not be null (the column is not nullable); absent → unchanged. */
 const NotNullWhenPresent = () => ValidateIf((_object, value) => value !== undefined);
 
@@ -66,12 +68,12 @@ export class ChildTaxRegionDto extends TaxRegionBaseDto {
 
 export class TaxRegionDto extends TaxRegionBaseDto {
   @ApiPropertyOptional({ type: [TaxRateBaseDto] }) tax_rates?: TaxRateBaseDto[];
-  @ApiPropertyOptional({ type: NestedTaxRegionDto, nullable: true }) parent?: NestedTaxRegionDto | null;
+  @ApiPropertyOptional(nullableRef('NestedTaxRegionDto')) parent?: NestedTaxRegionDto | null;
   @ApiPropertyOptional({ type: [ChildTaxRegionDto] }) children?: ChildTaxRegionDto[];
 }
 
 export class TaxRateDto extends TaxRateBaseDto {
-  @ApiPropertyOptional({ type: NestedTaxRegionDto, nullable: true }) tax_region?: NestedTaxRegionDto | null;
+  @ApiPropertyOptional(nullableRef('NestedTaxRegionDto')) tax_region?: NestedTaxRegionDto | null;
 }
 
 export class TaxProviderDto {

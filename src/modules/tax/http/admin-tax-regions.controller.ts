@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Param } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiTags } from '@nestjs/swagger';
 import { Context } from '../../../framework/context/context';
 import { Ctx } from '../../../framework/context/ctx.decorator';
 import { deleteEnvelope, listEnvelope, projectFields } from '../../../framework/http/envelopes';
@@ -8,12 +8,13 @@ import { ApiDeleteResponse, ApiListQuery, ApiListResponse, ApiRetrieveQuery, Api
 import { Post } from '../../../framework/http/verbs';
 import { ApiErrors } from '../../../framework/openapi/error-responses';
 import { ApiAdminAuth } from '../../../framework/openapi/security';
-import { CreateTaxRegionDto, TaxRegionDto, UpdateTaxRegionDto } from '../dto/tax.dto';
+import { CreateTaxRegionDto, NestedTaxRegionDto, TaxRegionDto, UpdateTaxRegionDto } from '../dto/tax.dto';
 import { TaxService } from '../tax.service';
 import { TAX_REGION_LIST as LIST, TAX_REGION_RETRIEVE as RETRIEVE } from './tax-fields';
 
 @ApiTags('Admin Tax Regions')
 @ApiAdminAuth()
+@ApiExtraModels(NestedTaxRegionDto)
 @Controller('admin/tax-regions')
 export class AdminTaxRegionsController {
   constructor(private readonly tax: TaxService) {}
