@@ -26,6 +26,7 @@ import { SalesChannelModule } from './modules/sales-channel/sales-channel.module
 import { StockLocationAdminModule } from './modules/stock-location/stock-location-admin.module';
 import { StockLocationModule } from './modules/stock-location/stock-location.module';
 import { StoreModule } from './modules/store/store.module';
+import { TaxModule } from './modules/tax/tax.module';
 import { UserModule } from './modules/user/user.module';
 import { StoreCatalogModule } from './reads/store-catalog/store-catalog.module';
 import { SeedModule } from './seed/demo-store.seeder';
@@ -67,6 +68,7 @@ export class AppModule {
         StockLocationModule,
         StockLocationAdminModule,
         InventoryModule,
+        TaxModule,
         LinksModule,
         StoreCatalogModule,
         SeedModule,
