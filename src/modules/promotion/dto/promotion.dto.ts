@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -52,6 +52,9 @@ function IsRuleValues(): PropertyDecorator {
     },
   });
 }
+
+/** A nested object or null (a plain nullable $ref is not nullable in OpenAPI 3.0). */
+const nullableRef = (name: string) => ({ oneOf: [{ $ref: getSchemaPath(name) }, { type: 'object', nullable: true, enum: [null] }] }) as const;
 
 const DATE = { format: 'date-time', type: String, nullable: true } as const;
 const RAW = { type: 'object', properties: { value: { type: 'string' }, precision: { type: 'number' } } } as const;
@@ -128,6 +131,7 @@ export class PromotionBaseDto {
   @ApiPropertyOptional(DATE) deleted_at?: string | null;
 }
 
+@ApiExtraModels(CampaignBudgetDto)
 export class CampaignDto {
   @ApiProperty({ example: 'procamp_01J' }) id!: string;
   @ApiPropertyOptional() name?: string;
@@ -135,17 +139,18 @@ export class CampaignDto {
   @ApiPropertyOptional() campaign_identifier?: string;
   @ApiPropertyOptional(DATE) starts_at?: string | null;
   @ApiPropertyOptional(DATE) ends_at?: string | null;
-  @ApiPropertyOptional({ type: CampaignBudgetDto, nullable: true }) budget?: CampaignBudgetDto | null;
+  @ApiPropertyOptional(nullableRef('CampaignBudgetDto')) budget?: CampaignBudgetDto | null;
   @ApiPropertyOptional({ type: [PromotionBaseDto] }) promotions?: PromotionBaseDto[];
   @ApiPropertyOptional({ format: 'date-time' }) created_at?: string;
   @ApiPropertyOptional({ format: 'date-time' }) updated_at?: string;
   @ApiPropertyOptional(DATE) deleted_at?: string | null;
 }
 
+@ApiExtraModels(ApplicationMethodDto, CampaignDto)
 export class PromotionDto extends PromotionBaseDto {
-  @ApiPropertyOptional({ type: ApplicationMethodDto, nullable: true }) application_method?: ApplicationMethodDto | null;
+  @ApiPropertyOptional(nullableRef('ApplicationMethodDto')) application_method?: ApplicationMethodDto | null;
   @ApiPropertyOptional({ type: [PromotionRuleDto] }) rules?: PromotionRuleDto[];
-  @ApiPropertyOptional({ type: CampaignDto, nullable: true }) campaign?: CampaignDto | null;
+  @ApiPropertyOptional(nullableRef('CampaignDto')) campaign?: CampaignDto | null;
 }
 
 // ---- bodies -------------------------------------------------------------------------------------
