@@ -1,4 +1,5 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import type { ApiPropertyOptions } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -54,7 +55,7 @@ function IsRuleValues(): PropertyDecorator {
 }
 
 /** A nested object or null (a plain nullable $ref is not nullable in OpenAPI 3.0). */
-const nullableRef = (name: string) => ({ oneOf: [{ $ref: getSchemaPath(name) }, { type: 'object', nullable: true, enum: [null] }] }) as const;
+const nullableRef = (name: string): ApiPropertyOptions => ({ oneOf: [{ $ref: getSchemaPath(name) }, { type: 'object', nullable: true, enum: [null] }] });
 
 const DATE = { format: 'date-time', type: String, nullable: true } as const;
 const RAW = { type: 'object', properties: { value: { type: 'string' }, precision: { type: 'number' } } } as const;
