@@ -21,6 +21,7 @@ import { InventoryModule } from './modules/inventory/inventory.module';
 import { PricingModule } from './modules/pricing/pricing.module';
 import { ProductAdminModule } from './modules/product/product-admin.module';
 import { ProductModule } from './modules/product/product.module';
+import { PromotionModule } from './modules/promotion/promotion.module';
 import { RegionModule } from './modules/region/region.module';
 import { SalesChannelModule } from './modules/sales-channel/sales-channel.module';
 import { StockLocationAdminModule } from './modules/stock-location/stock-location-admin.module';
@@ -69,6 +70,7 @@ export class AppModule {
         StockLocationAdminModule,
         InventoryModule,
         TaxModule,
+        PromotionModule,
         LinksModule,
         StoreCatalogModule,
         SeedModule,
