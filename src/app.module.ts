@@ -21,6 +21,8 @@ import { InventoryModule } from './modules/inventory/inventory.module';
 import { PricingModule } from './modules/pricing/pricing.module';
 import { ProductAdminModule } from './modules/product/product-admin.module';
 import { ProductModule } from './modules/product/product.module';
+import { PaymentModule } from './modules/payment/payment.module';
+import { RegionAdminModule } from './modules/region/region-admin.module';
 import { RegionModule } from './modules/region/region.module';
 import { SalesChannelModule } from './modules/sales-channel/sales-channel.module';
 import { StockLocationAdminModule } from './modules/stock-location/stock-location-admin.module';
@@ -60,6 +62,8 @@ export class AppModule {
         SalesChannelModule,
         CurrencyModule,
         RegionModule,
+        RegionAdminModule,
+        PaymentModule,
         StoreModule,
         ProductModule,
         ProductAdminModule,
