@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath, PartialType } from '@nestjs/swagger';
 import { IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 const META = { type: 'object', additionalProperties: true, nullable: true } as const;
@@ -33,13 +33,18 @@ export class CaptureDto {
   @ApiPropertyOptional(NULLABLE_DATE) deleted_at?: string | null;
 }
 
+@ApiExtraModels(RefundReasonDto)
 export class RefundDto {
   @ApiPropertyOptional() id?: string;
   @ApiPropertyOptional({ example: 10 }) amount?: number;
   @ApiPropertyOptional({ type: RawAmountDto }) raw_amount?: RawAmountDto;
   @ApiPropertyOptional() payment_id?: string;
   @ApiPropertyOptional({ type: String, nullable: true }) refund_reason_id?: string | null;
-  @ApiPropertyOptional({ type: RefundReasonDto, nullable: true }) refund_reason?: RefundReasonDto | null;
+  @ApiPropertyOptional({
+    // OpenAPI 3.0 ignores `nullable` next to a $ref: null is its own alternative
+    oneOf: [{ $ref: getSchemaPath('RefundReasonDto') }, { type: 'object', nullable: true, enum: [null] }],
+  })
+  refund_reason?: RefundReasonDto | null;
   @ApiPropertyOptional({ type: String, nullable: true }) note?: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) created_by?: string | null;
   @ApiPropertyOptional(META) metadata?: Record<string, unknown> | null;
@@ -72,6 +77,7 @@ export class PaymentDto {
   @ApiPropertyOptional(NULLABLE_DATE) deleted_at?: string | null;
 }
 
+@ApiExtraModels(PaymentDto)
 export class PaymentSessionDto {
   @ApiPropertyOptional() id?: string;
   @ApiPropertyOptional({ example: 30 }) amount?: number;
@@ -83,7 +89,8 @@ export class PaymentSessionDto {
   @ApiPropertyOptional({ enum: ['pending', 'authorized', 'captured', 'requires_more', 'error', 'canceled'] }) status?: string;
   @ApiPropertyOptional(NULLABLE_DATE) authorized_at?: string | null;
   @ApiPropertyOptional() payment_collection_id?: string;
-  @ApiPropertyOptional({ type: PaymentDto, nullable: true }) payment?: PaymentDto | null;
+  @ApiPropertyOptional({ oneOf: [{ $ref: getSchemaPath('PaymentDto') }, { type: 'object', nullable: true, enum: [null] }] })
+  payment?: PaymentDto | null;
   @ApiPropertyOptional(META) metadata?: Record<string, unknown> | null;
   @ApiPropertyOptional(DATE) created_at?: string;
   @ApiPropertyOptional(DATE) updated_at?: string;

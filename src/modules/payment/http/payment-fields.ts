@@ -6,7 +6,7 @@ const PAYMENT_FIELDS = [
 ];
 
 export const ADMIN_PAYMENT_RETRIEVE: RetrieveQuerySpec = {
-  defaults: [...PAYMENT_FIELDS, 'payment_session.id', 'captures.*', 'refunds.*'],
+  defaults: [...PAYMENT_FIELDS, 'payment_session.id', 'captures.*', 'refunds.*', 'refunds.refund_reason.*'],
   allowed: [...PAYMENT_FIELDS, 'payment_session', 'captures', 'refunds'],
 };
 
@@ -64,6 +64,6 @@ const COLLECTION_FIELDS = [
 ];
 
 export const ADMIN_PAYMENT_COLLECTION_RETRIEVE: RetrieveQuerySpec = {
-  defaults: [...COLLECTION_FIELDS, 'payment_sessions.*', 'payments.*', 'payments.captures.*', 'payments.refunds.*'],
+  defaults: [...COLLECTION_FIELDS, 'payment_sessions.*', 'payments.*', 'payments.payment_session.id', 'payments.captures.*', 'payments.refunds.*'],
   allowed: [...COLLECTION_FIELDS, 'payment_sessions', 'payments'],
 };
