@@ -22,6 +22,8 @@ import { PricingModule } from './modules/pricing/pricing.module';
 import { ProductAdminModule } from './modules/product/product-admin.module';
 import { ProductModule } from './modules/product/product.module';
 import { PromotionModule } from './modules/promotion/promotion.module';
+import { PaymentModule } from './modules/payment/payment.module';
+import { RegionAdminModule } from './modules/region/region-admin.module';
 import { RegionModule } from './modules/region/region.module';
 import { SalesChannelModule } from './modules/sales-channel/sales-channel.module';
 import { StockLocationAdminModule } from './modules/stock-location/stock-location-admin.module';
@@ -62,6 +64,8 @@ export class AppModule {
         SalesChannelModule,
         CurrencyModule,
         RegionModule,
+        RegionAdminModule,
+        PaymentModule,
         StoreModule,
         ProductModule,
         ProductAdminModule,

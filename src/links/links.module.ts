@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { ormFeature } from '../framework/database/entity-registry';
 import { ProductSalesChannel, ProductVariantInventoryItem, ProductVariantPriceSet, SalesChannelStockLocation } from './catalog-links.entity';
 import { PublishableKeySalesChannel } from './publishable-key-sales-channel.entity';
+import { RegionPaymentProvider } from './region-payment-provider.entity';
+import { RegionPaymentProviderLinks } from './region-payment-provider.service';
 import { PublishableKeySalesChannelLinks } from './publishable-key-sales-channel.service';
 import { ProductSalesChannelLinks } from './product-sales-channel.service';
 import { VariantPriceSetLinks } from './variant-price-set.service';
@@ -17,6 +19,7 @@ import { VariantInventoryLinks } from './variant-inventory-item.service';
       ProductVariantPriceSet,
       ProductVariantInventoryItem,
       SalesChannelStockLocation,
+      RegionPaymentProvider,
     ]),
   ],
   providers: [
@@ -25,6 +28,7 @@ import { VariantInventoryLinks } from './variant-inventory-item.service';
     VariantPriceSetLinks,
     VariantInventoryLinks,
     SalesChannelStockLocationLinks,
+    RegionPaymentProviderLinks,
   ],
   exports: [
     PublishableKeySalesChannelLinks,
@@ -32,6 +36,7 @@ import { VariantInventoryLinks } from './variant-inventory-item.service';
     VariantPriceSetLinks,
     VariantInventoryLinks,
     SalesChannelStockLocationLinks,
+    RegionPaymentProviderLinks,
   ],
 })
 export class LinksModule {}
