@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ormFeature } from '../framework/database/entity-registry';
 import { ProductSalesChannel, ProductVariantInventoryItem, ProductVariantPriceSet, SalesChannelStockLocation } from './catalog-links.entity';
+import { LocationFulfillmentProvider, LocationFulfillmentSet, ShippingOptionPriceSet } from './fulfillment-links.entity';
+import { LocationFulfillmentProviderLinks, LocationFulfillmentSetLinks, ShippingOptionPriceSetLinks } from './fulfillment-links.service';
 import { PublishableKeySalesChannel } from './publishable-key-sales-channel.entity';
 import { PublishableKeySalesChannelLinks } from './publishable-key-sales-channel.service';
 import { ProductSalesChannelLinks } from './product-sales-channel.service';
@@ -17,6 +19,9 @@ import { VariantInventoryLinks } from './variant-inventory-item.service';
       ProductVariantPriceSet,
       ProductVariantInventoryItem,
       SalesChannelStockLocation,
+      LocationFulfillmentSet,
+      LocationFulfillmentProvider,
+      ShippingOptionPriceSet,
     ]),
   ],
   providers: [
@@ -25,6 +30,9 @@ import { VariantInventoryLinks } from './variant-inventory-item.service';
     VariantPriceSetLinks,
     VariantInventoryLinks,
     SalesChannelStockLocationLinks,
+    LocationFulfillmentSetLinks,
+    LocationFulfillmentProviderLinks,
+    ShippingOptionPriceSetLinks,
   ],
   exports: [
     PublishableKeySalesChannelLinks,
@@ -32,6 +40,9 @@ import { VariantInventoryLinks } from './variant-inventory-item.service';
     VariantPriceSetLinks,
     VariantInventoryLinks,
     SalesChannelStockLocationLinks,
+    LocationFulfillmentSetLinks,
+    LocationFulfillmentProviderLinks,
+    ShippingOptionPriceSetLinks,
   ],
 })
 export class LinksModule {}
