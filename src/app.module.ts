@@ -17,6 +17,7 @@ import { LinksModule } from './links/links.module';
 import { ApiKeyModule } from './modules/api-key/api-key.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CurrencyModule } from './modules/currency/currency.module';
+import { FulfillmentModule } from './modules/fulfillment/fulfillment.module';
 import { InventoryModule } from './modules/inventory/inventory.module';
 import { PricingModule } from './modules/pricing/pricing.module';
 import { ProductAdminModule } from './modules/product/product-admin.module';
@@ -75,6 +76,7 @@ export class AppModule {
         InventoryModule,
         TaxModule,
         PromotionModule,
+        FulfillmentModule,
         LinksModule,
         StoreCatalogModule,
         SeedModule,

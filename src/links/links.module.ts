@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ormFeature } from '../framework/database/entity-registry';
 import { ProductSalesChannel, ProductVariantInventoryItem, ProductVariantPriceSet, SalesChannelStockLocation } from './catalog-links.entity';
+import { LocationFulfillmentProvider, LocationFulfillmentSet, ShippingOptionPriceSet } from './fulfillment-links.entity';
+import { LocationFulfillmentProviderLinks, LocationFulfillmentSetLinks, ShippingOptionPriceSetLinks } from './fulfillment-links.service';
 import { PublishableKeySalesChannel } from './publishable-key-sales-channel.entity';
 import { RegionPaymentProvider } from './region-payment-provider.entity';
 import { RegionPaymentProviderLinks } from './region-payment-provider.service';
@@ -20,6 +22,9 @@ import { VariantInventoryLinks } from './variant-inventory-item.service';
       ProductVariantInventoryItem,
       SalesChannelStockLocation,
       RegionPaymentProvider,
+      LocationFulfillmentSet,
+      LocationFulfillmentProvider,
+      ShippingOptionPriceSet,
     ]),
   ],
   providers: [
@@ -29,6 +34,9 @@ import { VariantInventoryLinks } from './variant-inventory-item.service';
     VariantInventoryLinks,
     SalesChannelStockLocationLinks,
     RegionPaymentProviderLinks,
+    LocationFulfillmentSetLinks,
+    LocationFulfillmentProviderLinks,
+    ShippingOptionPriceSetLinks,
   ],
   exports: [
     PublishableKeySalesChannelLinks,
@@ -37,6 +45,9 @@ import { VariantInventoryLinks } from './variant-inventory-item.service';
     VariantInventoryLinks,
     SalesChannelStockLocationLinks,
     RegionPaymentProviderLinks,
+    LocationFulfillmentSetLinks,
+    LocationFulfillmentProviderLinks,
+    ShippingOptionPriceSetLinks,
   ],
 })
 export class LinksModule {}
