@@ -18,6 +18,7 @@ import { ApiKeyModule } from './modules/api-key/api-key.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CurrencyModule } from './modules/currency/currency.module';
 import { InventoryModule } from './modules/inventory/inventory.module';
+import { OrderModule } from './modules/order/order.module';
 import { PricingModule } from './modules/pricing/pricing.module';
 import { ProductAdminModule } from './modules/product/product-admin.module';
 import { ProductModule } from './modules/product/product.module';
@@ -67,6 +68,7 @@ export class AppModule {
         StockLocationModule,
         StockLocationAdminModule,
         InventoryModule,
+        OrderModule,
         LinksModule,
         StoreCatalogModule,
         SeedModule,
