@@ -9,6 +9,7 @@ import {
   OrderShippingMethodTaxLine,
 } from './entities/shipping-method.entity';
 import type { OrderRows } from './order-view';
+import { readAll } from './parallel-reads';
 
 /** Fresh rows, oldest first: quantities change through conditional updates the identity map cannot see. */
 async function rowsOf<T extends { created_at: Date; id: string }>(ctx: Context, entity: EntityName<T>, where: FilterQuery<T>): Promise<T[]> {
@@ -35,22 +36,22 @@ export async function loadOrderRows(ctx: Context, orders: Order[]): Promise<Orde
   const orderIds = orders.map((o) => o.id);
   const addressIds = orders.flatMap((o) => [o.shipping_address_id, o.billing_address_id]).filter((id): id is string => !!id);
 
-  const [summaries, details, shippings, creditLines, addresses] = await Promise.all([
-    rowsOf(ctx, OrderSummary, { order_id: { $in: orderIds } }),
-    rowsOf(ctx, OrderItem, { order_id: { $in: orderIds } }),
-    rowsOf(ctx, OrderShipping, { order_id: { $in: orderIds }, return_id: null, claim_id: null, exchange_id: null }),
-    rowsOf(ctx, OrderCreditLine, { order_id: { $in: orderIds } }),
-    addressIds.length ? rowsOf(ctx, OrderAddress, { id: { $in: addressIds } }) : Promise.resolve([]),
+  const [summaries, details, shippings, creditLines, addresses] = await readAll(ctx, [
+    () => rowsOf(ctx, OrderSummary, { order_id: { $in: orderIds } }),
+    () => rowsOf(ctx, OrderItem, { order_id: { $in: orderIds } }),
+    () => rowsOf(ctx, OrderShipping, { order_id: { $in: orderIds }, return_id: null, claim_id: null, exchange_id: null }),
+    () => rowsOf(ctx, OrderCreditLine, { order_id: { $in: orderIds } }),
+    () => addressIds.length ? rowsOf(ctx, OrderAddress, { id: { $in: addressIds } }) : Promise.resolve([] as never[]),
   ]);
   const lineIds = details.map((d) => d.item_id);
   const methodIds = shippings.map((s) => s.shipping_method_id);
-  const [lines, lineAdjustments, lineTaxLines, methods, methodAdjustments, methodTaxLines] = await Promise.all([
-    lineIds.length ? rowsOf(ctx, OrderLineItem, { id: { $in: lineIds } }) : Promise.resolve([]),
-    lineIds.length ? rowsOf(ctx, OrderLineItemAdjustment, { item_id: { $in: lineIds } }) : Promise.resolve([]),
-    lineIds.length ? rowsOf(ctx, OrderLineItemTaxLine, { item_id: { $in: lineIds } }) : Promise.resolve([]),
-    methodIds.length ? rowsOf(ctx, OrderShippingMethod, { id: { $in: methodIds } }) : Promise.resolve([]),
-    methodIds.length ? rowsOf(ctx, OrderShippingMethodAdjustment, { shipping_method_id: { $in: methodIds } }) : Promise.resolve([]),
-    methodIds.length ? rowsOf(ctx, OrderShippingMethodTaxLine, { shipping_method_id: { $in: methodIds } }) : Promise.resolve([]),
+  const [lines, lineAdjustments, lineTaxLines, methods, methodAdjustments, methodTaxLines] = await readAll(ctx, [
+    () => lineIds.length ? rowsOf(ctx, OrderLineItem, { id: { $in: lineIds } }) : Promise.resolve([] as never[]),
+    () => lineIds.length ? rowsOf(ctx, OrderLineItemAdjustment, { item_id: { $in: lineIds } }) : Promise.resolve([] as never[]),
+    () => lineIds.length ? rowsOf(ctx, OrderLineItemTaxLine, { item_id: { $in: lineIds } }) : Promise.resolve([] as never[]),
+    () => methodIds.length ? rowsOf(ctx, OrderShippingMethod, { id: { $in: methodIds } }) : Promise.resolve([] as never[]),
+    () => methodIds.length ? rowsOf(ctx, OrderShippingMethodAdjustment, { shipping_method_id: { $in: methodIds } }) : Promise.resolve([] as never[]),
+    () => methodIds.length ? rowsOf(ctx, OrderShippingMethodTaxLine, { shipping_method_id: { $in: methodIds } }) : Promise.resolve([] as never[]),
   ]);
 
   const versionOf = new Map(orders.map((o) => [o.id, o.version]));

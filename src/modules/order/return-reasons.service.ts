@@ -4,6 +4,7 @@ import { findPage } from '../../framework/database/find-page';
 import { ErrorTypes, SthenoError } from '../../framework/errors/stheno-error';
 import { ListQuery } from '../../framework/http/list-query';
 import { ReturnReason } from './entities/return.entity';
+import { readAll } from './parallel-reads';
 import type { CreateReturnReasonInput, ReturnReasonView, UpdateReturnReasonInput } from './order.types';
 
 type ReasonCore = Omit<ReturnReasonView, 'parent_return_reason' | 'return_reason_children'>;
@@ -98,9 +99,9 @@ export class ReturnReasonService {
   private async views(ctx: Context, rows: ReturnReason[]): Promise<ReturnReasonView[]> {
     if (!rows.length) return [];
     const parentIds = [...new Set(rows.map((r) => r.parent_return_reason_id).filter((id): id is string => !!id))];
-    const [parents, children] = await Promise.all([
-      parentIds.length ? ctx.em.find(ReturnReason, { id: { $in: parentIds } }) : Promise.resolve([]),
-      ctx.em.find(ReturnReason, { parent_return_reason_id: { $in: rows.map((r) => r.id) } }, { orderBy: { created_at: 'ASC', id: 'ASC' } }),
+    const [parents, children] = await readAll(ctx, [
+      () => parentIds.length ? ctx.em.find(ReturnReason, { id: { $in: parentIds } }) : Promise.resolve([]),
+      () => ctx.em.find(ReturnReason, { parent_return_reason_id: { $in: rows.map((r) => r.id) } }, { orderBy: { created_at: 'ASC', id: 'ASC' } }),
     ]);
     const parentOf = new Map(parents.map((p) => [p.id, toCore(p)]));
     return rows.map((r) => ({
