@@ -1,6 +1,6 @@
 import { isEmbeddedTestDatabase } from '../../utils/test-database';
 import { bearer, createIdentityApp, IdentityApp } from '../../utils/identity';
-import { ctxOf, customerToken, lineItem, orderState, ordersOf, placeOrder, snapshot, sql } from './order-fixtures';
+import { ctxOf, customerToken, lineItem, orderState, ordersOf, placeOrder, sql } from './order-fixtures';
 
 const raw = (value: string) => ({ value, precision: 20 });
 
