@@ -22,11 +22,13 @@ import { OrderModule } from './modules/order/order.module';
 import { PricingModule } from './modules/pricing/pricing.module';
 import { ProductAdminModule } from './modules/product/product-admin.module';
 import { ProductModule } from './modules/product/product.module';
+import { PromotionModule } from './modules/promotion/promotion.module';
 import { RegionModule } from './modules/region/region.module';
 import { SalesChannelModule } from './modules/sales-channel/sales-channel.module';
 import { StockLocationAdminModule } from './modules/stock-location/stock-location-admin.module';
 import { StockLocationModule } from './modules/stock-location/stock-location.module';
 import { StoreModule } from './modules/store/store.module';
+import { TaxModule } from './modules/tax/tax.module';
 import { UserModule } from './modules/user/user.module';
 import { StoreCatalogModule } from './reads/store-catalog/store-catalog.module';
 import { SeedModule } from './seed/demo-store.seeder';
@@ -68,6 +70,8 @@ export class AppModule {
         StockLocationModule,
         StockLocationAdminModule,
         InventoryModule,
+        TaxModule,
+        PromotionModule,
         OrderModule,
         LinksModule,
         StoreCatalogModule,
