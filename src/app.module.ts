@@ -19,6 +19,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { CurrencyModule } from './modules/currency/currency.module';
 import { FulfillmentModule } from './modules/fulfillment/fulfillment.module';
 import { InventoryModule } from './modules/inventory/inventory.module';
+import { OrderModule } from './modules/order/order.module';
 import { PricingModule } from './modules/pricing/pricing.module';
 import { ProductAdminModule } from './modules/product/product-admin.module';
 import { ProductModule } from './modules/product/product.module';
@@ -77,6 +78,7 @@ export class AppModule {
         TaxModule,
         PromotionModule,
         FulfillmentModule,
+        OrderModule,
         LinksModule,
         StoreCatalogModule,
         SeedModule,
