@@ -17,6 +17,7 @@ import { LinksModule } from './links/links.module';
 import { ApiKeyModule } from './modules/api-key/api-key.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CurrencyModule } from './modules/currency/currency.module';
+import { CustomerModule } from './modules/customer/customer.module';
 import { InventoryModule } from './modules/inventory/inventory.module';
 import { PricingModule } from './modules/pricing/pricing.module';
 import { ProductAdminModule } from './modules/product/product-admin.module';
@@ -67,6 +68,7 @@ export class AppModule {
         StockLocationModule,
         StockLocationAdminModule,
         InventoryModule,
+        CustomerModule,
         LinksModule,
         StoreCatalogModule,
         SeedModule,
