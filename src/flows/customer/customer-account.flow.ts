@@ -10,24 +10,26 @@ export interface CustomerAccountServices {
 
 export interface CreateCustomerAccountInput {
   authIdentityId: string;
-  customer: Omit<CreateCustomerInput, 'has_account' | 'created_by'>;
+  customer: Omit<CreateCustomerInput, 'id' | 'has_account' | 'created_by'>;
 }
 
 /**
- * Store sign-up: the registered identity gets its customer (with an account), and the identity is
- * linked to it, in one transaction. An identity already linked to a customer (a registration token
- * used twice) fails the link, and the customer created for it is rolled back with it.
+ * Store sign-up: the registered identity gets its customer (with an account), in one transaction.
+ * The identity is linked first, to the id the customer will have: an identity that already has a
+ * customer (a registration token used twice) is refused with 400 before anything else is checked,
+ * as Medusa answers; a failure creating the customer (an email with an account) rolls the link back.
  */
 export function createCustomerAccountFlow(services: CustomerAccountServices) {
-  const createCustomer = createStep('create-customer-with-account', (input: CreateCustomerAccountInput['customer'], ctx) =>
+  const createCustomer = createStep('create-customer-with-account', (input: CreateCustomerAccountInput['customer'] & { id: string }, ctx) =>
     services.customers.create(ctx, { ...input, has_account: true }),
   );
   const linkIdentity = createStep('link-identity-to-customer', async (input: { authIdentityId: string; customerId: string }, ctx) => {
     await services.auth.linkActor(ctx, input.authIdentityId, 'customer', input.customerId);
   });
   return createFlow('create-customer-account', async (run, input: CreateCustomerAccountInput) => {
-    const customer: CustomerView = await run(createCustomer, input.customer);
-    await run(linkIdentity, { authIdentityId: input.authIdentityId, customerId: customer.id });
+    const customerId = services.customers.newCustomerId();
+    await run(linkIdentity, { authIdentityId: input.authIdentityId, customerId });
+    const customer: CustomerView = await run(createCustomer, { ...input.customer, id: customerId });
     return customer;
   });
 }

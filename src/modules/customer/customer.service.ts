@@ -67,12 +67,18 @@ export class CustomerService {
     if (!(await ctx.em.count(Customer, { id }))) throw customerNotFound(id);
   }
 
+  /** A fresh customer id, for `create({ id })`. */
+  newCustomerId(): string {
+    return generateId(Customer.idPrefix);
+  }
+
   async create(ctx: Context, input: CreateCustomerInput): Promise<CustomerView> {
     return inTransaction(ctx, async (tx) => {
       const email = normalizeEmail(input.email);
       const hasAccount = input.has_account ?? false;
       if (email) await this.assertEmailFree(tx, email, hasAccount);
       const customer = tx.em.create(Customer, {
+        ...(input.id ? { id: input.id } : {}),
         email,
         company_name: input.company_name ?? null,
         first_name: input.first_name ?? null,

@@ -60,6 +60,8 @@ export interface CustomerRelations {
 }
 
 export interface CreateCustomerInput {
+  /** Set only when the id must be known before the row exists (sign-up links the identity first); from `newCustomerId()`. */
+  id?: string;
   email?: string | null;
   company_name?: string | null;
   first_name?: string | null;
@@ -71,7 +73,7 @@ export interface CreateCustomerInput {
   created_by?: string | null;
 }
 
-export type UpdateCustomerInput = Omit<CreateCustomerInput, 'has_account' | 'created_by'>;
+export type UpdateCustomerInput = Omit<CreateCustomerInput, 'id' | 'has_account' | 'created_by'>;
 
 export interface CustomerAddressInput {
   address_name?: string | null;
