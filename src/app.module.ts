@@ -18,6 +18,7 @@ import { ApiKeyModule } from './modules/api-key/api-key.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CurrencyModule } from './modules/currency/currency.module';
 import { FulfillmentModule } from './modules/fulfillment/fulfillment.module';
+import { CustomerModule } from './modules/customer/customer.module';
 import { InventoryModule } from './modules/inventory/inventory.module';
 import { OrderModule } from './modules/order/order.module';
 import { PricingModule } from './modules/pricing/pricing.module';
@@ -79,6 +80,7 @@ export class AppModule {
         PromotionModule,
         FulfillmentModule,
         OrderModule,
+        CustomerModule,
         LinksModule,
         StoreCatalogModule,
         SeedModule,

@@ -30,8 +30,12 @@ function optionalString(params: PricingParams, key: keyof PricingParams): string
 export class PricingContextResolver {
   constructor(private readonly regions: RegionService) {}
 
-  /** Null when the request carries no region context; throws on an unknown region or country. */
-  async resolve(ctx: Context, params: PricingParams): Promise<PricingContext | null> {
+  /**
+   * Null when the request carries no region context; throws on an unknown region or country.
+   * `customerGroupIds`: the signed-in customer's groups, which price lists with a
+   * `customer_group_id` rule match (any one of them).
+   */
+  async resolve(ctx: Context, params: PricingParams, customerGroupIds: readonly string[] = []): Promise<PricingContext | null> {
     if (params.cart_id !== undefined) throw SthenoError.invalidData('cart_id is not supported yet');
     const regionId = optionalString(params, 'region_id');
     const countryCode = optionalString(params, 'country_code')?.toLowerCase();
@@ -46,6 +50,7 @@ export class PricingContextResolver {
     const context: PricingContext = { currency_code: region.currency_code, region_id: region.id };
     if (countryCode) context.country_code = countryCode;
     if (province) context.province = province;
+    if (customerGroupIds.length) context.customer_group_id = [...customerGroupIds];
     return context;
   }
 }

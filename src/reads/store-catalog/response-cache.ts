@@ -38,9 +38,10 @@ interface PriceWindow {
  * so a storefront revalidating gets a 304.
  *
  * Not cached: responses with stock (`inventory_quantity` changes with every order; bumping a version
- * on each reservation would serialise checkouts on one row). The key is the URL as sent plus the
- * publishable key's sales channels: nothing else about the caller changes a store product response
- * (customer-group prices will have to join the key when they arrive). Per process, bounded by
+ * on each reservation would serialise checkouts on one row). The key is the URL as sent, the
+ * publishable key's sales channels and the signed-in customer's groups (price lists restricted to a
+ * group price its members differently): nothing else about the caller changes a store product
+ * response. A guest and a customer in no group share entries. Per process, bounded by
  * STORE_RESPONSE_CACHE_MB (0 turns it off), least recently used out first.
  */
 @Injectable()
@@ -58,9 +59,13 @@ export class StoreResponseCache {
     return this.maxBytes > 0;
   }
 
-  /** The cache key: the publishable key's sales channels and the URL as sent. */
-  keyOf(channels: readonly string[], url: string): string {
-    return `${[...channels].sort().join(',')} ${url}`;
+  /**
+   * The cache key: the publishable key's sales channels, the URL as sent, and the customer's groups
+   * when it has any (a guest's key, the fast path's, has none).
+   */
+  keyOf(channels: readonly string[], url: string, customerGroupIds: readonly string[] = []): string {
+    const base = `${[...channels].sort().join(',')} ${url}`;
+    return customerGroupIds.length ? `${base} groups=${[...customerGroupIds].sort().join(',')}` : base;
   }
 
   /**
@@ -86,7 +91,7 @@ export class StoreResponseCache {
     ctx: Context,
     req: Request,
     res: Response,
-    channels: readonly string[],
+    scope: { channels: readonly string[]; customerGroupIds?: readonly string[] },
     cacheable: boolean,
     build: () => Promise<object>,
   ): Promise<void> {
@@ -94,7 +99,7 @@ export class StoreResponseCache {
       res.json(await build());
       return;
     }
-    const key = this.keyOf(channels, req.originalUrl);
+    const key = this.keyOf(scope.channels, req.originalUrl, scope.customerGroupIds);
     const version = await this.currentVersion(ctx.em);
     const hit = this.fresh(key, version);
     if (hit) return this.send(res, hit, 'hit');

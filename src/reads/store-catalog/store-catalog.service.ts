@@ -3,6 +3,7 @@ import { Context } from '../../framework/context/context';
 import { SthenoError } from '../../framework/errors/stheno-error';
 import { projectFields } from '../../framework/http/envelopes';
 import { ListQuery, ResolvedFields, RetrieveQuery } from '../../framework/http/list-query';
+import { CustomerService } from '../../modules/customer/customer.service';
 import { PricingService } from '../../modules/pricing/pricing.service';
 import { PricingContext } from '../../modules/pricing/pricing.types';
 import { VARIANT_SCALARS } from './catalog-fields';
@@ -22,9 +23,14 @@ export interface CatalogPage {
   count: number;
 }
 
-/** The storefront's view of who is asking: the publishable key's sales channels. */
+/**
+ * The storefront's view of who is asking: the publishable key's sales channels and, for a
+ * signed-in customer, the ids of its customer groups (price lists may be restricted to them).
+ */
 export interface StoreScope {
   channels: readonly string[];
+  /** Sorted; empty for a guest or a customer in no group (both are priced alike). */
+  customerGroupIds?: readonly string[];
 }
 
 /** Whether `fields` selects `path` itself or anything under it. */
@@ -63,10 +69,17 @@ export class StoreCatalogService {
   constructor(
     private readonly prices: PricingService,
     private readonly pricing: PricingContextResolver,
+    private readonly customers: CustomerService,
   ) {}
 
+  /** The scope with the signed-in customer's groups (one statement; none for a guest). */
+  async withCustomerGroups(ctx: Context, scope: StoreScope): Promise<StoreScope> {
+    if (ctx.actor?.type !== 'customer') return { ...scope, customerGroupIds: [] };
+    return { ...scope, customerGroupIds: await this.customers.groupIdsOf(ctx, ctx.actor.id) };
+  }
+
   async listProducts(ctx: Context, scope: StoreScope, query: ListQuery): Promise<CatalogPage> {
-    const context = await this.pricingFor(ctx, query.extra, query.fields, 'variants');
+    const context = await this.pricingFor(ctx, scope, query.extra, query.fields, 'variants');
     const fields = withRegionPrices(query.fields, 'variants', context);
     const descendants = this.includeDescendants(query.extra.include_descendants_tree);
     const visible = [productScope('p', scope.channels), ...productFilters(query.filters, descendants)];
@@ -85,7 +98,7 @@ export class StoreCatalogService {
   }
 
   async retrieveProduct(ctx: Context, scope: StoreScope, id: string, query: RetrieveQuery): Promise<Row> {
-    const context = await this.pricingFor(ctx, query.extra, query.fields, 'variants');
+    const context = await this.pricingFor(ctx, scope, query.extra, query.fields, 'variants');
     const fields = withRegionPrices(query.fields, 'variants', context);
     const [product] = await this.loadProducts(ctx, scope, sql`p.id = ${id} and ${productScope('p', scope.channels)}`, fields, context);
     if (!product) throw SthenoError.notFound(`Product with id: ${id} was not found`);
@@ -93,7 +106,7 @@ export class StoreCatalogService {
   }
 
   async listVariants(ctx: Context, scope: StoreScope, query: ListQuery): Promise<CatalogPage> {
-    const context = await this.pricingFor(ctx, query.extra, query.fields, '');
+    const context = await this.pricingFor(ctx, scope, query.extra, query.fields, '');
     const fields = withRegionPrices(query.fields, '', context);
     const where = [new Sql('v.deleted_at is null'), productScope('p', scope.channels), ...variantFilters(query.filters)];
     if (query.q) where.push(productSearch(query.q, 'v.product_id'));
@@ -107,7 +120,7 @@ export class StoreCatalogService {
   }
 
   async retrieveVariant(ctx: Context, scope: StoreScope, id: string, query: RetrieveQuery): Promise<Row> {
-    const context = await this.pricingFor(ctx, query.extra, query.fields, '');
+    const context = await this.pricingFor(ctx, scope, query.extra, query.fields, '');
     const fields = withRegionPrices(query.fields, '', context);
     const condition = sql`v.id = ${id} and v.deleted_at is null and exists (select 1 from product p where p.id = v.product_id and ${productScope('p', scope.channels)})`;
     const [variant] = await this.loadVariants(ctx, scope, condition, fields, context);
@@ -206,8 +219,8 @@ export class StoreCatalogService {
   }
 
   /** The pricing context, required when prices are requested (Medusa's 400 otherwise). */
-  private async pricingFor(ctx: Context, extra: PricingParams, fields: ResolvedFields, variantsPath: string): Promise<PricingContext | null> {
-    const context = await this.pricing.resolve(ctx, extra);
+  private async pricingFor(ctx: Context, scope: StoreScope, extra: PricingParams, fields: ResolvedFields, variantsPath: string): Promise<PricingContext | null> {
+    const context = await this.pricing.resolve(ctx, extra, scope.customerGroupIds ?? []);
     const pricePath = variantsPath ? `${variantsPath}.calculated_price` : 'calculated_price';
     if (!context && selects(fields, pricePath)) throw SthenoError.invalidData(MISSING_PRICING_CONTEXT);
     return context;

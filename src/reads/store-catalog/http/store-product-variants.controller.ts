@@ -38,8 +38,9 @@ export class StoreProductVariantsController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    return this.cache.respond(ctx, req, res, scope.channels, cacheableFields(query.fields, 'inventory_quantity'), async () => {
-      const { items, count } = await this.catalog.listVariants(ctx, scope, query);
+    const scoped = await this.catalog.withCustomerGroups(ctx, scope);
+    return this.cache.respond(ctx, req, res, scoped, cacheableFields(query.fields, 'inventory_quantity'), async () => {
+      const { items, count } = await this.catalog.listVariants(ctx, scoped, query);
       return listEnvelope('variants', items, { count, ...query });
     });
   }
@@ -58,8 +59,9 @@ export class StoreProductVariantsController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    return this.cache.respond(ctx, req, res, scope.channels, cacheableFields(query.fields, 'inventory_quantity'), async () => ({
-      variant: await this.catalog.retrieveVariant(ctx, scope, id, query),
+    const scoped = await this.catalog.withCustomerGroups(ctx, scope);
+    return this.cache.respond(ctx, req, res, scoped, cacheableFields(query.fields, 'inventory_quantity'), async () => ({
+      variant: await this.catalog.retrieveVariant(ctx, scoped, id, query),
     }));
   }
 }

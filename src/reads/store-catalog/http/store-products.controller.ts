@@ -39,8 +39,9 @@ export class StoreProductsController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    return this.cache.respond(ctx, req, res, scope.channels, cacheableFields(query.fields, 'variants.inventory_quantity'), async () => {
-      const { items, count } = await this.catalog.listProducts(ctx, scope, query);
+    const scoped = await this.catalog.withCustomerGroups(ctx, scope);
+    return this.cache.respond(ctx, req, res, scoped, cacheableFields(query.fields, 'variants.inventory_quantity'), async () => {
+      const { items, count } = await this.catalog.listProducts(ctx, scoped, query);
       return listEnvelope('products', items, { count, ...query });
     });
   }
@@ -59,8 +60,9 @@ export class StoreProductsController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    return this.cache.respond(ctx, req, res, scope.channels, cacheableFields(query.fields, 'variants.inventory_quantity'), async () => ({
-      product: await this.catalog.retrieveProduct(ctx, scope, id, query),
+    const scoped = await this.catalog.withCustomerGroups(ctx, scope);
+    return this.cache.respond(ctx, req, res, scoped, cacheableFields(query.fields, 'variants.inventory_quantity'), async () => ({
+      product: await this.catalog.retrieveProduct(ctx, scoped, id, query),
     }));
   }
 }
