@@ -3,6 +3,8 @@ import { ormFeature } from '../framework/database/entity-registry';
 import { ProductSalesChannel, ProductVariantInventoryItem, ProductVariantPriceSet, SalesChannelStockLocation } from './catalog-links.entity';
 import { LocationFulfillmentProvider, LocationFulfillmentSet, ShippingOptionPriceSet } from './fulfillment-links.entity';
 import { LocationFulfillmentProviderLinks, LocationFulfillmentSetLinks, ShippingOptionPriceSetLinks } from './fulfillment-links.service';
+import { OrderFulfillment, OrderPaymentCollection, ReturnFulfillment } from './order-links.entity';
+import { OrderFulfillmentLinks, OrderPaymentCollectionLinks, ReturnFulfillmentLinks } from './order-links.service';
 import { PublishableKeySalesChannel } from './publishable-key-sales-channel.entity';
 import { RegionPaymentProvider } from './region-payment-provider.entity';
 import { RegionPaymentProviderLinks } from './region-payment-provider.service';
@@ -25,6 +27,9 @@ import { VariantInventoryLinks } from './variant-inventory-item.service';
       LocationFulfillmentSet,
       LocationFulfillmentProvider,
       ShippingOptionPriceSet,
+      OrderPaymentCollection,
+      OrderFulfillment,
+      ReturnFulfillment,
     ]),
   ],
   providers: [
@@ -37,6 +42,9 @@ import { VariantInventoryLinks } from './variant-inventory-item.service';
     LocationFulfillmentSetLinks,
     LocationFulfillmentProviderLinks,
     ShippingOptionPriceSetLinks,
+    OrderPaymentCollectionLinks,
+    OrderFulfillmentLinks,
+    ReturnFulfillmentLinks,
   ],
   exports: [
     PublishableKeySalesChannelLinks,
@@ -48,6 +56,9 @@ import { VariantInventoryLinks } from './variant-inventory-item.service';
     LocationFulfillmentSetLinks,
     LocationFulfillmentProviderLinks,
     ShippingOptionPriceSetLinks,
+    OrderPaymentCollectionLinks,
+    OrderFulfillmentLinks,
+    ReturnFulfillmentLinks,
   ],
 })
 export class LinksModule {}

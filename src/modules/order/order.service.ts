@@ -14,6 +14,7 @@ import { decimalInput, insertOrderSnapshot } from './order-snapshot';
 import { summaryWithTransactions } from './order-summary';
 import { toOrderView } from './order-view';
 import {
+  BeginReturnInput,
   CancelOrderInput,
   CreateOrderInput,
   CreateReturnInput,
@@ -24,6 +25,7 @@ import {
   OrderView,
   OrderViewExtras,
   RecordTransactionInput,
+  ReturnItemInput,
   ReturnView,
   UpdateOrderInput,
 } from './order.types';
@@ -236,6 +238,48 @@ export class OrderService {
       this.assertNotCanceled(order);
       return this.returns.create(tx, order, input);
     });
+  }
+
+  /** An empty return in status `open` (the operator's `POST /admin/returns`); the order's counters move when it is requested. */
+  async beginReturn(ctx: Context, input: BeginReturnInput): Promise<ReturnView> {
+    return inTransaction(ctx, async (tx) => {
+      const order = await this.load(tx, input.order_id, true);
+      this.assertNotCanceled(order);
+      return this.returns.begin(tx, order, input);
+    });
+  }
+
+  /** Adds items to an open return; refuses more than the order can still return per line (400). */
+  async addReturnItems(ctx: Context, returnId: string, items: ReturnItemInput[]): Promise<ReturnView> {
+    return inTransaction(ctx, async (tx) => {
+      const order = await this.load(tx, (await this.returns.retrieve(tx, returnId)).order_id, true);
+      this.assertNotCanceled(order);
+      return this.returns.addItems(tx, order, returnId, items);
+    });
+  }
+
+  /** Confirms an open return: its units become return_requested on the order; `order.return_requested`. */
+  async requestReturn(ctx: Context, returnId: string, refundAmount?: string | number | null): Promise<ReturnView> {
+    return inTransaction(ctx, async (tx) => {
+      const order = await this.load(tx, (await this.returns.retrieve(tx, returnId)).order_id, true);
+      this.assertNotCanceled(order);
+      return this.returns.request(tx, order, returnId, refundAmount);
+    });
+  }
+
+  /** Counts returned units in without confirming (receive-items); nothing moves on the order yet. */
+  async stageReturnReceipt(ctx: Context, returnId: string, items: Array<{ id: string; quantity: string | number }>): Promise<ReturnView> {
+    return inTransaction(ctx, (tx) => this.returns.stageReceipt(tx, returnId, items));
+  }
+
+  /** Applies the staged receipt (receive/confirm): see `receiveReturn`. */
+  async confirmReturnReceipt(ctx: Context, returnId: string): Promise<ReturnView> {
+    return inTransaction(ctx, (tx) => this.returns.confirmReceipt(tx, returnId));
+  }
+
+  /** Drops a staged receipt (DELETE receive). */
+  async cancelReturnReceipt(ctx: Context, returnId: string): Promise<ReturnView> {
+    return inTransaction(ctx, (tx) => this.returns.cancelReceipt(tx, returnId));
   }
 
   async receiveReturn(ctx: Context, returnId: string, items: Array<{ id: string; quantity: string | number }>): Promise<ReturnView> {

@@ -405,6 +405,22 @@ export interface CreateReturnInput {
   created_by?: string | null;
 }
 
+/** An operator's return, begun empty (`POST /admin/returns`); items are added before it is requested. */
+export interface BeginReturnInput {
+  order_id: string;
+  location_id?: string | null;
+  no_notification?: boolean;
+  metadata?: Metadata;
+  created_by?: string | null;
+}
+
+export interface ReturnItemInput {
+  id: string;
+  quantity: string | number;
+  reason_id?: string | null;
+  note?: string | null;
+}
+
 export interface ReturnItemView {
   id: string;
   return_id: string;
@@ -413,6 +429,8 @@ export interface ReturnItemView {
   raw_quantity: RawAmount;
   received_quantity: number;
   raw_received_quantity: RawAmount;
+  /** Units counted in by a receipt not yet confirmed (Stheno; Medusa keeps them in an order change). */
+  receiving_quantity: number;
   reason_id: string | null;
   note: string | null;
   metadata: Metadata;

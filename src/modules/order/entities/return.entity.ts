@@ -1,10 +1,13 @@
 import { Entity, Index, Property } from '@mikro-orm/core';
 import { Metadata, SthenoEntity } from '../../../framework/database/base.entity';
 
-export const RETURN_STATUSES = ['requested', 'received', 'partially_received', 'canceled'] as const;
+export const RETURN_STATUSES = ['open', 'requested', 'received', 'partially_received', 'canceled'] as const;
 export type ReturnStatus = (typeof RETURN_STATUSES)[number];
 
-/** Items coming back from a customer; `display_id` is a sequence as the order's. */
+/**
+ * Items coming back from a customer; `display_id` is a sequence as the order's. `open`: begun by an
+ * operator, items being added, the order's counters not yet moved; `requested` once confirmed.
+ */
 @Entity({ tableName: 'return' })
 export class Return extends SthenoEntity {
   static override readonly idPrefix = 'return';
@@ -31,6 +34,8 @@ export class ReturnItem extends SthenoEntity {
   @Index() @Property({ type: 'text' }) item_id!: string;
   @Property({ type: 'numeric', precision: 20, scale: 6 }) quantity!: string;
   @Property({ type: 'numeric', precision: 20, scale: 6, default: 0 }) received_quantity: string = '0';
+  /** Units counted in by an operator's receipt not yet confirmed (receive-items before receive/confirm). */
+  @Property({ type: 'numeric', precision: 20, scale: 6, default: 0 }) receiving_quantity: string = '0';
   @Property({ type: 'text', nullable: true }) reason_id: string | null = null;
   @Property({ type: 'text', nullable: true }) note: string | null = null;
   @Property({ type: 'jsonb', nullable: true }) metadata: Metadata = null;
