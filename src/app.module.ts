@@ -20,11 +20,13 @@ import { CurrencyModule } from './modules/currency/currency.module';
 import { FulfillmentModule } from './modules/fulfillment/fulfillment.module';
 import { CustomerModule } from './modules/customer/customer.module';
 import { InventoryModule } from './modules/inventory/inventory.module';
+import { OrderAdminModule } from './modules/order/order-admin.module';
 import { OrderModule } from './modules/order/order.module';
 import { PricingModule } from './modules/pricing/pricing.module';
 import { ProductAdminModule } from './modules/product/product-admin.module';
 import { ProductModule } from './modules/product/product.module';
 import { PromotionModule } from './modules/promotion/promotion.module';
+import { PaymentAdminModule } from './modules/payment/payment-admin.module';
 import { PaymentModule } from './modules/payment/payment.module';
 import { RegionAdminModule } from './modules/region/region-admin.module';
 import { RegionModule } from './modules/region/region.module';
@@ -80,6 +82,8 @@ export class AppModule {
         PromotionModule,
         FulfillmentModule,
         OrderModule,
+        OrderAdminModule,
+        PaymentAdminModule,
         CustomerModule,
         LinksModule,
         StoreCatalogModule,

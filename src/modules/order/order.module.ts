@@ -9,10 +9,7 @@ import {
   OrderShippingMethodAdjustment,
   OrderShippingMethodTaxLine,
 } from './entities/shipping-method.entity';
-import { AdminOrdersController } from './http/admin-orders.controller';
-import { AdminReturnsController } from './http/admin-returns.controller';
 import { AdminReturnReasonsController, StoreReturnReasonsController } from './http/return-reasons.controller';
-import { StoreOrdersController } from './http/store-orders.controller';
 import { OrderQuantities } from './order-quantities';
 import { OrderReturns } from './order-returns';
 import { OrderService } from './order.service';
@@ -39,7 +36,7 @@ import { ReturnReasonService } from './return-reasons.service';
       ReturnReason,
     ]),
   ],
-  controllers: [AdminOrdersController, StoreOrdersController, AdminReturnsController, AdminReturnReasonsController, StoreReturnReasonsController],
+  controllers: [AdminReturnReasonsController, StoreReturnReasonsController],
   providers: [OrderService, OrderQuantities, OrderReturns, ReturnReasonService],
   exports: [OrderService],
 })

@@ -2,10 +2,12 @@ import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Context, systemContext } from '../../../src/framework/context/context';
 import { SthenoError } from '../../../src/framework/errors/stheno-error';
+import { OrderPaymentCollectionLinks } from '../../../src/links/order-links.service';
 import { PaymentService } from '../../../src/modules/payment/payment.service';
 import type { PaymentView } from '../../../src/modules/payment/payment.types';
 import { RecordingTestProvider, testPaymentProviders } from '../../fixtures/payment-providers.fixture';
 import { bearer, createIdentityApp, IdentityApp } from '../../utils/identity';
+import { placeOrder } from '../order/order-fixtures';
 
 /**
  * A payment's life after checkout: authorization, partial and full captures, refunds with reasons,
@@ -266,28 +268,37 @@ describe('payments: authorize, capture, refund', () => {
   });
 
   describe('payment collections (admin)', () => {
-    it('mark-as-paid settles a collection through pp_system_default, once', async () => {
+    it('mark-as-paid settles an order’s collection through pp_system_default, once, and records it on the order', async () => {
+      const order = await placeOrder(t);
       const collection = await payments.createCollection(ctx(), { currency_code: 'eur', amount: '42.42' });
       const bad = await t.api.post(`/admin/payment-collections/${collection.id}/mark-as-paid`).set(...admin()).send({ order_id: 'nope' }).expect(400);
       expect(bad.body.type).toBe('invalid_data');
+      // a collection that is not the order's is refused, nothing paid
+      const foreign = await t.api.post(`/admin/payment-collections/${collection.id}/mark-as-paid`).set(...admin()).send({ order_id: order.id }).expect(400);
+      expect(foreign.body).toEqual({ type: 'invalid_data', message: `Payment collection ${collection.id} does not belong to order ${order.id}` });
       expect((await payments.retrieveCollection(ctx(), collection.id)).status).toBe('not_paid');
+      await t.app.get(OrderPaymentCollectionLinks).linkOrderPaymentCollection(ctx(), order.id, collection.id);
 
       const res = await t.api
         .post(`/admin/payment-collections/${collection.id}/mark-as-paid`)
         .set(...admin())
-        .send({ order_id: 'order_01M7XM5W3MKVEVJ2FHMTT64QQS' })
+        .send({ order_id: order.id })
         .expect(200);
       expect(res.body.payment_collection).toMatchObject({ id: collection.id, status: 'completed', captured_amount: 42.42, authorized_amount: 42.42 });
       expect(res.body.payment_collection.payments).toEqual([
         expect.objectContaining({ provider_id: 'pp_system_default', amount: 42.42, captures: [expect.objectContaining({ amount: 42.42 })] }),
       ]);
+      const captureId = res.body.payment_collection.payments[0].captures[0].id;
+      expect(await sql('select amount::float as amount, reference, reference_id from order_transaction where order_id = ?', [order.id])).toEqual([
+        { amount: 42.42, reference: 'capture', reference_id: captureId },
+      ]);
       const again = await t.api
         .post(`/admin/payment-collections/${collection.id}/mark-as-paid`)
         .set(...admin())
-        .send({ order_id: 'order_01M7XM5W3MKVEVJ2FHMTT64QQS' })
+        .send({ order_id: order.id })
         .expect(400);
       expect(again.body).toEqual({ type: 'not_allowed', message: 'Cannot mark a payment collection with status: completed as paid' });
-      await t.api.post('/admin/payment-collections/pay_col_missing/mark-as-paid').set(...admin()).send({ order_id: 'order_01M7XM5W3MKVEVJ2FHMTT64QQS' }).expect(404);
+      await t.api.post('/admin/payment-collections/pay_col_missing/mark-as-paid').set(...admin()).send({ order_id: order.id }).expect(404);
     });
 
     it('deletes a collection without live payments, refuses one with', async () => {

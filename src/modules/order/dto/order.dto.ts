@@ -135,7 +135,7 @@ export class ReturnDto {
   @ApiProperty({ example: 'return_01M7XM5W0RW9XWR6KJTSPZGQGH' }) id!: string;
   @ApiPropertyOptional() order_id?: string;
   @ApiPropertyOptional() display_id?: number;
-  @ApiPropertyOptional({ enum: ['requested', 'received', 'partially_received', 'canceled'] }) status?: string;
+  @ApiPropertyOptional({ enum: ['open', 'requested', 'received', 'partially_received', 'canceled'] }) status?: string;
   @ApiPropertyOptional({ type: Number, nullable: true }) refund_amount?: number | null;
   @ApiPropertyOptional({ type: String, nullable: true }) location_id?: string | null;
   @ApiPropertyOptional({ type: 'array', items: OBJECT }) items?: unknown[];

@@ -8,6 +8,9 @@ import { ApiListQuery, ApiListResponse, ApiRetrieveQuery, ApiSingleResponse, Lis
 import { Post } from '../../../framework/http/verbs';
 import { ApiErrors } from '../../../framework/openapi/error-responses';
 import { ApiAdminAuth } from '../../../framework/openapi/security';
+import { OrderDetails } from '../../../flows/order/order-details';
+import { OrderFlows } from '../../../flows/order/order-flows.service';
+import { CancelOrderFulfillmentDto, CreateOrderFulfillmentDto, CreateOrderShipmentDto } from '../dto/order-actions.dto';
 import { OrderDto, OrderItemsResponseDto, UpdateOrderDto } from '../dto/order.dto';
 import { OrderService } from '../order.service';
 import { ADMIN_ORDER_LIST as LIST, ADMIN_ORDER_RETRIEVE as RETRIEVE } from './order-fields';
@@ -16,14 +19,18 @@ import { ADMIN_ORDER_LIST as LIST, ADMIN_ORDER_RETRIEVE as RETRIEVE } from './or
 @ApiAdminAuth()
 @Controller('admin/orders')
 export class AdminOrdersController {
-  constructor(private readonly orders: OrderService) {}
+  constructor(
+    private readonly orders: OrderService,
+    private readonly details: OrderDetails,
+    private readonly flows: OrderFlows,
+  ) {}
 
   @Get()
   @ApiListQuery(LIST)
   @ApiListResponse('orders', OrderDto)
   @ApiErrors(400, 401)
   async list(@Ctx() ctx: Context, @ListParams(LIST) query: ListQuery) {
-    const [orders, count] = await this.orders.list(ctx, query);
+    const [orders, count] = await this.details.list(ctx, query);
     return listEnvelope('orders', orders.map((o) => projectFields(o, query.fields)), { count, ...query });
   }
 
@@ -32,7 +39,7 @@ export class AdminOrdersController {
   @ApiSingleResponse('order', OrderDto)
   @ApiErrors(400, 401, 404)
   async retrieve(@Ctx() ctx: Context, @Param('id') id: string, @RetrieveParams(RETRIEVE) query: RetrieveQuery) {
-    return { order: projectFields(await this.orders.retrieve(ctx, id), query.fields) };
+    return { order: projectFields(await this.details.retrieve(ctx, id), query.fields) };
   }
 
   @Post(':id')
@@ -40,7 +47,8 @@ export class AdminOrdersController {
   @ApiSingleResponse('order', OrderDto)
   @ApiErrors(400, 401, 404)
   async update(@Ctx() ctx: Context, @Param('id') id: string, @Body() body: UpdateOrderDto, @RetrieveParams(RETRIEVE) query: RetrieveQuery) {
-    return { order: projectFields(await this.orders.update(ctx, id, body), query.fields) };
+    await this.orders.update(ctx, id, body);
+    return { order: projectFields(await this.details.retrieve(ctx, id), query.fields) };
   }
 
   @Post(':id/cancel')
@@ -48,7 +56,7 @@ export class AdminOrdersController {
   @ApiSingleResponse('order', OrderDto)
   @ApiErrors(400, 401, 404)
   async cancel(@Ctx() ctx: Context, @Param('id') id: string, @RetrieveParams(RETRIEVE) query: RetrieveQuery) {
-    return { order: projectFields(await this.orders.cancel(ctx, id), query.fields) };
+    return { order: projectFields(await this.flows.cancelOrder(ctx, id), query.fields) };
   }
 
   @Post(':id/complete')
@@ -56,7 +64,8 @@ export class AdminOrdersController {
   @ApiSingleResponse('order', OrderDto)
   @ApiErrors(400, 401, 404)
   async complete(@Ctx() ctx: Context, @Param('id') id: string, @RetrieveParams(RETRIEVE) query: RetrieveQuery) {
-    return { order: projectFields(await this.orders.complete(ctx, id), query.fields) };
+    await this.orders.complete(ctx, id);
+    return { order: projectFields(await this.details.retrieve(ctx, id), query.fields) };
   }
 
   @Post(':id/archive')
@@ -64,7 +73,8 @@ export class AdminOrdersController {
   @ApiSingleResponse('order', OrderDto)
   @ApiErrors(400, 401, 404)
   async archive(@Ctx() ctx: Context, @Param('id') id: string, @RetrieveParams(RETRIEVE) query: RetrieveQuery) {
-    return { order: projectFields(await this.orders.archive(ctx, id), query.fields) };
+    await this.orders.archive(ctx, id);
+    return { order: projectFields(await this.details.retrieve(ctx, id), query.fields) };
   }
 
   @Get(':id/line-items')
@@ -72,5 +82,49 @@ export class AdminOrdersController {
   @ApiErrors(401, 404)
   async lineItems(@Ctx() ctx: Context, @Param('id') id: string) {
     return { order_items: await this.orders.listLineItems(ctx, id) };
+  }
+
+  @Post(':id/fulfillments')
+  @ApiRetrieveQuery(RETRIEVE)
+  @ApiSingleResponse('order', OrderDto)
+  @ApiErrors(400, 401, 404)
+  async createFulfillment(@Ctx() ctx: Context, @Param('id') id: string, @Body() body: CreateOrderFulfillmentDto, @RetrieveParams(RETRIEVE) query: RetrieveQuery) {
+    return { order: projectFields(await this.flows.createFulfillment(ctx, { ...body, order_id: id }), query.fields) };
+  }
+
+  @Post(':id/fulfillments/:fulfillment_id/cancel')
+  @ApiRetrieveQuery(RETRIEVE)
+  @ApiSingleResponse('order', OrderDto)
+  @ApiErrors(400, 401, 404)
+  async cancelFulfillment(
+    @Ctx() ctx: Context,
+    @Param('id') id: string,
+    @Param('fulfillment_id') fulfillmentId: string,
+    @Body() body: CancelOrderFulfillmentDto,
+    @RetrieveParams(RETRIEVE) query: RetrieveQuery,
+  ) {
+    return { order: projectFields(await this.flows.cancelFulfillment(ctx, id, fulfillmentId, body.no_notification), query.fields) };
+  }
+
+  @Post(':id/fulfillments/:fulfillment_id/shipments')
+  @ApiRetrieveQuery(RETRIEVE)
+  @ApiSingleResponse('order', OrderDto)
+  @ApiErrors(400, 401, 404)
+  async createShipment(
+    @Ctx() ctx: Context,
+    @Param('id') id: string,
+    @Param('fulfillment_id') fulfillmentId: string,
+    @Body() body: CreateOrderShipmentDto,
+    @RetrieveParams(RETRIEVE) query: RetrieveQuery,
+  ) {
+    return { order: projectFields(await this.flows.createShipment(ctx, { ...body, order_id: id, fulfillment_id: fulfillmentId }), query.fields) };
+  }
+
+  @Post(':id/fulfillments/:fulfillment_id/mark-as-delivered')
+  @ApiRetrieveQuery(RETRIEVE)
+  @ApiSingleResponse('order', OrderDto)
+  @ApiErrors(400, 401, 404)
+  async markDelivered(@Ctx() ctx: Context, @Param('id') id: string, @Param('fulfillment_id') fulfillmentId: string, @RetrieveParams(RETRIEVE) query: RetrieveQuery) {
+    return { order: projectFields(await this.flows.markDelivered(ctx, id, fulfillmentId), query.fields) };
   }
 }

@@ -9,14 +9,14 @@ import { ApiListQuery, ApiListResponse, ApiRetrieveQuery, ApiSingleResponse, Lis
 import { ApiErrors } from '../../../framework/openapi/error-responses';
 import { ApiStoreAuth } from '../../../framework/openapi/security';
 import { OrderDto } from '../dto/order.dto';
-import { OrderService } from '../order.service';
+import { OrderDetails } from '../../../flows/order/order-details';
 import { STORE_ORDER_LIST as LIST, STORE_ORDER_RETRIEVE as RETRIEVE } from './order-fields';
 
 @ApiTags('Store Orders')
 @ApiStoreAuth()
 @Controller('store/orders')
 export class StoreOrdersController {
-  constructor(private readonly orders: OrderService) {}
+  constructor(private readonly orders: OrderDetails) {}
 
   /** The signed-in customer's orders only. */
   @Get()

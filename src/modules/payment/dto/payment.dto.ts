@@ -155,6 +155,18 @@ export class CreateRefundReasonDto {
 
 export class UpdateRefundReasonDto extends PartialType(CreateRefundReasonDto) {}
 
+export class CreateOrderPaymentCollectionDto {
+  @ApiProperty({ example: 'order_01M7XM5W3MKVEVJ2FHMTT64QQS' })
+  @IsString()
+  @IsNotEmpty()
+  order_id!: string;
+
+  @ApiPropertyOptional({ example: 10, description: "Defaults to the order's outstanding amount" })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  amount?: number;
+}
+
 export class MarkAsPaidDto {
   @ApiProperty({ example: 'order_01M7XM5W3MKVEVJ2FHMTT64QQS', description: 'The order the collection belongs to' })
   @IsString()

@@ -1,0 +1,32 @@
+import { Body, Controller } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { OrderFlows } from '../../../flows/order/order-flows.service';
+import { Context } from '../../../framework/context/context';
+import { Ctx } from '../../../framework/context/ctx.decorator';
+import { SthenoError } from '../../../framework/errors/stheno-error';
+import { ApiSingleResponse } from '../../../framework/http/route-docs';
+import { Post } from '../../../framework/http/verbs';
+import { ApiErrors } from '../../../framework/openapi/error-responses';
+import { ApiStoreAuth } from '../../../framework/openapi/security';
+import { CreateStoreReturnDto } from '../dto/order-actions.dto';
+import { ReturnDto } from '../dto/order.dto';
+
+@ApiTags('Store Returns')
+@ApiStoreAuth()
+@Controller('store/returns')
+export class StoreReturnsController {
+  constructor(private readonly flows: OrderFlows) {}
+
+  /**
+   * Medusa's createAndCompleteReturnOrderWorkflow: a shopper (guest included: the order id is the
+   * capability, as for GET /store/orders/:id) returns fulfilled items; the return is requested at once.
+   */
+  @Post()
+  @ApiSingleResponse('return', ReturnDto)
+  @ApiErrors(400, 404)
+  async create(@Ctx() ctx: Context, @Body() body: CreateStoreReturnDto) {
+    // a return shipping method needs order shipping methods added after placement (order changes): not built yet
+    if (body.return_shipping) throw SthenoError.invalidData('return_shipping is not supported yet');
+    return { return: await this.flows.createAndRequestReturn(ctx, { order_id: body.order_id, items: body.items, location_id: body.location_id }) };
+  }
+}
