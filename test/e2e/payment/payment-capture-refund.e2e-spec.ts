@@ -3,11 +3,11 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Context, systemContext } from '../../../src/framework/context/context';
 import { SthenoError } from '../../../src/framework/errors/stheno-error';
 import { OrderPaymentCollectionLinks } from '../../../src/links/order-links.service';
+import { OrderService } from '../../../src/modules/order/order.service';
 import { PaymentService } from '../../../src/modules/payment/payment.service';
 import type { PaymentView } from '../../../src/modules/payment/payment.types';
 import { RecordingTestProvider, testPaymentProviders } from '../../fixtures/payment-providers.fixture';
 import { bearer, createIdentityApp, IdentityApp } from '../../utils/identity';
-import { placeOrder } from '../order/order-fixtures';
 
 /**
  * A payment's life after checkout: authorization, partial and full captures, refunds with reasons,
@@ -269,7 +269,11 @@ describe('payments: authorize, capture, refund', () => {
 
   describe('payment collections (admin)', () => {
     it('mark-as-paid settles an order’s collection through pp_system_default, once, and records it on the order', async () => {
-      const order = await placeOrder(t);
+      const order = await t.app.get(OrderService).createFromSnapshot(ctx(), {
+        region_id: null, customer_id: null, sales_channel_id: null, email: 'buyer@example.com', currency_code: 'eur',
+        shipping_address: null, billing_address: null, shipping_methods: [],
+        items: [{ title: 'Thing', unit_price: '42.42', quantity: 1, requires_shipping: false }],
+      });
       const collection = await payments.createCollection(ctx(), { currency_code: 'eur', amount: '42.42' });
       const bad = await t.api.post(`/admin/payment-collections/${collection.id}/mark-as-paid`).set(...admin()).send({ order_id: 'nope' }).expect(400);
       expect(bad.body.type).toBe('invalid_data');
