@@ -86,7 +86,7 @@ export class OrderFlows {
     const firstItemOf = await this.firstInventoryItems(tx, [...lines.values()]);
     const fulfillment = await this.fulfillments.createFulfillment(tx, {
       location_id: locationId,
-      shipping_option_id: input.shipping_option_id ?? order.shipping_methods[0]?.shipping_option_id ?? null,
+      shipping_option_id: input.shipping_option_id ?? (await this.orderShippingOption(tx, order)),
       delivery_address: order.shipping_address ? addressOf(order.shipping_address) : null,
       items: input.items.map((i) => {
         const line = lines.get(i.id)!;
@@ -409,6 +409,14 @@ export class OrderFlows {
     const variantIds = [...new Set(lines.map((l) => l.variant_id).filter((id): id is string => !!id))];
     const links = await this.variantInventory.itemsOf(tx, variantIds);
     return new Map(lines.flatMap((l) => (l.variant_id && links.get(l.variant_id)?.length ? [[l.id, links.get(l.variant_id)![0].inventory_item_id] as [string, string]] : [])));
+  }
+
+  /** The shipping option of the order's (first) shipping method, when it still exists (Medusa fulfils with it). */
+  private async orderShippingOption(tx: Context, order: OrderView): Promise<string | null> {
+    const optionId = order.shipping_methods.find((m) => m.shipping_option_id)?.shipping_option_id;
+    if (!optionId) return null;
+    const [option] = await this.fulfillments.listShippingOptionsByIds(tx, [optionId]);
+    return option?.id ?? null;
   }
 
   /** The stock location the lines' reservations are held at (the first found), or null. */

@@ -28,7 +28,13 @@ const FULL_DETAIL = [
   'billing_address.*',
   'credit_lines.*',
   'payment_collections.*',
+  'payment_collections.payments.*',
+  'payment_collections.payments.captures.*',
+  'payment_collections.payments.refunds.*',
   'fulfillments.*',
+  'fulfillments.items.*',
+  'fulfillments.labels.*',
+  'fulfillments.delivery_address.*',
 ];
 
 /** Medusa's admin list defaults, as wire 21 shows them. */
