@@ -16,6 +16,8 @@ import { RuntimeOptions } from './framework/runtime/runtime';
 import { LinksModule } from './links/links.module';
 import { ApiKeyModule } from './modules/api-key/api-key.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { CartModule } from './modules/cart/cart.module';
+import { CartStoreModule } from './modules/cart/cart-store.module';
 import { CurrencyModule } from './modules/currency/currency.module';
 import { InventoryModule } from './modules/inventory/inventory.module';
 import { PricingModule } from './modules/pricing/pricing.module';
@@ -69,6 +71,8 @@ export class AppModule {
         InventoryModule,
         LinksModule,
         StoreCatalogModule,
+        CartModule,
+        CartStoreModule,
         SeedModule,
         ...imports,
       ],
