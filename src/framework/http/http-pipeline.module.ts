@@ -8,6 +8,8 @@ import { SthenoError } from '../errors/stheno-error';
 import { corsByRouteFamily } from './cors';
 import { EARLY_RESPONDER, EarlyResponder } from './early-responder';
 import { ShutdownState } from '../runtime/shutdown-state';
+import { ormFeature } from '../database/entity-registry';
+import { IdempotencyKey } from './idempotency/idempotency-key.entity';
 
 /** JSON bodies only (Medusa's dialect); parse failures answer here with the standard error body. */
 export function jsonBodyParser(limit: string): RequestHandler {
@@ -70,7 +72,13 @@ export class HttpPipelineModule implements NestModule {
   }
 
   static forRoot(): DynamicModule {
-    return { module: HttpPipelineModule, providers: [ShutdownState], exports: [ShutdownState] };
+    return {
+      module: HttpPipelineModule,
+      // the table behind `@Idempotent()` routes (framework/http/idempotency)
+      imports: [ormFeature([IdempotencyKey])],
+      providers: [ShutdownState],
+      exports: [ShutdownState],
+    };
   }
 
   configure(consumer: MiddlewareConsumer): void {

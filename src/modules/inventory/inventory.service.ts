@@ -21,6 +21,9 @@ import {
   InventoryLevelView,
   ReservationSelector,
   ReservationView,
+  ReserveAnywhereInput,
+  RestockInput,
+  ShipStockInput,
   UpdateInventoryItemInput,
   UpdateReservationInput,
 } from './inventory.types';
@@ -200,6 +203,25 @@ export class InventoryService {
    */
   async reserve(ctx: Context, inputs: CreateReservationInput[]): Promise<ReservationView[]> {
     return inTransaction(ctx, (tx) => this.reservations.reserve(tx, inputs));
+  }
+
+  /**
+   * Checkout's reservation: each input held at the first of its candidate locations (in id order)
+   * with enough available stock, one conditional update per attempt, all or nothing; 400
+   * `insufficient_inventory` when no location can cover an input and it may not backorder.
+   */
+  async reserveAnywhere(ctx: Context, inputs: ReserveAnywhereInput[]): Promise<ReservationView[]> {
+    return inTransaction(ctx, (tx) => this.reservations.reserveAnywhere(tx, inputs));
+  }
+
+  /** Fulfillment: stock leaves the locations, consuming the line items' reservations there. */
+  async shipStock(ctx: Context, inputs: ShipStockInput[]): Promise<void> {
+    await inTransaction(ctx, (tx) => this.reservations.ship(tx, inputs));
+  }
+
+  /** Returns received, fulfillments canceled: stock back onto the locations' levels. */
+  async restock(ctx: Context, inputs: RestockInput[]): Promise<void> {
+    await inTransaction(ctx, (tx) => this.reservations.restock(tx, inputs));
   }
 
   async updateReservation(ctx: Context, id: string, input: UpdateReservationInput): Promise<ReservationView> {

@@ -120,6 +120,25 @@ export interface CreateReservationInput {
   metadata?: Record<string, unknown> | null;
 }
 
+/** A reservation whose location is chosen at reserve time among `location_ids` (checkout). */
+export interface ReserveAnywhereInput extends Omit<CreateReservationInput, 'location_id'> {
+  location_ids: string[];
+}
+
+/** Stock leaving a location for a line item (fulfillment): consumes that line's reservations there. */
+export interface ShipStockInput {
+  inventory_item_id: string;
+  location_id: string;
+  quantity: number;
+  line_item_id?: string | null;
+}
+
+export interface RestockInput {
+  inventory_item_id: string;
+  location_id: string;
+  quantity: number;
+}
+
 export interface UpdateReservationInput {
   location_id?: string;
   quantity?: number;

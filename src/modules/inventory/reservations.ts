@@ -3,15 +3,26 @@ import { LockMode } from '@mikro-orm/core';
 import type { FilterQuery } from '@mikro-orm/core';
 import { Context } from '../../framework/context/context';
 import { findPage } from '../../framework/database/find-page';
-import { SthenoError } from '../../framework/errors/stheno-error';
+import { ErrorCodes, SthenoError } from '../../framework/errors/stheno-error';
 import { EventBus } from '../../framework/events/event-bus.service';
 import { ListQuery } from '../../framework/http/list-query';
 import { InventoryItem } from './entities/inventory-item.entity';
 import { ReservationItem } from './entities/reservation-item.entity';
 import { InventoryLevels } from './inventory-levels';
 import { itemViews, toReservationView } from './inventory-views';
-import { CreateReservationInput, InventoryEvents, ReservationSelector, ReservationView, UpdateReservationInput } from './inventory.types';
-import { compareStockKeys, holdStock, releaseStock } from './stock-ledger';
+import {
+  CreateReservationInput,
+  InventoryEvents,
+  ReservationSelector,
+  ReservationView,
+  ReserveAnywhereInput,
+  RestockInput,
+  ShipStockInput,
+  UpdateReservationInput,
+} from './inventory.types';
+import { generateId } from '../../framework/database/ids';
+import { InventoryLevel } from './entities/inventory-level.entity';
+import { compareStockKeys, holdStock, releaseStock, restockLevel, shipStock, tryHoldStock } from './stock-ledger';
 
 function assertQuantity(quantity: number): void {
   if (!Number.isSafeInteger(quantity) || quantity < 1) throw SthenoError.invalidData('quantity must be a positive integer');
@@ -65,6 +76,108 @@ export class Reservations {
     for (const row of rows) this.events.record(tx, InventoryEvents.RESERVATION_CREATED, { id: row.id });
     await tx.em.flush();
     return rows.map(toReservationView);
+  }
+
+  /**
+   * Reserves each input at one of its candidate locations: the first, in location id order, whose
+   * level can hold the whole quantity (one conditional update per attempt; items and locations are
+   * taken in a global order, so concurrent checkouts cannot deadlock). A backorderable input that no
+   * location can cover is held at its first stocking location. Anything else fails the whole call
+   * with 400 `insufficient_inventory`; the caller's transaction then rolls every hold back.
+   */
+  async reserveAnywhere(tx: Context, inputs: ReserveAnywhereInput[]): Promise<ReservationView[]> {
+    if (!inputs.length) return [];
+    inputs.forEach((input) => assertQuantity(input.quantity));
+    await this.levels.assertItemsExist(tx, inputs.map((input) => input.inventory_item_id));
+    const placed: CreateReservationInput[] = [];
+    const ordered = [...inputs].sort((a, b) => a.inventory_item_id.localeCompare(b.inventory_item_id));
+    for (const input of ordered) {
+      const locations = [...new Set(input.location_ids)].sort();
+      let location: string | undefined;
+      for (const candidate of locations) {
+        if (await tryHoldStock(tx, input.inventory_item_id, candidate, input.quantity, false)) {
+          location = candidate;
+          break;
+        }
+      }
+      if (!location && input.allow_backorder) {
+        for (const candidate of locations) {
+          if (await tryHoldStock(tx, input.inventory_item_id, candidate, input.quantity, true)) {
+            location = candidate;
+            break;
+          }
+        }
+      }
+      if (!location) {
+        throw SthenoError.notAllowed(
+          `Not enough stock available for item ${input.inventory_item_id}${input.line_item_id ? ` (line item ${input.line_item_id})` : ''}`,
+          ErrorCodes.INSUFFICIENT_INVENTORY,
+        );
+      }
+      placed.push({ ...input, location_id: location });
+    }
+    const rows = placed.map((input) =>
+      tx.em.create(ReservationItem, {
+        inventory_item: tx.em.getReference(InventoryItem, input.inventory_item_id),
+        location_id: input.location_id,
+        quantity: input.quantity,
+        line_item_id: input.line_item_id ?? null,
+        description: input.description ?? null,
+        external_id: input.external_id ?? null,
+        allow_backorder: input.allow_backorder ?? false,
+        created_by: tx.actor?.id ?? null,
+        metadata: input.metadata ?? null,
+      }),
+    );
+    for (const row of rows) this.events.record(tx, InventoryEvents.RESERVATION_CREATED, { id: row.id });
+    await tx.em.flush();
+    return rows.map(toReservationView);
+  }
+
+  /**
+   * Stock leaves a location (a fulfillment): the line item's reservations there are consumed first
+   * (shrunk or deleted) and the quantity comes off both stocked and reserved. Without a level at
+   * the location the item is not stocked there: 400.
+   */
+  async ship(tx: Context, inputs: ShipStockInput[]): Promise<void> {
+    const ordered = [...inputs].sort(compareStockKeys);
+    for (const input of ordered) {
+      assertQuantity(input.quantity);
+      let remaining = input.quantity;
+      if (input.line_item_id) {
+        const held = await tx.em.find(
+          ReservationItem,
+          { line_item_id: input.line_item_id, inventory_item: input.inventory_item_id, location_id: input.location_id },
+          { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true, orderBy: { id: 'ASC' } },
+        );
+        for (const reservation of held) {
+          if (!remaining) break;
+          const used = Math.min(reservation.quantity, remaining);
+          remaining -= used;
+          reservation.quantity -= used;
+          if (reservation.quantity === 0) {
+            reservation.deleted_at = new Date();
+            this.events.record(tx, InventoryEvents.RESERVATION_DELETED, { id: reservation.id });
+          } else {
+            this.events.record(tx, InventoryEvents.RESERVATION_UPDATED, { id: reservation.id });
+          }
+        }
+      }
+      const fromReservations = input.quantity - remaining;
+      if (!(await shipStock(tx, input.inventory_item_id, input.location_id, input.quantity, fromReservations))) {
+        throw SthenoError.invalidData(`Item ${input.inventory_item_id} is not stocked at location ${input.location_id}`);
+      }
+    }
+    await tx.em.flush();
+  }
+
+  /** Stock comes back to a location (a received return, a canceled fulfillment); the level is created when missing. */
+  async restock(tx: Context, inputs: RestockInput[]): Promise<void> {
+    await this.levels.assertItemsExist(tx, inputs.map((input) => input.inventory_item_id));
+    for (const input of [...inputs].sort(compareStockKeys)) {
+      assertQuantity(input.quantity);
+      await restockLevel(tx, generateId(InventoryLevel.idPrefix), input.inventory_item_id, input.location_id, input.quantity);
+    }
   }
 
   /** Moves or resizes a reservation: the difference is held (conditionally) or given back. */
