@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -157,6 +157,9 @@ const TOTALS = [
   'credit_line_tax_total', 'credit_line_total',
 ];
 
+const nullableAddress = { oneOf: [{ $ref: getSchemaPath(CartAddressDto) }, { type: 'object', nullable: true, enum: [null] }] } as const;
+
+@ApiExtraModels(CartAddressDto)
 export class StoreCartDto {
   @ApiProperty({ example: 'cart_01M7XM5T77FXMWWW3WT01CR2XM' }) id!: string;
   @ApiPropertyOptional({ example: 'eur' }) currency_code?: string;
@@ -173,8 +176,8 @@ export class StoreCartDto {
   @ApiPropertyOptional({ type: String, nullable: true }) customer_id?: string | null;
   @ApiPropertyOptional({ type: [CartLineItemDto] }) items?: CartLineItemDto[];
   @ApiPropertyOptional({ type: [CartShippingMethodDto] }) shipping_methods?: CartShippingMethodDto[];
-  @ApiPropertyOptional({ type: CartAddressDto, nullable: true }) shipping_address?: CartAddressDto | null;
-  @ApiPropertyOptional({ type: CartAddressDto, nullable: true }) billing_address?: CartAddressDto | null;
+  @ApiPropertyOptional(nullableAddress) shipping_address?: CartAddressDto | null;
+  @ApiPropertyOptional(nullableAddress) billing_address?: CartAddressDto | null;
   @ApiPropertyOptional({ type: 'array', items: { type: 'object', additionalProperties: true } }) credit_lines?: Record<string, unknown>[];
   @ApiPropertyOptional({ ...json, description: 'The region with its countries' }) region?: Record<string, unknown> | null;
   @ApiPropertyOptional({ type: 'array', items: { type: 'object', additionalProperties: true } }) promotions?: Record<string, unknown>[];
