@@ -87,7 +87,7 @@ function splitEntries(raw: string | undefined): string[] {
   return raw
     .split(',')
     // a space after the comma is only a decoded `+` when no modifier follows (`*items, +items.total`)
-    .map((entry) => (/^\s+[^\s+\-]/.test(entry) ? `+${entry.trim()}` : entry.trim()))
+    .map((entry) => (/^\s+[^\s+-]/.test(entry) ? `+${entry.trim()}` : entry.trim()))
     .filter((entry) => entry !== '');
 }
 

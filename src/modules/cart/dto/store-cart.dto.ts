@@ -157,7 +157,8 @@ const TOTALS = [
   'credit_line_tax_total', 'credit_line_total',
 ];
 
-const nullableAddress = { oneOf: [{ $ref: getSchemaPath(CartAddressDto) }, { type: 'object', nullable: true, enum: [null] }] } as const;
+// OpenAPI 3.0 ignores `nullable` next to a $ref: null is its own alternative
+const nullableAddress = { oneOf: [{ $ref: getSchemaPath(CartAddressDto) }, { type: 'object', nullable: true, enum: [null] }] };
 
 @ApiExtraModels(CartAddressDto)
 export class StoreCartDto {
