@@ -63,6 +63,20 @@ export class CartService {
     return cart;
   }
 
+  /** What storefront prices depend on: the cart's region, currency and shipping country/province. One statement. */
+  async pricingContextOf(
+    ctx: Context,
+    cartId: string,
+  ): Promise<{ region_id: string | null; currency_code: string; country_code: string | null; province: string | null } | null> {
+    const [row] = await ctx.em.execute<Array<{ region_id: string | null; currency_code: string; country_code: string | null; province: string | null }>>(
+      `select c.region_id, c.currency_code, a.country_code, a.province from cart c
+         left join cart_address a on a.id = c.shipping_address_id and a.deleted_at is null
+        where c.id = ? and c.deleted_at is null`,
+      [cartId],
+    );
+    return row ?? null;
+  }
+
   /** Like `retrieve`, but the cart row stays locked (`FOR UPDATE`) until the open transaction ends. */
   async retrieveForUpdate(ctx: Context, id: string): Promise<CartView> {
     if (!ctx.em.isInTransaction()) throw SthenoError.unexpectedState('retrieveForUpdate needs an open transaction');

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ormFeature } from '../../framework/database/entity-registry';
 import { EARLY_RESPONDER } from '../../framework/http/early-responder';
 import { ApiKeyModule } from '../../modules/api-key/api-key.module';
+import { CartModule } from '../../modules/cart/cart.module';
 import { PricingModule } from '../../modules/pricing/pricing.module';
 import { RegionModule } from '../../modules/region/region.module';
 import { CatalogVersion } from './catalog-version.entity';
@@ -18,7 +19,7 @@ import { StoreCatalogService } from './store-catalog.service';
  * exception to module boundaries (docs/architecture-notes.md): it reads those tables, never writes.
  */
 @Module({
-  imports: [ormFeature([CatalogVersion]), RegionModule, PricingModule, ApiKeyModule],
+  imports: [ormFeature([CatalogVersion]), RegionModule, PricingModule, ApiKeyModule, CartModule],
   controllers: [StoreProductsController, StoreProductVariantsController],
   providers: [StoreCatalogService, PricingContextResolver, StoreResponseCache, StoreCacheFastPath, { provide: EARLY_RESPONDER, useExisting: StoreCacheFastPath }],
 })

@@ -264,6 +264,17 @@ describe('Store carts', () => {
     expect(event.n).toBe(1);
   });
 
+  it('prices store products in the cart\'s region and currency with cart_id, following a region change', async () => {
+    const cart = await newCart();
+    const price = async () =>
+      (await store('get', `/store/products/${c.ids.shirt}?cart_id=${cart.id}&fields=${encodeURIComponent('+variants.calculated_price')}`).expect(200)).body.product.variants.find(
+        (v: Body) => v.id === c.ids.shirtS,
+      ).calculated_price;
+    expect(await price()).toMatchObject({ calculated_amount: 15, original_amount: 18, currency_code: 'eur' });
+    await store('post', `/store/carts/${cart.id}`).send({ region_id: c.usdRegionId }).expect(200);
+    expect(await price()).toMatchObject({ calculated_amount: 25, currency_code: 'usd' });
+  });
+
   it('refuses every change to a completed cart and leaves it as it was', async () => {
     const cart = await newCart();
     await addLine(cart.id, c.ids.mugVariant, 1).expect(200);
