@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { MONEY_DECIMALS } from '../../commerce/money';
 import { computeTotals, LineTotals, toWireNumber } from '../../commerce/totals';
 import { Context } from '../../framework/context/context';
 import type {
@@ -98,7 +99,7 @@ const CART_TOTAL_KEYS: Array<keyof CartTotalsView> = [
 
 function lineTotalsView(totals: LineTotals | undefined): LineTotalsView {
   const view = {} as LineTotalsView;
-  for (const key of LINE_TOTAL_KEYS) view[key] = totals ? toWireNumber(totals[key]) : 0;
+  for (const key of LINE_TOTAL_KEYS) view[key] = totals ? toWireNumber(totals[key], MONEY_DECIMALS) : 0;
   return view;
 }
 
@@ -181,7 +182,7 @@ export async function loadCart(ctx: Context, id: string, forUpdate = false): Pro
 
   const c = row.cart;
   const totals = {} as CartTotalsView;
-  for (const key of CART_TOTAL_KEYS) totals[key] = toWireNumber(computed.totals[key]);
+  for (const key of CART_TOTAL_KEYS) totals[key] = toWireNumber(computed.totals[key], MONEY_DECIMALS);
 
   const itemViews: LineItemView[] = items.map((i) => ({
     id: i.id as string,
