@@ -292,15 +292,17 @@ describe('Store carts', () => {
 
   it('reads a cart in a fixed number of statements whatever the number of lines', async () => {
     const counter = new StatementCounter(t.app);
+    // the outbox relay wakes on every commit (here: the line adds) and may poll meanwhile: not the route's
+    const routeOnly = async (run: () => Promise<unknown>) => (await counter.record(run)).filter((s) => !s.includes('event_outbox'));
     const cart = await newCart();
     await addLine(cart.id, c.ids.mugVariant, 1).expect(200);
-    const one = await counter.record(() => store('get', `/store/carts/${cart.id}`).expect(200));
+    const one = await routeOnly(() => store('get', `/store/carts/${cart.id}`).expect(200));
     await addLine(cart.id, c.ids.shirtS, 1).expect(200);
     await addLine(cart.id, c.ids.shirtM, 1).expect(200);
-    const three = await counter.record(() => store('get', `/store/carts/${cart.id}`).expect(200));
+    const three = await routeOnly(() => store('get', `/store/carts/${cart.id}`).expect(200));
     expect(one.length).toBe(4);
     expect(three.length).toBe(one.length);
-    const add = await counter.record(() => addLine(cart.id, c.ids.shirtS, 1).expect(200));
-    expect(add.length).toBeLessThanOrEqual(22);
+    const add = await routeOnly(() => addLine(cart.id, c.ids.shirtS, 1).expect(200));
+    expect(add.length).toBeLessThanOrEqual(20);
   });
 });
