@@ -19,15 +19,21 @@ import { AuthModule } from './modules/auth/auth.module';
 import { CartModule } from './modules/cart/cart.module';
 import { CartStoreModule } from './modules/cart/cart-store.module';
 import { CurrencyModule } from './modules/currency/currency.module';
+import { FulfillmentModule } from './modules/fulfillment/fulfillment.module';
 import { InventoryModule } from './modules/inventory/inventory.module';
+import { OrderModule } from './modules/order/order.module';
 import { PricingModule } from './modules/pricing/pricing.module';
 import { ProductAdminModule } from './modules/product/product-admin.module';
 import { ProductModule } from './modules/product/product.module';
+import { PromotionModule } from './modules/promotion/promotion.module';
+import { PaymentModule } from './modules/payment/payment.module';
+import { RegionAdminModule } from './modules/region/region-admin.module';
 import { RegionModule } from './modules/region/region.module';
 import { SalesChannelModule } from './modules/sales-channel/sales-channel.module';
 import { StockLocationAdminModule } from './modules/stock-location/stock-location-admin.module';
 import { StockLocationModule } from './modules/stock-location/stock-location.module';
 import { StoreModule } from './modules/store/store.module';
+import { TaxModule } from './modules/tax/tax.module';
 import { UserModule } from './modules/user/user.module';
 import { StoreCatalogModule } from './reads/store-catalog/store-catalog.module';
 import { SeedModule } from './seed/demo-store.seeder';
@@ -62,6 +68,8 @@ export class AppModule {
         SalesChannelModule,
         CurrencyModule,
         RegionModule,
+        RegionAdminModule,
+        PaymentModule,
         StoreModule,
         ProductModule,
         ProductAdminModule,
@@ -69,6 +77,10 @@ export class AppModule {
         StockLocationModule,
         StockLocationAdminModule,
         InventoryModule,
+        TaxModule,
+        PromotionModule,
+        FulfillmentModule,
+        OrderModule,
         LinksModule,
         StoreCatalogModule,
         CartModule,

@@ -1,7 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ormFeature } from '../framework/database/entity-registry';
 import { ProductSalesChannel, ProductVariantInventoryItem, ProductVariantPriceSet, SalesChannelStockLocation } from './catalog-links.entity';
+import { LocationFulfillmentProvider, LocationFulfillmentSet, ShippingOptionPriceSet } from './fulfillment-links.entity';
+import { LocationFulfillmentProviderLinks, LocationFulfillmentSetLinks, ShippingOptionPriceSetLinks } from './fulfillment-links.service';
 import { PublishableKeySalesChannel } from './publishable-key-sales-channel.entity';
+import { RegionPaymentProvider } from './region-payment-provider.entity';
+import { RegionPaymentProviderLinks } from './region-payment-provider.service';
 import { PublishableKeySalesChannelLinks } from './publishable-key-sales-channel.service';
 import { ProductSalesChannelLinks } from './product-sales-channel.service';
 import { VariantPriceSetLinks } from './variant-price-set.service';
@@ -17,6 +21,10 @@ import { VariantInventoryLinks } from './variant-inventory-item.service';
       ProductVariantPriceSet,
       ProductVariantInventoryItem,
       SalesChannelStockLocation,
+      RegionPaymentProvider,
+      LocationFulfillmentSet,
+      LocationFulfillmentProvider,
+      ShippingOptionPriceSet,
     ]),
   ],
   providers: [
@@ -25,6 +33,10 @@ import { VariantInventoryLinks } from './variant-inventory-item.service';
     VariantPriceSetLinks,
     VariantInventoryLinks,
     SalesChannelStockLocationLinks,
+    RegionPaymentProviderLinks,
+    LocationFulfillmentSetLinks,
+    LocationFulfillmentProviderLinks,
+    ShippingOptionPriceSetLinks,
   ],
   exports: [
     PublishableKeySalesChannelLinks,
@@ -32,6 +44,10 @@ import { VariantInventoryLinks } from './variant-inventory-item.service';
     VariantPriceSetLinks,
     VariantInventoryLinks,
     SalesChannelStockLocationLinks,
+    RegionPaymentProviderLinks,
+    LocationFulfillmentSetLinks,
+    LocationFulfillmentProviderLinks,
+    ShippingOptionPriceSetLinks,
   ],
 })
 export class LinksModule {}

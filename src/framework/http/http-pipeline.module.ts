@@ -11,9 +11,19 @@ import { ShutdownState } from '../runtime/shutdown-state';
 import { ormFeature } from '../database/entity-registry';
 import { IdempotencyKey } from './idempotency/idempotency-key.entity';
 
+/** Routes whose handlers also get the body's exact bytes as `req.rawBody` (webhook signatures are computed over them). */
+const RAW_BODY_ROUTES = /^\/hooks\//;
+
 /** JSON bodies only (Medusa's dialect); parse failures answer here with the standard error body. */
 export function jsonBodyParser(limit: string): RequestHandler {
-  const parse = express.json({ limit, strict: true, type: ['application/json', 'application/*+json'] });
+  const parse = express.json({
+    limit,
+    strict: true,
+    type: ['application/json', 'application/*+json'],
+    verify: (req, _res, buf) => {
+      if (RAW_BODY_ROUTES.test((req as { originalUrl?: string }).originalUrl ?? '')) Object.assign(req, { rawBody: buf });
+    },
+  });
   return (req, res, next) => parse(req, res, (error?: unknown) => (error ? sendError(error, res) : next()));
 }
 

@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Context, inTransaction } from '../../framework/context/context';
+import { containsPattern } from '../../framework/database/find-page';
 import { SthenoError } from '../../framework/errors/stheno-error';
+import { ProductCategory } from './entities/product-category.entity';
+import { ProductCollection } from './entities/product-collection.entity';
+import { ProductTag } from './entities/product-tag.entity';
+import { ProductType } from './entities/product-type.entity';
 import { ProductVariant } from './entities/product-variant.entity';
 import { ProductReader } from './product-reader';
 import { ProductWriter } from './product-writer';
@@ -173,6 +178,28 @@ export class ProductService {
   }
 
   // ---- taxonomy ----------------------------------------------------------------------------
+
+  /**
+   * Collections, categories, types or tags as `{value: id, label}` (the promotion module's rule
+   * value options): filtered by ids and/or a case-insensitive label substring, ordered by label.
+   */
+  async taxonomyLabels(
+    ctx: Context,
+    kind: 'collection' | 'category' | 'type' | 'tag',
+    query: { ids?: string[]; q?: string; limit: number; offset: number },
+  ): Promise<Array<{ value: string; label: string }>> {
+    const [entity, label] = {
+      collection: [ProductCollection, 'title'],
+      category: [ProductCategory, 'name'],
+      type: [ProductType, 'value'],
+      tag: [ProductTag, 'value'],
+    }[kind] as [typeof ProductTag, 'value'];
+    const where: Record<string, unknown> = {};
+    if (query.ids) where.id = { $in: query.ids };
+    if (query.q) where[label] = { $ilike: containsPattern(query.q) };
+    const rows = await ctx.em.find(entity, where, { fields: ['id', label], orderBy: { [label]: 'ASC', id: 'ASC' }, limit: query.limit, offset: query.offset });
+    return rows.map((row) => ({ value: row.id, label: (row as unknown as Record<string, string>)[label] }));
+  }
 
   /** Creates a category (seeders and other modules; the admin routes use the taxonomy services directly). Returns its id. */
   createCategory(ctx: Context, input: CreateCategoryInput): Promise<string> {

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { LinksModule } from '../../links/links.module';
+import { FulfillmentModule } from '../fulfillment/fulfillment.module';
 import { InventoryModule } from '../inventory/inventory.module';
+import { PricingModule } from '../pricing/pricing.module';
 import { SalesChannelModule } from '../sales-channel/sales-channel.module';
 import { AdminStockLocationsController } from './http/admin-stock-locations.controller';
 import { StockLocationViews } from './http/stock-location-views';
@@ -12,7 +14,7 @@ import { StockLocationModule } from './stock-location.module';
  * check level locations: keeping the routes here lets both modules import in one direction only.
  */
 @Module({
-  imports: [StockLocationModule, InventoryModule, SalesChannelModule, LinksModule],
+  imports: [StockLocationModule, InventoryModule, SalesChannelModule, LinksModule, FulfillmentModule, PricingModule],
   controllers: [AdminStockLocationsController],
   providers: [StockLocationViews],
 })

@@ -1,4 +1,5 @@
 import type { Metadata } from '../../framework/database/base.entity';
+import type { FulfillmentSetView, ProviderView } from '../fulfillment/fulfillment.types';
 
 /** A stock location's address as the API shows it. */
 export interface StockLocationAddressView {
@@ -41,6 +42,10 @@ export interface StockLocationView {
   deleted_at: string | null;
   /** Only when the caller asked for them (read through the sales-channel facade). */
   sales_channels?: StockLocationSalesChannelView[];
+  /** Only when asked for (`*fulfillment_sets`, read through the fulfillment facade). */
+  fulfillment_sets?: FulfillmentSetView[];
+  /** Only when asked for (`*fulfillment_providers`). */
+  fulfillment_providers?: ProviderView[];
 }
 
 export interface StockLocationAddressInput {

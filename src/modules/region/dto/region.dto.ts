@@ -17,6 +17,11 @@ export class RegionCountryDto {
   @ApiPropertyOptional({ format: 'date-time', type: String, nullable: true }) deleted_at?: string | null;
 }
 
+export class RegionPaymentProviderDto {
+  @ApiPropertyOptional({ example: 'pp_system_default' }) id?: string;
+  @ApiPropertyOptional({ example: true }) is_enabled?: boolean;
+}
+
 export class RegionDto {
   @ApiProperty({ example: 'reg_01M7XM5FD7EBRMDMQJ362P97FJ' }) id!: string;
   @ApiPropertyOptional({ example: 'Europe' }) name?: string;
@@ -27,6 +32,8 @@ export class RegionDto {
   @ApiPropertyOptional({ format: 'date-time' }) updated_at?: string;
   @ApiPropertyOptional({ format: 'date-time', type: String, nullable: true }) deleted_at?: string | null;
   @ApiPropertyOptional({ type: [RegionCountryDto] }) countries?: RegionCountryDto[];
+  @ApiPropertyOptional({ type: [RegionPaymentProviderDto], description: 'With `fields=*payment_providers` (admin)' })
+  payment_providers?: RegionPaymentProviderDto[];
 }
 
 export class CreateRegionDto {
@@ -41,6 +48,12 @@ export class CreateRegionDto {
   countries?: string[];
   @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() automatic_taxes?: boolean;
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, nullable: true }) @IsOptional() @IsObject() metadata?: Record<string, unknown> | null;
+  @ApiPropertyOptional({ type: [String], example: ['pp_system_default'], description: "Payment provider ids; on update, the region's whole set" })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  payment_providers?: string[];
 }
 
 export class UpdateRegionDto extends PartialType(CreateRegionDto) {}

@@ -21,7 +21,8 @@ function listSpec(retrieve: RetrieveQuerySpec): ListQuerySpec {
   };
 }
 
-export const ADMIN_REGION_RETRIEVE: RetrieveQuerySpec = { defaults: [...REGION_FIELDS, 'countries.*'], allowed: ALLOWED };
+/** Admins may also select the region's payment providers (`fields=*payment_providers`). */
+export const ADMIN_REGION_RETRIEVE: RetrieveQuerySpec = { defaults: [...REGION_FIELDS, 'countries.*'], allowed: [...ALLOWED, 'payment_providers'] };
 export const ADMIN_REGION_LIST = listSpec(ADMIN_REGION_RETRIEVE);
 
 /** Storefronts get Medusa's store defaults, which leave out automatic_taxes (still selectable). */

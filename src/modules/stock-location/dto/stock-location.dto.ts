@@ -61,6 +61,18 @@ export class StockLocationDto {
   @ApiPropertyOptional({ format: 'date-time', type: String, nullable: true }) deleted_at?: string | null;
   @ApiPropertyOptional({ type: [StockLocationSalesChannelDto], description: 'Only when requested (`fields=*sales_channels`)' })
   sales_channels?: StockLocationSalesChannelDto[];
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'object', additionalProperties: true, required: ['id'], properties: { id: { type: 'string' } } },
+    description: 'Only when requested (`fields=*fulfillment_sets,*fulfillment_sets.service_zones…`)',
+  })
+  fulfillment_sets?: Array<Record<string, unknown>>;
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'object', properties: { id: { type: 'string' }, is_enabled: { type: 'boolean' } } },
+    description: 'Only when requested (`fields=*fulfillment_providers`)',
+  })
+  fulfillment_providers?: Array<{ id: string; is_enabled: boolean }>;
 }
 
 const OPTIONAL_TEXT = { type: String, nullable: true } as const;
@@ -90,3 +102,9 @@ export class CreateStockLocationDto {
 }
 
 export class UpdateStockLocationDto extends PartialType(CreateStockLocationDto) {}
+
+/** `POST /admin/stock-locations/:id/fulfillment-sets`. */
+export class CreateLocationFulfillmentSetDto {
+  @ApiProperty({ example: 'European Warehouse shipping' }) @IsString() @IsNotEmpty() @MaxLength(255) name!: string;
+  @ApiProperty({ example: 'shipping', description: "'shipping', 'pickup' …" }) @IsString() @IsNotEmpty() @MaxLength(100) type!: string;
+}

@@ -2,10 +2,10 @@ import { ListQuerySpec, RetrieveQuerySpec } from '../../../framework/http/list-q
 
 const LOCATION_FIELDS = ['id', 'name', 'address_id', 'metadata', 'created_at', 'updated_at', 'deleted_at'];
 
-/** `sales_channels` is read through the sales-channel facade, only when asked for. */
+/** `sales_channels`, `fulfillment_sets` and `fulfillment_providers` are read through their modules' facades, only when asked for. */
 export const ADMIN_STOCK_LOCATION_RETRIEVE: RetrieveQuerySpec = {
   defaults: [...LOCATION_FIELDS, 'address.*'],
-  allowed: [...LOCATION_FIELDS, 'address', 'sales_channels'],
+  allowed: [...LOCATION_FIELDS, 'address', 'sales_channels', 'fulfillment_sets', 'fulfillment_providers'],
 };
 
 export const ADMIN_STOCK_LOCATION_LIST: ListQuerySpec = {

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { SthenoError } from '../../../framework/errors/stheno-error';
+import { FulfillmentProvider } from '../fulfillment.types';
+import { ManualFulfillmentProvider } from './manual.provider';
+
+/**
+ * The fulfillment providers this process knows, by id. `manual_manual` is always there; plugins and
+ * tests add theirs (through FulfillmentService.registerProvider, before the application boots, so
+ * the provider rows are written at bootstrap).
+ */
+@Injectable()
+export class FulfillmentProviderRegistry {
+  private readonly providers = new Map<string, FulfillmentProvider>();
+
+  constructor() {
+    this.register(new ManualFulfillmentProvider());
+  }
+
+  register(provider: FulfillmentProvider): void {
+    if (!/^[a-z0-9-]+_[a-z0-9-]+$/i.test(provider.id)) {
+      throw new Error(`Fulfillment provider ids look like <identifier>_<id>, got '${provider.id}'`);
+    }
+    this.providers.set(provider.id, provider);
+  }
+
+  ids(): string[] {
+    return [...this.providers.keys()];
+  }
+
+  has(id: string): boolean {
+    return this.providers.has(id);
+  }
+
+  /** Throws not_found for a provider this process does not run. */
+  get(id: string): FulfillmentProvider {
+    const provider = this.providers.get(id);
+    if (!provider) throw SthenoError.notFound(`Fulfillment provider with id: ${id} was not found`);
+    return provider;
+  }
+}

@@ -1,0 +1,137 @@
+import { Injectable } from '@nestjs/common';
+import Decimal from 'decimal.js';
+import { Context } from '../../framework/context/context';
+import { SthenoError } from '../../framework/errors/stheno-error';
+import { LocationFulfillmentSetLinks, ShippingOptionPriceSetLinks } from '../../links/fulfillment-links.service';
+import { PricingService } from '../pricing/pricing.service';
+import { StockLocationService } from '../stock-location/stock-location.service';
+import { FulfillmentSet } from './entities/fulfillment-set.entity';
+import { GeoZone } from './entities/geo-zone.entity';
+import { ShippingOptionRule } from './entities/shipping-option-rule.entity';
+import { ShippingOption } from './entities/shipping-option.entity';
+import { toFulfillmentSetView } from './fulfillment-mappers';
+import { ShippingContextInput, ShippingOptionForCart, ShippingOptionView, ShippingPriceContext } from './fulfillment.types';
+import { geoZoneMatches } from './geo-matcher';
+import { FulfillmentProviderRegistry } from './providers/provider-registry';
+import { rulesMatch } from './rule-matcher';
+import { ShippingOptions } from './shipping-options.service';
+
+export const INVALID_OPTIONS_MESSAGE = 'Shipping Options are invalid for cart.';
+
+/**
+ * Which shipping options a cart can use, and at what price. A fixed number of statements whatever
+ * the number of options: location links, candidate options, their geo zones and rules, then the
+ * views (type, provider, zone, profile, rules, price links, prices), the sets, the locations and
+ * PricingService's calculation.
+ */
+@Injectable()
+export class ShippingAvailability {
+  constructor(
+    private readonly options: ShippingOptions,
+    private readonly providers: FulfillmentProviderRegistry,
+    private readonly pricing: PricingService,
+    private readonly priceLinks: ShippingOptionPriceSetLinks,
+    private readonly setLinks: LocationFulfillmentSetLinks,
+    private readonly locations: StockLocationService,
+  ) {}
+
+  async list(ctx: Context, input: ShippingContextInput, onlyIds?: string[]): Promise<ShippingOptionView[]> {
+    if (!input.address?.country_code || !input.location_ids.length) return [];
+    const setsByLocation = await this.setLinks.setsOf(ctx, [...new Set(input.location_ids)]);
+    const locationOfSet = new Map<string, string>();
+    for (const [locationId, setIds] of setsByLocation) for (const setId of setIds) locationOfSet.set(setId, locationId);
+    if (!locationOfSet.size) return [];
+
+    const where: Record<string, unknown> = { service_zone: { fulfillment_set: { $in: [...locationOfSet.keys()] } } };
+    if (onlyIds) where.id = { $in: onlyIds };
+    const candidates = await ctx.em.find(ShippingOption, where, { orderBy: { created_at: 'ASC', id: 'ASC' } });
+    if (!candidates.length) return [];
+    const zoneIds = [...new Set(candidates.map((o) => o.service_zone.id))];
+    const geo = await ctx.em.find(GeoZone, { service_zone: { $in: zoneIds }, country_code: input.address.country_code.trim().toLowerCase() });
+    const coveredZones = new Set(geo.filter((g) => geoZoneMatches(g, input.address!)).map((g) => g.service_zone.id));
+    const inZone = candidates.filter((o) => coveredZones.has(o.service_zone.id));
+    if (!inZone.length) return [];
+
+    const rules = await ctx.em.find(ShippingOptionRule, { shipping_option: { $in: inZone.map((o) => o.id) } });
+    const context: Record<string, unknown> = { ...(input.cart_context ?? {}), is_return: String(input.is_return ?? false) };
+    const ignored = new Set<string>();
+    if (input.enabled_in_store === undefined) ignored.add('enabled_in_store');
+    else context.enabled_in_store = String(input.enabled_in_store);
+    const allowed = inZone.filter((o) => rulesMatch(rules.filter((r) => r.shipping_option.id === o.id), context, ignored));
+    if (!allowed.length) return [];
+
+    const views = (await this.options.views(ctx, allowed)).filter((v) => v.provider.is_enabled && this.providers.has(v.provider_id));
+    const priceSets = await this.priceLinks.priceSetsOf(ctx, views.map((v) => v.id));
+    const calculated = await this.pricing.calculatePrices(ctx, [...priceSets.values()], { currency_code: input.currency_code, region_id: input.region_id });
+    const sets = await ctx.em.find(FulfillmentSet, { id: { $in: [...new Set(views.map((v) => v.service_zone!.fulfillment_set_id))] } });
+    const locations = new Map((await this.locations.listByIds(ctx, [...new Set(views.map((v) => locationOfSet.get(v.service_zone!.fulfillment_set_id)!))])).map((l) => [l.id, l]));
+
+    return views.flatMap((view): ShippingOptionView[] => {
+      const set = sets.find((s) => s.id === view.service_zone!.fulfillment_set_id);
+      const location = locations.get(locationOfSet.get(view.service_zone!.fulfillment_set_id) ?? '');
+      const withPlace: ShippingOptionView = {
+        ...view,
+        service_zone: {
+          ...view.service_zone!,
+          fulfillment_set: set ? { ...toFulfillmentSetView(set, []), location: location ? { id: location.id, address: location.address as Record<string, unknown> | null } : null } : undefined,
+        },
+        insufficient_inventory: false,
+      };
+      if (view.price_type === 'calculated') return [{ ...withPlace, calculated_price: null, amount: null, is_tax_inclusive: false }];
+      const price = calculated.get(priceSets.get(view.id) ?? '');
+      if (!price) return [];
+      return [{ ...withPlace, calculated_price: price, amount: price.calculated_amount, is_tax_inclusive: price.is_calculated_price_tax_inclusive }];
+    });
+  }
+
+  async validate(ctx: Context, optionIds: string[], input: ShippingContextInput): Promise<Map<string, ShippingOptionForCart>> {
+    const wanted = [...new Set(optionIds)];
+    if (!wanted.length) return new Map();
+    const available = new Map((await this.list(ctx, input, wanted)).map((v) => [v.id, v]));
+    if (wanted.some((id) => !available.has(id))) throw SthenoError.invalidData(INVALID_OPTIONS_MESSAGE);
+    const result = new Map<string, ShippingOptionForCart>();
+    for (const id of wanted) {
+      const view = available.get(id)!;
+      const price =
+        view.price_type === 'flat'
+          ? { amount: view.calculated_price!.raw_calculated_amount.value, is_tax_inclusive: view.calculated_price!.is_calculated_price_tax_inclusive }
+          : await this.providerPrice(view, { currency_code: input.currency_code, region_id: input.region_id, ...(input.cart_context ?? {}) });
+      result.set(id, {
+        id,
+        name: view.name,
+        amount: price.amount,
+        is_tax_inclusive: price.is_tax_inclusive,
+        price_type: view.price_type,
+        shipping_profile_id: view.shipping_profile_id,
+        provider_id: view.provider_id,
+        data: view.data,
+      });
+    }
+    return result;
+  }
+
+  async calculate(ctx: Context, optionId: string, context: ShippingPriceContext): Promise<{ amount: string; is_tax_inclusive: boolean }> {
+    const view = await this.options.retrieve(ctx, optionId);
+    if (view.price_type === 'calculated') return this.providerPrice(view, context);
+    const priceSet = (await this.priceLinks.priceSetsOf(ctx, [optionId])).get(optionId);
+    const price = priceSet
+      ? (await this.pricing.calculatePrices(ctx, [priceSet], { currency_code: context.currency_code, region_id: context.region_id })).get(priceSet)
+      : null;
+    if (!price) throw SthenoError.invalidData(`Shipping option with id: ${optionId} has no price for currency ${context.currency_code}`);
+    return { amount: price.raw_calculated_amount.value, is_tax_inclusive: price.is_calculated_price_tax_inclusive };
+  }
+
+  private async providerPrice(view: ShippingOptionView, context: Record<string, unknown>): Promise<{ amount: string; is_tax_inclusive: boolean }> {
+    const provider = this.providers.get(view.provider_id);
+    const data = (context.data as Record<string, unknown> | undefined) ?? {};
+    const price = await provider.calculatePrice(view.data ?? {}, data, context);
+    let amount: Decimal;
+    try {
+      amount = new Decimal(price.calculated_amount);
+    } catch {
+      throw SthenoError.unexpectedState(`The fulfillment provider ${view.provider_id} answered a price that is not a number`);
+    }
+    if (amount.isNegative() || !amount.isFinite()) throw SthenoError.unexpectedState(`The fulfillment provider ${view.provider_id} answered an invalid price`);
+    return { amount: amount.toString(), is_tax_inclusive: price.is_calculated_price_tax_inclusive };
+  }
+}

@@ -1,0 +1,317 @@
+import { Injectable } from '@nestjs/common';
+import { LockMode } from '@mikro-orm/core';
+import Decimal from 'decimal.js';
+import { Context, inTransaction } from '../../framework/context/context';
+import { ErrorTypes, SthenoError } from '../../framework/errors/stheno-error';
+import { EventBus } from '../../framework/events/event-bus.service';
+import { Capture } from './entities/capture.entity';
+import { PaymentCollection } from './entities/payment-collection.entity';
+import { PaymentSession } from './entities/payment-session.entity';
+import { Payment } from './entities/payment.entity';
+import { Refund } from './entities/refund.entity';
+import { parseAmount } from './money';
+import { collectionState } from './payment-collection-state';
+import { PaymentViews } from './payment-views';
+import { PaymentProviderRegistry } from './providers/payment-provider-registry';
+import { ProviderCalls } from './provider-calls';
+import { PaymentEvents, PaymentView, RefundPaymentInput, WebhookAction, WebhookActionAndData } from './payment.types';
+
+interface PaymentSums {
+  captured: Decimal;
+  refunded: Decimal;
+}
+
+/** Authorizations this process made recently, for compensations whose payment row rolled back. */
+const RECENT_AUTHORIZATIONS_MAX = 1000;
+
+/**
+ * The state changes of payments. Concurrency: every change to a collection's sessions, payments,
+ * captures or refunds first locks the collection row (`select … for update`), so two captures or
+ * refunds of one payment (or of two payments of one collection) take turns; each re-reads the sums
+ * under the lock, so together they never exceed the authorized or captured amount. The provider is
+ * called while the lock is held (captures, refunds: only this collection waits, and a refusal
+ * rolls back with nothing written) or before it is taken (authorizations, which may take long).
+ */
+@Injectable()
+export class PaymentOperations {
+  private readonly recentAuthorizations = new Map<string, PaymentView>();
+
+  constructor(
+    private readonly events: EventBus,
+    private readonly views: PaymentViews,
+    private readonly registry: PaymentProviderRegistry,
+    private readonly calls: ProviderCalls,
+  ) {}
+
+  /** Locks the collection row in the open transaction (not_found when absent). */
+  async lockCollection(tx: Context, id: string): Promise<PaymentCollection> {
+    const collection = await tx.em.findOne(PaymentCollection, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    if (!collection) throw SthenoError.notFound(`Payment collection with id: ${id} was not found`);
+    return collection;
+  }
+
+  /** Recomputes the collection's amounts and status from its rows (flushes pending changes first). */
+  async recompute(tx: Context, collection: PaymentCollection): Promise<void> {
+    await tx.em.flush();
+    const sessions = await tx.em.find(PaymentSession, { payment_collection_id: collection.id }, { fields: ['status'], refresh: true });
+    const payments = await tx.em.execute<Array<{ amount: string; canceled: boolean; captured: string; refunded: string }>>(
+      `select p.amount, p.canceled_at is not null as canceled,
+              coalesce((select sum(c.amount) from capture c where c.payment_id = p.id and c.deleted_at is null), 0) as captured,
+              coalesce((select sum(r.amount) from refund r where r.payment_id = p.id and r.deleted_at is null), 0) as refunded
+         from payment p where p.payment_collection_id = ? and p.deleted_at is null`,
+      [collection.id],
+    );
+    const state = collectionState({ amount: collection.amount, sessions, payments });
+    collection.authorized_amount = state.authorized_amount.toFixed();
+    collection.captured_amount = state.captured_amount.toFixed();
+    collection.refunded_amount = state.refunded_amount.toFixed();
+    collection.status = state.status;
+    if (state.completed && !collection.completed_at) collection.completed_at = new Date();
+    if (!state.completed) collection.completed_at = null;
+    await tx.em.flush();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Authorization
+  // -------------------------------------------------------------------------------------------
+
+  async authorize(ctx: Context, sessionId: string, context?: Record<string, unknown>): Promise<PaymentView> {
+    const session = await ctx.em.findOne(PaymentSession, { id: sessionId }, { refresh: true });
+    if (!session) throw SthenoError.notFound(`Payment session with id: ${sessionId} was not found`);
+    const existing = await this.paymentOfSession(ctx, sessionId);
+    if (existing) return existing;
+    if (!['pending', 'requires_more', 'error'].includes(session.status)) {
+      throw SthenoError.notAllowed(`Payment session ${sessionId} has status ${session.status} and cannot be authorized`);
+    }
+    const provider = this.registry.get(session.provider_id);
+    const result = await this.calls.authorize(provider, {
+      amount: new Decimal(session.amount).toFixed(),
+      currency_code: session.currency_code,
+      data: session.data,
+      context: { ...session.context, ...(context ?? {}) },
+    });
+
+    if (result.status !== 'authorized' && result.status !== 'captured') {
+      const status = result.status === 'pending' ? 'pending' : result.status === 'requires_more' ? 'requires_more' : 'error';
+      await inTransaction(ctx, async (tx) => {
+        const collection = await this.lockCollection(tx, session.payment_collection_id);
+        const locked = await tx.em.findOneOrFail(PaymentSession, { id: sessionId }, { refresh: true });
+        locked.status = status;
+        if (result.data) locked.data = result.data;
+        await this.recompute(tx, collection);
+      });
+      throw new SthenoError(ErrorTypes.PAYMENT_AUTHORIZATION_ERROR, `Session: ${sessionId} was not authorized with the provider.`);
+    }
+
+    const view = await inTransaction(ctx, async (tx) => {
+      const collection = await this.lockCollection(tx, session.payment_collection_id);
+      // a concurrent authorization of the same session got here first: answer its payment
+      const raced = await this.paymentOfSession(tx, sessionId);
+      if (raced) return raced;
+      const locked = await tx.em.findOne(PaymentSession, { id: sessionId }, { refresh: true });
+      if (!locked) throw SthenoError.notFound(`Payment session with id: ${sessionId} was not found`);
+      const now = new Date();
+      locked.status = result.status === 'captured' ? 'captured' : 'authorized';
+      locked.authorized_at = now;
+      if (result.data) locked.data = result.data;
+      const payment = tx.em.create(Payment, {
+        amount: locked.amount,
+        currency_code: locked.currency_code,
+        provider_id: locked.provider_id,
+        data: result.data ?? locked.data,
+        payment_collection_id: locked.payment_collection_id,
+        payment_session_id: locked.id,
+        metadata: null,
+      });
+      if (result.status === 'captured') {
+        tx.em.create(Capture, { amount: locked.amount, payment_id: payment.id, created_by: actorOf(tx), metadata: null });
+        payment.captured_at = now;
+        this.events.record(tx, PaymentEvents.CAPTURED, { id: payment.id });
+      }
+      await this.recompute(tx, collection);
+      return this.viewOf(tx, payment);
+    });
+    this.remember(view);
+    return view;
+  }
+
+  async cancel(ctx: Context, target: string | PaymentView): Promise<void> {
+    const id = typeof target === 'string' ? target : target.id;
+    const row = await ctx.em.findOne(Payment, { id }, { refresh: true });
+    if (!row) {
+      // the authorization's transaction rolled back: only the provider still holds it
+      const authorized = typeof target === 'string' ? this.recentAuthorizations.get(id) : target;
+      if (!authorized) throw SthenoError.notFound(`Payment with id: ${id} was not found`);
+      await this.calls.operate(this.registry.get(authorized.provider_id), 'cancelPayment', id, {
+        data: authorized.data,
+        amount: String(authorized.raw_amount.value),
+        currency_code: authorized.currency_code,
+      });
+      this.recentAuthorizations.delete(id);
+      return;
+    }
+    await inTransaction(ctx, async (tx) => {
+      const collection = await this.lockCollection(tx, row.payment_collection_id);
+      const payment = await tx.em.findOneOrFail(Payment, { id }, { refresh: true });
+      if (payment.canceled_at) return;
+      const { captured } = await this.sums(tx, id);
+      if (captured.gt(0)) throw SthenoError.notAllowed(`Cannot cancel payment ${id}: it has captures (refund it instead)`);
+      const output = await this.calls.operate(this.registry.get(payment.provider_id), 'cancelPayment', id, {
+        data: payment.data,
+        amount: new Decimal(payment.amount).toFixed(),
+        currency_code: payment.currency_code,
+      });
+      if (output.data) payment.data = output.data;
+      payment.canceled_at = new Date();
+      const session = await tx.em.findOne(PaymentSession, { id: payment.payment_session_id });
+      if (session) session.status = 'canceled';
+      await this.recompute(tx, collection);
+    });
+    this.recentAuthorizations.delete(id);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Captures and refunds
+  // -------------------------------------------------------------------------------------------
+
+  async capture(ctx: Context, paymentId: string, amount?: Decimal.Value, options: { providerCaptured?: boolean } = {}): Promise<PaymentView> {
+    const requested = amount === undefined ? undefined : parseAmount(amount, 'amount');
+    return inTransaction(ctx, async (tx) => {
+      const { collection, payment } = await this.lockPayment(tx, paymentId);
+      if (payment.canceled_at) throw SthenoError.notAllowed(`The payment: ${paymentId} has been canceled.`);
+      if (payment.captured_at) throw SthenoError.notAllowed(`The payment: ${paymentId} is already fully captured.`);
+      const { captured } = await this.sums(tx, paymentId);
+      const remaining = new Decimal(payment.amount).minus(captured);
+      const value = requested ?? remaining;
+      if (value.gt(remaining)) {
+        throw SthenoError.notAllowed('You cannot capture more than the authorized amount substracted by what is already captured.');
+      }
+      if (!options.providerCaptured) {
+        const output = await this.calls.operate(this.registry.get(payment.provider_id), 'capturePayment', paymentId, {
+          data: payment.data,
+          amount: value.toFixed(),
+          currency_code: payment.currency_code,
+        });
+        if (output.data) payment.data = output.data;
+      }
+      tx.em.create(Capture, { amount: value.toFixed(), payment_id: paymentId, created_by: actorOf(tx), metadata: null });
+      if (captured.plus(value).gte(payment.amount)) payment.captured_at = new Date();
+      const session = await tx.em.findOne(PaymentSession, { id: payment.payment_session_id });
+      if (session && payment.captured_at) session.status = 'captured';
+      this.events.record(tx, PaymentEvents.CAPTURED, { id: paymentId });
+      await this.recompute(tx, collection);
+      return this.viewOf(tx, payment);
+    });
+  }
+
+  async refund(ctx: Context, paymentId: string, input: RefundPaymentInput): Promise<PaymentView> {
+    const requested = input.amount === undefined ? undefined : parseAmount(input.amount, 'amount');
+    return inTransaction(ctx, async (tx) => {
+      const { collection, payment } = await this.lockPayment(tx, paymentId);
+      const { captured, refunded } = await this.sums(tx, paymentId);
+      const refundable = captured.minus(refunded);
+      const value = requested ?? refundable;
+      if (value.lte(0) || value.gt(refundable)) {
+        throw SthenoError.invalidData('You cannot refund more than what is captured on the payment.');
+      }
+      const output = await this.calls.operate(this.registry.get(payment.provider_id), 'refundPayment', paymentId, {
+        data: payment.data,
+        amount: value.toFixed(),
+        currency_code: payment.currency_code,
+      });
+      if (output.data) payment.data = output.data;
+      tx.em.create(Refund, {
+        amount: value.toFixed(),
+        payment_id: paymentId,
+        refund_reason_id: input.refund_reason_id ?? null,
+        note: input.note ?? null,
+        created_by: actorOf(tx),
+        metadata: null,
+      });
+      this.events.record(tx, PaymentEvents.REFUNDED, { id: paymentId });
+      await this.recompute(tx, collection);
+      return this.viewOf(tx, payment);
+    });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Webhooks
+  // -------------------------------------------------------------------------------------------
+
+  /** Applies what a provider's webhook reported; false when it named no session of this provider or changed nothing. */
+  async applyWebhook(ctx: Context, providerId: string, action: WebhookAction, data: NonNullable<WebhookActionAndData['data']>): Promise<boolean> {
+    const session = await ctx.em.findOne(PaymentSession, { id: data.session_id, provider_id: providerId }, { refresh: true });
+    if (!session || action === 'not_supported') return false;
+    if (action === 'failed') {
+      if (!['pending', 'requires_more'].includes(session.status)) return false;
+      await inTransaction(ctx, async (tx) => {
+        const collection = await this.lockCollection(tx, session.payment_collection_id);
+        const locked = await tx.em.findOneOrFail(PaymentSession, { id: session.id }, { refresh: true });
+        if (!['pending', 'requires_more'].includes(locked.status)) return;
+        locked.status = 'error';
+        await this.recompute(tx, collection);
+      });
+      return true;
+    }
+    let payment = await this.paymentOfSession(ctx, session.id);
+    let changed = false;
+    if (!payment) {
+      payment = await this.authorize(ctx, session.id);
+      changed = true;
+    }
+    if (action === 'captured' && !payment.captured_at && !payment.canceled_at) {
+      const captured = payment.captures.reduce((sum, c) => sum.plus(c.raw_amount.value), new Decimal(0));
+      const remaining = new Decimal(payment.raw_amount.value).minus(captured);
+      const reported = data.amount === undefined ? remaining : Decimal.min(parseAmount(data.amount, 'amount'), remaining);
+      if (reported.gt(0)) {
+        await this.capture(ctx, payment.id, reported, { providerCaptured: true });
+        changed = true;
+      }
+    }
+    return changed;
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  /** The payment, with its collection locked first (one lock order for every operation). */
+  private async lockPayment(tx: Context, paymentId: string): Promise<{ collection: PaymentCollection; payment: Payment }> {
+    const found = await tx.em.findOne(Payment, { id: paymentId });
+    if (!found) throw SthenoError.notFound(`Payment with id: ${paymentId} was not found`);
+    const collection = await this.lockCollection(tx, found.payment_collection_id);
+    const payment = await tx.em.findOneOrFail(Payment, { id: paymentId }, { refresh: true });
+    return { collection, payment };
+  }
+
+  private async sums(tx: Context, paymentId: string): Promise<PaymentSums> {
+    const [row] = await tx.em.execute<Array<{ captured: string; refunded: string }>>(
+      `select coalesce((select sum(amount) from capture where payment_id = ? and deleted_at is null), 0) as captured,
+              coalesce((select sum(amount) from refund where payment_id = ? and deleted_at is null), 0) as refunded`,
+      [paymentId, paymentId],
+    );
+    return { captured: new Decimal(row.captured), refunded: new Decimal(row.refunded) };
+  }
+
+  private async paymentOfSession(ctx: Context, sessionId: string): Promise<PaymentView | null> {
+    const payment = await ctx.em.findOne(Payment, { payment_session_id: sessionId }, { refresh: true });
+    return payment ? this.viewOf(ctx, payment) : null;
+  }
+
+  private async viewOf(ctx: Context, payment: Payment): Promise<PaymentView> {
+    await ctx.em.flush();
+    const [view] = await this.views.payments(ctx, [payment]);
+    return view;
+  }
+
+  private remember(view: PaymentView): void {
+    this.recentAuthorizations.delete(view.id);
+    this.recentAuthorizations.set(view.id, view);
+    if (this.recentAuthorizations.size > RECENT_AUTHORIZATIONS_MAX) {
+      this.recentAuthorizations.delete(this.recentAuthorizations.keys().next().value as string);
+    }
+  }
+}
+
+/** Who captured or refunded: a user or API key, as Medusa's `created_by`. */
+function actorOf(ctx: Context): string | null {
+  return ctx.actor && ctx.actor.type !== 'system' ? ctx.actor.id : null;
+}

@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { ormFeature } from '../../framework/database/entity-registry';
+import { ProductModule } from '../product/product.module';
+import { TaxProvider } from './entities/tax-provider.entity';
+import { TaxRateRule } from './entities/tax-rate-rule.entity';
+import { TaxRate } from './entities/tax-rate.entity';
+import { TaxRegion } from './entities/tax-region.entity';
+import { AdminTaxProvidersController } from './http/admin-tax-providers.controller';
+import { AdminTaxRatesController } from './http/admin-tax-rates.controller';
+import { AdminTaxRegionsController } from './http/admin-tax-regions.controller';
+import { TaxRatesService } from './tax-rates.service';
+import { TaxRegionsService } from './tax-regions.service';
+import { TaxService } from './tax.service';
+
+/** Tax regions, rates with rules, providers (the built-in `tp_system`), and tax lines for carts and orders. */
+@Module({
+  // product rules must name existing products
+  imports: [ormFeature([TaxProvider, TaxRegion, TaxRate, TaxRateRule]), ProductModule],
+  controllers: [AdminTaxRegionsController, AdminTaxRatesController, AdminTaxProvidersController],
+  providers: [TaxService, TaxRegionsService, TaxRatesService],
+  exports: [TaxService],
+})
+export class TaxModule {}
