@@ -55,13 +55,16 @@ export class PromotionService {
 
   async list(ctx: Context, query: ListQuery, methodFilters: MethodFilters = {}): Promise<[PromotionView[], number]> {
     const where: Record<string, unknown> = { ...query.filters };
+    const and: unknown[] = [];
     if (typeof where.code === 'string') where.code = { $ilike: (where.code as string).replace(/[\\%_]/g, (c) => `\\${c}`) };
-    if (query.q) where.code = { ...(where.code as object), $ilike: containsPattern(query.q) };
+    // both conditions hold: `code` and `q` on the same column must not overwrite each other
+    if (query.q) and.push({ code: { $ilike: containsPattern(query.q) } });
     const methodWhere = Object.fromEntries(Object.entries(methodFilters).filter(([, v]) => v?.length).map(([k, v]) => [k, { $in: v }]));
     if (Object.keys(methodWhere).length) {
       const ids = (await ctx.em.find(ApplicationMethod, methodWhere, { fields: ['promotion_id'] })).map((m) => m.promotion_id);
-      where.$and = [{ id: { $in: ids } }];
+      and.push({ id: { $in: ids } });
     }
+    if (and.length) where.$and = and;
     const [rows, count] = await ctx.em.findAndCount(Promotion, where, { limit: query.limit, offset: query.offset, orderBy: toMikroOrmOrderBy(query.order) as never });
     return [(await loadGraphs(ctx, rows)).map(toPromotionView), count];
   }
