@@ -16,6 +16,8 @@ import { RuntimeOptions } from './framework/runtime/runtime';
 import { LinksModule } from './links/links.module';
 import { ApiKeyModule } from './modules/api-key/api-key.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { CartModule } from './modules/cart/cart.module';
+import { CartStoreModule } from './modules/cart/cart-store.module';
 import { CurrencyModule } from './modules/currency/currency.module';
 import { FulfillmentModule } from './modules/fulfillment/fulfillment.module';
 import { CustomerModule } from './modules/customer/customer.module';
@@ -83,6 +85,8 @@ export class AppModule {
         CustomerModule,
         LinksModule,
         StoreCatalogModule,
+        CartModule,
+        CartStoreModule,
         SeedModule,
         ...imports,
       ],
