@@ -24,6 +24,7 @@ import {
   OrderLineItemView,
   OrderView,
   OrderViewExtras,
+  PlacedOrder,
   RecordTransactionInput,
   ReturnItemInput,
   ReturnView,
@@ -49,7 +50,7 @@ export class OrderService {
    * Places an order from the checkout's snapshot in the caller's transaction (or its own). Records
    * no event: the checkout flow records `order.placed` once everything else succeeded.
    */
-  async createFromSnapshot(ctx: Context, input: CreateOrderInput): Promise<{ id: string; display_id: number }> {
+  async createFromSnapshot(ctx: Context, input: CreateOrderInput): Promise<PlacedOrder> {
     return inTransaction(ctx, (tx) => insertOrderSnapshot(tx, input));
   }
 

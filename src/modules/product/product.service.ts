@@ -21,8 +21,10 @@ import {
   ProductView,
   UpdateProductInput,
   UpdateVariantInput,
+  VariantForCart,
   VariantListQuery,
 } from './product.types';
+import { variantsForCart } from './variants-for-cart';
 import { ProductCategoryService } from './taxonomy/product-category.service';
 import type { CreateCategoryInput } from './taxonomy/taxonomy.types';
 import { VariantWriter } from './variant-writer';
@@ -96,6 +98,11 @@ export class ProductService {
     if (!variantIds.length) return new Map();
     const rows = await ctx.em.find(ProductVariant, { id: { $in: variantIds } }, { fields: ['id', 'title', 'sku', 'manage_inventory', 'product'] });
     return new Map(rows.map((v) => [v.id, { id: v.id, product_id: v.product.id, title: v.title, sku: v.sku, manage_inventory: v.manage_inventory }]));
+  }
+
+  /** Variants (undeleted, of undeleted products) with everything a cart line needs; one statement. */
+  variantsForCart(ctx: Context, variantIds: string[]): Promise<Map<string, VariantForCart>> {
+    return variantsForCart(ctx, variantIds);
   }
 
   // ---- writes (each joins the caller's transaction) -----------------------------------------

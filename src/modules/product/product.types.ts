@@ -271,3 +271,30 @@ export const ProductEvents = {
   OPTION_UPDATED: 'product-option.updated',
   OPTION_DELETED: 'product-option.deleted',
 } as const;
+
+/**
+ * What a cart needs of a variant in one read: the variant's own fields, its option values by option
+ * title, and its product with the names a line item snapshots and the ids promotions match on.
+ */
+export interface VariantForCart {
+  variant: Omit<ProductVariantView, 'options' | 'product'>;
+  /** Option title → value (`{ Size: 'S' }`), Medusa's `variant_option_values`. */
+  option_values: Record<string, string>;
+  product: {
+    id: string;
+    title: string;
+    subtitle: string | null;
+    description: string | null;
+    handle: string;
+    status: ProductStatusValue;
+    thumbnail: string | null;
+    is_giftcard: boolean;
+    discountable: boolean;
+    collection_id: string | null;
+    collection_title: string | null;
+    type_id: string | null;
+    type_value: string | null;
+    category_ids: string[];
+    tags: Array<{ id: string; value: string }>;
+  };
+}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Context } from '../../framework/context/context';
 import { SthenoError } from '../../framework/errors/stheno-error';
+import { CartService } from '../../modules/cart/cart.service';
 import { PricingContext } from '../../modules/pricing/pricing.types';
 import { RegionService } from '../../modules/region/region.service';
 
@@ -23,12 +24,16 @@ function optionalString(params: PricingParams, key: keyof PricingParams): string
 
 /**
  * Turns region_id / country_code / province into the calculator's context: the region's currency,
- * its id, and the location attributes price rules may test. `cart_id` is refused until carts exist
- * (silently ignoring it would price a cart's products wrongly).
+ * its id, and the location attributes price rules may test. `cart_id` prices in the cart's region and
+ * currency, with its shipping address's country and province (Medusa's `setPricingContext`); it
+ * takes precedence over `region_id` and `country_code`.
  */
 @Injectable()
 export class PricingContextResolver {
-  constructor(private readonly regions: RegionService) {}
+  constructor(
+    private readonly regions: RegionService,
+    private readonly carts: CartService,
+  ) {}
 
   /**
    * Null when the request carries no region context; throws on an unknown region or country.
@@ -36,7 +41,17 @@ export class PricingContextResolver {
    * `customer_group_id` rule match (any one of them).
    */
   async resolve(ctx: Context, params: PricingParams, customerGroupIds: readonly string[] = []): Promise<PricingContext | null> {
-    if (params.cart_id !== undefined) throw SthenoError.invalidData('cart_id is not supported yet');
+    const cartId = optionalString(params, 'cart_id');
+    if (cartId) {
+      const cart = await this.carts.pricingContextOf(ctx, cartId);
+      if (!cart) throw SthenoError.notFound(`Cart id not found: ${cartId}`);
+      const context: PricingContext = { currency_code: cart.currency_code };
+      if (cart.region_id) context.region_id = cart.region_id;
+      if (cart.country_code) context.country_code = cart.country_code;
+      if (cart.province) context.province = cart.province;
+      if (customerGroupIds.length) context.customer_group_id = [...customerGroupIds];
+      return context;
+    }
     const regionId = optionalString(params, 'region_id');
     const countryCode = optionalString(params, 'country_code')?.toLowerCase();
     const province = optionalString(params, 'province');

@@ -95,7 +95,8 @@ export class StoreResponseCache {
     cacheable: boolean,
     build: () => Promise<object>,
   ): Promise<void> {
-    if (!this.enabled || !cacheable) {
+    // prices for a cart follow the cart's region, which changes without a catalog write: never cached
+    if (!this.enabled || !cacheable || req.query.cart_id !== undefined) {
       res.json(await build());
       return;
     }

@@ -3,6 +3,7 @@ import { ormFeature } from '../../framework/database/entity-registry';
 import { EARLY_RESPONDER } from '../../framework/http/early-responder';
 import { ApiKeyModule } from '../../modules/api-key/api-key.module';
 import { CustomerModule } from '../../modules/customer/customer.module';
+import { CartModule } from '../../modules/cart/cart.module';
 import { PricingModule } from '../../modules/pricing/pricing.module';
 import { RegionModule } from '../../modules/region/region.module';
 import { CatalogVersion } from './catalog-version.entity';
@@ -19,7 +20,7 @@ import { StoreCatalogService } from './store-catalog.service';
  * exception to module boundaries (docs/architecture-notes.md): it reads those tables, never writes.
  */
 @Module({
-  imports: [ormFeature([CatalogVersion]), RegionModule, PricingModule, ApiKeyModule, CustomerModule],
+  imports: [ormFeature([CatalogVersion]), RegionModule, PricingModule, ApiKeyModule, CustomerModule, CartModule],
   controllers: [StoreProductsController, StoreProductVariantsController],
   providers: [StoreCatalogService, PricingContextResolver, StoreResponseCache, StoreCacheFastPath, { provide: EARLY_RESPONDER, useExisting: StoreCacheFastPath }],
 })

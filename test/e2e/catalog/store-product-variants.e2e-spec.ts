@@ -62,7 +62,7 @@ describe('Store product variants', () => {
     expect((await get('/store/product-variants?fields=%2Bcalculated_price').expect(400)).body.message).toBe(
       'Missing required pricing context to calculate prices - currency_code or region_id',
     );
-    expect((await get('/store/product-variants?cart_id=cart_1').expect(400)).body).toEqual({ type: 'invalid_data', message: 'cart_id is not supported yet' });
+    expect((await get('/store/product-variants?cart_id=cart_1').expect(404)).body).toEqual({ type: 'not_found', message: 'Cart id not found: cart_1' });
   });
 
   it('runs the same number of statements for 1 and 50 variants', async () => {

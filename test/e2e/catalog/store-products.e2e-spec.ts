@@ -139,12 +139,17 @@ describe('Store products', () => {
       ['?order=price', "Order field 'price' is not valid"],
       ['?fields=secret', 'Requested fields [secret] are not valid'],
       ['?include_descendants_tree=yes', 'include_descendants_tree must be true or false'],
-      ['?cart_id=cart_1', 'cart_id is not supported yet'],
+      ['?cart_id=', 'cart_id must be a single non-empty string'],
       ['?fields=%2Bvariants.calculated_price', 'Missing required pricing context to calculate prices - currency_code or region_id'],
       ['?country_code=zz', 'No region sells to the country code: zz'],
     ])('rejects %s with 400 invalid_data', async (query, message) => {
       const res = await get(`/store/products${query}`).expect(400);
       expect(res.body).toEqual({ type: 'invalid_data', message });
+    });
+
+    it('answers 404 for an unknown cart', async () => {
+      const res = await get('/store/products?cart_id=cart_nope').expect(404);
+      expect(res.body).toEqual({ type: 'not_found', message: 'Cart id not found: cart_nope' });
     });
 
     it('answers 404 for an unknown region', async () => {

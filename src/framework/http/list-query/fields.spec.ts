@@ -174,3 +174,10 @@ describe('resolveFields', () => {
     });
   });
 });
+
+describe('resolveFields with the Next.js starter\'s comma-and-space lists', () => {
+  it('reads `, +x` and `, -x` as the modifier, not as a doubled `+`', () => {
+    const spec = { defaults: ['id', 'title'], allowed: ['id', 'title', 'handle', 'variants'] };
+    expect(resolveFields('*variants, +handle, -title', spec).fields).toEqual(['handle', 'id', 'variants.*']);
+  });
+});

@@ -86,7 +86,8 @@ function splitEntries(raw: string | undefined): string[] {
   if (raw === undefined) return [];
   return raw
     .split(',')
-    .map((entry) => (/^\s+\S/.test(entry) ? `+${entry.trim()}` : entry.trim()))
+    // a space after the comma is only a decoded `+` when no modifier follows (`*items, +items.total`)
+    .map((entry) => (/^\s+[^\s+-]/.test(entry) ? `+${entry.trim()}` : entry.trim()))
     .filter((entry) => entry !== '');
 }
 

@@ -7,7 +7,7 @@ export function ApiPricingQuery(): MethodDecorator {
     ApiQuery({ name: 'region_id', required: false, type: String, description: "Prices in this region's currency (adds `calculated_price` to the default variant fields)" }),
     ApiQuery({ name: 'country_code', required: false, type: String, description: 'ISO 3166-1 alpha-2; without region_id, the region selling to this country' }),
     ApiQuery({ name: 'province', required: false, type: String, description: 'Province, for price rules that test it' }),
-    ApiQuery({ name: 'cart_id', required: false, type: String, description: 'Not supported yet (400 invalid_data): carts do not exist yet' }),
+    ApiQuery({ name: 'cart_id', required: false, type: String, description: "Price in this cart's region and currency (and its shipping address's country and province); 404 when unknown" }),
   );
 }
 

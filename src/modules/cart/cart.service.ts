@@ -1,0 +1,366 @@
+import { Injectable } from '@nestjs/common';
+import type { RequiredEntityData } from '@mikro-orm/core';
+import { Context, inTransaction } from '../../framework/context/context';
+import { SthenoError } from '../../framework/errors/stheno-error';
+import { EventBus } from '../../framework/events/event-bus.service';
+import { loadCart } from './cart-loader';
+import {
+  AddressInput,
+  CartEvents,
+  CartView,
+  CreateCartInput,
+  CreditLineInput,
+  LineItemAdjustmentInput,
+  LineItemInput,
+  LineItemTaxLineInput,
+  LineItemUpdate,
+  ShippingMethodAdjustmentInput,
+  ShippingMethodInput,
+  ShippingMethodTaxLineInput,
+  UpdateCartInput,
+} from './cart.types';
+import { Cart, CartAddress } from './entities/cart.entity';
+import { CartLineItem, CartLineItemAdjustment, CartLineItemTaxLine } from './entities/line-item.entity';
+import {
+  CartCreditLine,
+  CartShippingMethod,
+  CartShippingMethodAdjustment,
+  CartShippingMethodTaxLine,
+} from './entities/shipping-method.entity';
+
+export type * from './cart.types';
+export { CartEvents } from './cart.types';
+
+const ADDRESS_FIELDS = [
+  'customer_id', 'company', 'first_name', 'last_name', 'address_1', 'address_2', 'city', 'country_code', 'province', 'postal_code', 'phone', 'metadata',
+] as const;
+
+function addressData(input: AddressInput): RequiredEntityData<CartAddress> {
+  const data: Record<string, unknown> = { metadata: null };
+  for (const key of ADDRESS_FIELDS) if (input[key] !== undefined) data[key] = input[key];
+  if (typeof data.country_code === 'string') data.country_code = data.country_code.toLowerCase();
+  return data as RequiredEntityData<CartAddress>;
+}
+
+const rate = (value: number | string): string => String(value);
+
+/**
+ * The cart module's facade. Reads give the whole cart with exact totals (`retrieve`, one
+ * statement); writes are low-level setters the cart and checkout flows combine, each joining the
+ * caller's transaction. Every setter takes the cart id and only touches rows of that cart, so a
+ * line id of another cart is treated as unknown.
+ */
+@Injectable()
+export class CartService {
+  constructor(private readonly events: EventBus) {}
+
+  // ---- reads -------------------------------------------------------------------------------
+
+  /** The cart with items, adjustments, tax lines, shipping methods, addresses, credit lines and totals. */
+  async retrieve(ctx: Context, id: string): Promise<CartView> {
+    const cart = await loadCart(ctx, id);
+    if (!cart) throw SthenoError.notFound(`Cart id not found: ${id}`);
+    return cart;
+  }
+
+  /** What storefront prices depend on: the cart's region, currency and shipping country/province. One statement. */
+  async pricingContextOf(
+    ctx: Context,
+    cartId: string,
+  ): Promise<{ region_id: string | null; currency_code: string; country_code: string | null; province: string | null } | null> {
+    const [row] = await ctx.em.execute<Array<{ region_id: string | null; currency_code: string; country_code: string | null; province: string | null }>>(
+      `select c.region_id, c.currency_code, a.country_code, a.province from cart c
+         left join cart_address a on a.id = c.shipping_address_id and a.deleted_at is null
+        where c.id = ? and c.deleted_at is null`,
+      [cartId],
+    );
+    return row ?? null;
+  }
+
+  /** Like `retrieve`, but the cart row stays locked (`FOR UPDATE`) until the open transaction ends. */
+  async retrieveForUpdate(ctx: Context, id: string): Promise<CartView> {
+    if (!ctx.em.isInTransaction()) throw SthenoError.unexpectedState('retrieveForUpdate needs an open transaction');
+    const cart = await loadCart(ctx, id, true);
+    if (!cart) throw SthenoError.notFound(`Cart id not found: ${id}`);
+    return cart;
+  }
+
+  /** Checkout's first step: locks the cart row in the open transaction and returns the cart. */
+  lockForCompletion(ctx: Context, cartId: string): Promise<CartView> {
+    return this.retrieveForUpdate(ctx, cartId);
+  }
+
+  // ---- cart --------------------------------------------------------------------------------
+
+  /** Creates the cart (and its addresses); records `cart.created`. Returns the id. */
+  async create(ctx: Context, input: CreateCartInput): Promise<string> {
+    return inTransaction(ctx, async (tx) => {
+      const cart = tx.em.create(Cart, {
+        region_id: input.region_id,
+        currency_code: input.currency_code.toLowerCase(),
+        sales_channel_id: input.sales_channel_id,
+        customer_id: input.customer_id ?? null,
+        email: input.email ?? null,
+        locale: input.locale ?? null,
+        metadata: input.metadata ?? null,
+      });
+      if (input.shipping_address) cart.shipping_address_id = tx.em.create(CartAddress, addressData(input.shipping_address)).id;
+      if (input.billing_address) cart.billing_address_id = tx.em.create(CartAddress, addressData(input.billing_address)).id;
+      this.events.record(tx, CartEvents.CREATED, { id: cart.id });
+      await tx.em.flush();
+      return cart.id;
+    });
+  }
+
+  /**
+   * Updates the given fields; an address replaces the cart's (the old row is deleted), null removes
+   * it. Records `cart.updated`, plus `cart.region_updated` / `cart.customer_updated` when those change.
+   */
+  async update(ctx: Context, id: string, input: UpdateCartInput): Promise<void> {
+    await inTransaction(ctx, async (tx) => {
+      const cart = await tx.em.findOne(Cart, { id });
+      if (!cart) throw SthenoError.notFound(`Cart id not found: ${id}`);
+      const regionChanged = input.region_id !== undefined && input.region_id !== cart.region_id;
+      const customerChanged = input.customer_id !== undefined && input.customer_id !== cart.customer_id;
+      if (input.region_id !== undefined) cart.region_id = input.region_id;
+      if (input.currency_code !== undefined) cart.currency_code = input.currency_code.toLowerCase();
+      if (input.sales_channel_id !== undefined) cart.sales_channel_id = input.sales_channel_id;
+      if (input.customer_id !== undefined) cart.customer_id = input.customer_id;
+      if (input.email !== undefined) cart.email = input.email;
+      if (input.locale !== undefined) cart.locale = input.locale;
+      if (input.metadata !== undefined) cart.metadata = input.metadata;
+      if (input.shipping_address !== undefined) cart.shipping_address_id = await this.replaceAddress(tx, cart.shipping_address_id, input.shipping_address);
+      if (input.billing_address !== undefined) cart.billing_address_id = await this.replaceAddress(tx, cart.billing_address_id, input.billing_address);
+      cart.updated_at = new Date();
+      this.events.record(tx, CartEvents.UPDATED, { id });
+      if (regionChanged) this.events.record(tx, CartEvents.REGION_UPDATED, { id });
+      if (customerChanged) this.events.record(tx, CartEvents.CUSTOMER_UPDATED, { id });
+      await tx.em.flush();
+    });
+  }
+
+  /** Records `cart.updated` for a change made through the line/method setters (one per request). */
+  async recordUpdated(ctx: Context, id: string): Promise<void> {
+    this.events.record(ctx, CartEvents.UPDATED, { id });
+    await ctx.em.flush();
+  }
+
+  /**
+   * Sets `completed_at` unless it is set already; false when another transaction completed the cart
+   * first (the conditional update is what makes two concurrent completions yield one order).
+   */
+  async markCompleted(ctx: Context, cartId: string): Promise<boolean> {
+    const now = new Date();
+    const updated = await ctx.em.nativeUpdate(Cart, { id: cartId, completed_at: null }, { completed_at: now, updated_at: now });
+    return updated === 1;
+  }
+
+  // ---- line items --------------------------------------------------------------------------
+
+  /** Adds lines to the cart; returns their ids in input order. */
+  async addLineItems(ctx: Context, cartId: string, items: LineItemInput[]): Promise<string[]> {
+    if (!items.length) return [];
+    return inTransaction(ctx, async (tx) => {
+      const rows = items.map((item) =>
+        tx.em.create(CartLineItem, {
+          ...item,
+          cart_id: cartId,
+          compare_at_unit_price: item.compare_at_unit_price ?? null,
+          variant_option_values: item.variant_option_values ?? null,
+          requires_shipping: item.requires_shipping ?? true,
+          is_discountable: item.is_discountable ?? true,
+          is_giftcard: item.is_giftcard ?? false,
+          is_tax_inclusive: item.is_tax_inclusive ?? false,
+          is_custom_price: item.is_custom_price ?? false,
+          metadata: item.metadata ?? null,
+        }),
+      );
+      await tx.em.flush();
+      return rows.map((r) => r.id);
+    });
+  }
+
+  /** Changes one line of the cart; not_found when the line is not the cart's. */
+  async updateLineItem(ctx: Context, cartId: string, itemId: string, update: LineItemUpdate): Promise<void> {
+    await this.updateLineItems(ctx, cartId, [{ id: itemId, ...update }]);
+  }
+
+  /** Changes several lines of the cart at once (re-pricing after a region change). */
+  async updateLineItems(ctx: Context, cartId: string, updates: Array<LineItemUpdate & { id: string }>): Promise<void> {
+    if (!updates.length) return;
+    await inTransaction(ctx, async (tx) => {
+      const rows = await tx.em.find(CartLineItem, { cart_id: cartId, id: { $in: updates.map((u) => u.id) } });
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      for (const { id, ...update } of updates) {
+        const row = byId.get(id);
+        if (!row) throw SthenoError.notFound(`Line item with id: ${id} was not found`);
+        if (update.quantity !== undefined) row.quantity = update.quantity;
+        if (update.unit_price !== undefined) row.unit_price = update.unit_price;
+        if (update.compare_at_unit_price !== undefined) row.compare_at_unit_price = update.compare_at_unit_price;
+        if (update.is_tax_inclusive !== undefined) row.is_tax_inclusive = update.is_tax_inclusive;
+        if (update.metadata !== undefined) row.metadata = update.metadata;
+      }
+      await tx.em.flush();
+    });
+  }
+
+  /** Deletes lines of the cart with their adjustments and tax lines; ids not in the cart are ignored. */
+  async removeLineItems(ctx: Context, cartId: string, itemIds: string[]): Promise<void> {
+    if (!itemIds.length) return;
+    await inTransaction(ctx, async (tx) => {
+      const ids = (await tx.em.find(CartLineItem, { cart_id: cartId, id: { $in: itemIds } }, { fields: ['id'] })).map((r) => r.id);
+      if (!ids.length) return;
+      await tx.em.nativeDelete(CartLineItemAdjustment, { item_id: { $in: ids } });
+      await tx.em.nativeDelete(CartLineItemTaxLine, { item_id: { $in: ids } });
+      await tx.em.nativeDelete(CartLineItem, { id: { $in: ids } });
+    });
+  }
+
+  /** Replaces every adjustment of the cart's lines with `adjustments` (promotions recomputed). */
+  async setLineItemAdjustments(ctx: Context, cartId: string, adjustments: LineItemAdjustmentInput[]): Promise<void> {
+    await inTransaction(ctx, async (tx) => {
+      const itemIds = await this.itemIdsOf(tx, cartId);
+      this.assertOwned(itemIds, adjustments.map((a) => a.item_id), 'Line item');
+      if (itemIds.size) await tx.em.nativeDelete(CartLineItemAdjustment, { item_id: { $in: [...itemIds] } });
+      for (const a of adjustments) {
+        tx.em.create(CartLineItemAdjustment, {
+          item_id: a.item_id,
+          code: a.code ?? null,
+          amount: a.amount,
+          description: a.description ?? null,
+          promotion_id: a.promotion_id ?? null,
+          provider_id: a.provider_id ?? null,
+          is_tax_inclusive: a.is_tax_inclusive ?? false,
+        });
+      }
+      await tx.em.flush();
+    });
+  }
+
+  /** Replaces every tax line of the cart's lines. */
+  async setLineItemTaxLines(ctx: Context, cartId: string, lines: LineItemTaxLineInput[]): Promise<void> {
+    await inTransaction(ctx, async (tx) => {
+      const itemIds = await this.itemIdsOf(tx, cartId);
+      this.assertOwned(itemIds, lines.map((l) => l.item_id), 'Line item');
+      if (itemIds.size) await tx.em.nativeDelete(CartLineItemTaxLine, { item_id: { $in: [...itemIds] } });
+      for (const l of lines) {
+        tx.em.create(CartLineItemTaxLine, {
+          item_id: l.item_id,
+          code: l.code,
+          rate: rate(l.rate),
+          description: l.description ?? null,
+          tax_rate_id: l.tax_rate_id ?? null,
+          provider_id: l.provider_id ?? null,
+        });
+      }
+      await tx.em.flush();
+    });
+  }
+
+  // ---- shipping methods --------------------------------------------------------------------
+
+  /** The cart's shipping methods become exactly `methods` (old ones deleted with their lines); returns the new ids. */
+  async replaceShippingMethods(ctx: Context, cartId: string, methods: ShippingMethodInput[]): Promise<string[]> {
+    return inTransaction(ctx, async (tx) => {
+      await this.removeShippingMethods(tx, cartId);
+      const rows = methods.map((m) =>
+        tx.em.create(CartShippingMethod, {
+          cart_id: cartId,
+          name: m.name,
+          description: m.description ?? null,
+          amount: m.amount,
+          is_tax_inclusive: m.is_tax_inclusive ?? false,
+          shipping_option_id: m.shipping_option_id ?? null,
+          data: m.data ?? null,
+          metadata: m.metadata ?? null,
+        }),
+      );
+      await tx.em.flush();
+      return rows.map((r) => r.id);
+    });
+  }
+
+  /** Deletes the given shipping methods of the cart (all of them when `ids` is omitted). */
+  async removeShippingMethods(ctx: Context, cartId: string, ids?: string[]): Promise<void> {
+    await inTransaction(ctx, async (tx) => {
+      const filter = ids ? { cart_id: cartId, id: { $in: ids } } : { cart_id: cartId };
+      const found = (await tx.em.find(CartShippingMethod, filter, { fields: ['id'] })).map((r) => r.id);
+      if (!found.length) return;
+      await tx.em.nativeDelete(CartShippingMethodAdjustment, { shipping_method_id: { $in: found } });
+      await tx.em.nativeDelete(CartShippingMethodTaxLine, { shipping_method_id: { $in: found } });
+      await tx.em.nativeDelete(CartShippingMethod, { id: { $in: found } });
+    });
+  }
+
+  async setShippingMethodAdjustments(ctx: Context, cartId: string, adjustments: ShippingMethodAdjustmentInput[]): Promise<void> {
+    await inTransaction(ctx, async (tx) => {
+      const methodIds = await this.methodIdsOf(tx, cartId);
+      this.assertOwned(methodIds, adjustments.map((a) => a.shipping_method_id), 'Shipping method');
+      if (methodIds.size) await tx.em.nativeDelete(CartShippingMethodAdjustment, { shipping_method_id: { $in: [...methodIds] } });
+      for (const a of adjustments) {
+        tx.em.create(CartShippingMethodAdjustment, {
+          shipping_method_id: a.shipping_method_id,
+          code: a.code ?? null,
+          amount: a.amount,
+          description: a.description ?? null,
+          promotion_id: a.promotion_id ?? null,
+          provider_id: a.provider_id ?? null,
+        });
+      }
+      await tx.em.flush();
+    });
+  }
+
+  async setShippingMethodTaxLines(ctx: Context, cartId: string, lines: ShippingMethodTaxLineInput[]): Promise<void> {
+    await inTransaction(ctx, async (tx) => {
+      const methodIds = await this.methodIdsOf(tx, cartId);
+      this.assertOwned(methodIds, lines.map((l) => l.shipping_method_id), 'Shipping method');
+      if (methodIds.size) await tx.em.nativeDelete(CartShippingMethodTaxLine, { shipping_method_id: { $in: [...methodIds] } });
+      for (const l of lines) {
+        tx.em.create(CartShippingMethodTaxLine, {
+          shipping_method_id: l.shipping_method_id,
+          code: l.code,
+          rate: rate(l.rate),
+          description: l.description ?? null,
+          tax_rate_id: l.tax_rate_id ?? null,
+          provider_id: l.provider_id ?? null,
+        });
+      }
+      await tx.em.flush();
+    });
+  }
+
+  // ---- credit lines ------------------------------------------------------------------------
+
+  async addCreditLines(ctx: Context, cartId: string, lines: CreditLineInput[]): Promise<string[]> {
+    if (!lines.length) return [];
+    return inTransaction(ctx, async (tx) => {
+      const rows = lines.map((l) =>
+        tx.em.create(CartCreditLine, { cart_id: cartId, reference: l.reference ?? null, reference_id: l.reference_id ?? null, amount: l.amount, metadata: l.metadata ?? null }),
+      );
+      await tx.em.flush();
+      return rows.map((r) => r.id);
+    });
+  }
+
+  // ---- helpers -----------------------------------------------------------------------------
+
+  private async replaceAddress(tx: Context, currentId: string | null, input: AddressInput | null): Promise<string | null> {
+    if (currentId) await tx.em.nativeDelete(CartAddress, { id: currentId });
+    if (!input) return null;
+    return tx.em.create(CartAddress, addressData(input)).id;
+  }
+
+  private async itemIdsOf(tx: Context, cartId: string): Promise<Set<string>> {
+    return new Set((await tx.em.find(CartLineItem, { cart_id: cartId }, { fields: ['id'] })).map((r) => r.id));
+  }
+
+  private async methodIdsOf(tx: Context, cartId: string): Promise<Set<string>> {
+    return new Set((await tx.em.find(CartShippingMethod, { cart_id: cartId }, { fields: ['id'] })).map((r) => r.id));
+  }
+
+  private assertOwned(owned: Set<string>, ids: string[], what: string): void {
+    const stranger = ids.find((id) => !owned.has(id));
+    if (stranger) throw SthenoError.notFound(`${what} with id: ${stranger} was not found`);
+  }
+}

@@ -1,0 +1,101 @@
+import { Body, Controller, Delete, Get, Param } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Context } from '../../../framework/context/context';
+import { Ctx } from '../../../framework/context/ctx.decorator';
+import { deleteEnvelope } from '../../../framework/http/envelopes';
+import { RetrieveQuery } from '../../../framework/http/list-query';
+import { ApiRetrieveQuery, ApiSingleResponse, RetrieveParams } from '../../../framework/http/route-docs';
+import { Post } from '../../../framework/http/verbs';
+import { ApiErrors } from '../../../framework/openapi/error-responses';
+import { ApiStoreAuth } from '../../../framework/openapi/security';
+import type { StorefrontCaller } from '../../../flows/cart/cart-flow.types';
+import { CartFlows } from '../../../flows/cart/cart-flows.service';
+import { StoreCartViews } from '../../../flows/cart/store-cart-view';
+import { AddLineItemDto, CreateCartDto, StoreCartDto, UpdateCartDto, UpdateLineItemDto } from '../dto/store-cart.dto';
+import { STORE_CART_RETRIEVE as RETRIEVE } from './store-cart-fields';
+import { Caller } from './storefront-caller.decorator';
+
+@ApiTags('Store Carts')
+@ApiStoreAuth()
+@Controller('store/carts')
+export class StoreCartsController {
+  constructor(
+    private readonly flows: CartFlows,
+    private readonly views: StoreCartViews,
+  ) {}
+
+  @Post()
+  @ApiRetrieveQuery(RETRIEVE)
+  @ApiSingleResponse('cart', StoreCartDto)
+  @ApiErrors(400)
+  async create(@Ctx() ctx: Context, @Caller() caller: StorefrontCaller, @Body() body: CreateCartDto, @RetrieveParams(RETRIEVE) query: RetrieveQuery) {
+    return this.respond(ctx, await this.flows.createCart(ctx, body, caller), query, caller);
+  }
+
+  @Get(':id')
+  @ApiRetrieveQuery(RETRIEVE)
+  @ApiSingleResponse('cart', StoreCartDto)
+  @ApiErrors(400, 404)
+  async retrieve(@Ctx() ctx: Context, @Caller() caller: StorefrontCaller, @Param('id') id: string, @RetrieveParams(RETRIEVE) query: RetrieveQuery) {
+    return this.respond(ctx, id, query, caller);
+  }
+
+  @Post(':id')
+  @ApiRetrieveQuery(RETRIEVE)
+  @ApiSingleResponse('cart', StoreCartDto)
+  @ApiErrors(400, 404)
+  async update(@Ctx() ctx: Context, @Caller() caller: StorefrontCaller, @Param('id') id: string, @Body() body: UpdateCartDto, @RetrieveParams(RETRIEVE) query: RetrieveQuery) {
+    await this.flows.updateCart(ctx, id, body, caller);
+    return this.respond(ctx, id, query, caller);
+  }
+
+  @Post(':id/line-items')
+  @ApiRetrieveQuery(RETRIEVE)
+  @ApiSingleResponse('cart', StoreCartDto)
+  @ApiErrors(400, 404)
+  async addLineItem(@Ctx() ctx: Context, @Caller() caller: StorefrontCaller, @Param('id') id: string, @Body() body: AddLineItemDto, @RetrieveParams(RETRIEVE) query: RetrieveQuery) {
+    await this.flows.addLineItems(ctx, id, [body], caller);
+    return this.respond(ctx, id, query, caller);
+  }
+
+  @Post(':id/line-items/:line_id')
+  @ApiRetrieveQuery(RETRIEVE)
+  @ApiSingleResponse('cart', StoreCartDto)
+  @ApiErrors(400, 404)
+  async updateLineItem(
+    @Ctx() ctx: Context,
+    @Caller() caller: StorefrontCaller,
+    @Param('id') id: string,
+    @Param('line_id') lineId: string,
+    @Body() body: UpdateLineItemDto,
+    @RetrieveParams(RETRIEVE) query: RetrieveQuery,
+  ) {
+    await this.flows.updateLineItem(ctx, id, lineId, body, caller);
+    return this.respond(ctx, id, query, caller);
+  }
+
+  @Delete(':id/line-items/:line_id')
+  @ApiRetrieveQuery(RETRIEVE)
+  @ApiOkResponse({
+    description: '`{id, object: "line-item", deleted: true, parent: <cart>}`',
+    schema: {
+      type: 'object',
+      required: ['id', 'object', 'deleted', 'parent'],
+      properties: {
+        id: { type: 'string' },
+        object: { type: 'string', enum: ['line-item'] },
+        deleted: { type: 'boolean', enum: [true] },
+        parent: { $ref: '#/components/schemas/StoreCartDto' },
+      },
+    },
+  })
+  @ApiErrors(400, 404)
+  async deleteLineItem(@Ctx() ctx: Context, @Caller() caller: StorefrontCaller, @Param('id') id: string, @Param('line_id') lineId: string, @RetrieveParams(RETRIEVE) query: RetrieveQuery) {
+    await this.flows.deleteLineItem(ctx, id, lineId, caller);
+    return deleteEnvelope(lineId, 'line-item', await this.views.build(ctx, id, query.fields, caller));
+  }
+
+  private async respond(ctx: Context, id: string, query: RetrieveQuery, caller: StorefrontCaller) {
+    return { cart: await this.views.build(ctx, id, query.fields, caller) };
+  }
+}
