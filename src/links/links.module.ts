@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ormFeature } from '../framework/database/entity-registry';
+import { CartPaymentCollection, CartPromotion } from './cart-links.entity';
+import { CartPaymentCollectionLinks, CartPromotionLinks } from './cart-links.service';
 import { ProductSalesChannel, ProductVariantInventoryItem, ProductVariantPriceSet, SalesChannelStockLocation } from './catalog-links.entity';
 import { LocationFulfillmentProvider, LocationFulfillmentSet, ShippingOptionPriceSet } from './fulfillment-links.entity';
 import { LocationFulfillmentProviderLinks, LocationFulfillmentSetLinks, ShippingOptionPriceSetLinks } from './fulfillment-links.service';
@@ -25,6 +27,8 @@ import { VariantInventoryLinks } from './variant-inventory-item.service';
       LocationFulfillmentSet,
       LocationFulfillmentProvider,
       ShippingOptionPriceSet,
+      CartPaymentCollection,
+      CartPromotion,
     ]),
   ],
   providers: [
@@ -37,6 +41,8 @@ import { VariantInventoryLinks } from './variant-inventory-item.service';
     LocationFulfillmentSetLinks,
     LocationFulfillmentProviderLinks,
     ShippingOptionPriceSetLinks,
+    CartPaymentCollectionLinks,
+    CartPromotionLinks,
   ],
   exports: [
     PublishableKeySalesChannelLinks,
@@ -48,6 +54,8 @@ import { VariantInventoryLinks } from './variant-inventory-item.service';
     LocationFulfillmentSetLinks,
     LocationFulfillmentProviderLinks,
     ShippingOptionPriceSetLinks,
+    CartPaymentCollectionLinks,
+    CartPromotionLinks,
   ],
 })
 export class LinksModule {}
