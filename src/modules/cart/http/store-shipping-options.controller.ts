@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param } from '@nestjs/common';
-import { ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiQuery, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { Context } from '../../../framework/context/context';
 import { Ctx } from '../../../framework/context/ctx.decorator';
 import { SthenoError } from '../../../framework/errors/stheno-error';
@@ -33,7 +33,14 @@ export class StoreShippingOptionsController {
   @ApiRetrieveQuery(FIELDS)
   @ApiQuery({ name: 'cart_id', required: true, type: String })
   @ApiQuery({ name: 'is_return', required: false, type: Boolean })
-  @ApiSingleResponse('shipping_options', StoreShippingOptionDto)
+  @ApiExtraModels(StoreShippingOptionDto)
+  @ApiOkResponse({
+    schema: {
+      type: 'object',
+      required: ['shipping_options'],
+      properties: { shipping_options: { type: 'array', items: { $ref: getSchemaPath(StoreShippingOptionDto) } } },
+    },
+  })
   @ApiErrors(400, 404)
   async list(@Ctx() ctx: Context, @Caller() caller: StorefrontCaller, @RetrieveParams(FIELDS) query: RetrieveQuery) {
     const cartId = query.extra.cart_id;
