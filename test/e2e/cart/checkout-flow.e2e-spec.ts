@@ -237,6 +237,31 @@ describe('Checkout steps: shipping, payment, customer', () => {
     });
   });
 
+  it('reads a full checkout cart (customer, promotion, shipping, collection with a session) in a bounded number of statements', async () => {
+    await t.api
+      .post('/admin/promotions')
+      .set(...bearer(t.adminToken))
+      .send({ code: 'COUNT10', type: 'standard', status: 'active', application_method: { type: 'percentage', target_type: 'items', allocation: 'across', value: 10 } })
+      .expect(200);
+    const { token } = await signUp(t, 'counted@example.com');
+    const cart = await cartWith({ shipping_address: DK_ADDRESS, items: [{ variant_id: f.variants.tee, quantity: 1 }] }, token);
+    await store('post', `/store/carts/${cart.id}/promotions`, token).send({ promo_codes: ['COUNT10'] }).expect(200);
+    await ship(cart.id, f.options.standard, token).expect(200);
+    const collection = (await store('post', '/store/payment-collections', token).send({ cart_id: cart.id }).expect(200)).body.payment_collection;
+    await store('post', `/store/payment-collections/${collection.id}/payment-sessions`, token).send({ provider_id: 'pp_system_default' }).expect(200);
+    const counter = new StatementCounter(t.app);
+    const routeOnly = async (run: () => Promise<unknown>) => (await counter.record(run)).filter((s) => !s.includes('event_outbox'));
+    const one = await routeOnly(() => store('get', `/store/carts/${cart.id}`, token).expect(200));
+    await store('post', `/store/carts/${cart.id}/line-items`, token).send({ variant_id: f.variants.mug, quantity: 1 }).expect(200);
+    const read = await store('get', `/store/carts/${cart.id}`, token).expect(200);
+    expect(read.body.cart).toMatchObject({ promotions: [expect.objectContaining({ code: 'COUNT10' })], customer: { email: 'counted@example.com' } });
+    expect(read.body.cart.items.map((i: Body) => i.adjustments.length)).toEqual([1, 1]);
+    const two = await routeOnly(() => store('get', `/store/carts/${cart.id}`, token).expect(200));
+    expect(two.length).toBe(one.length);
+    // cart 1, region 2, customer + groups, promotion links + promotions, collection link + collection with sessions and payments
+    expect(one.length).toBeLessThanOrEqual(17);
+  });
+
   describe('malformed bodies', () => {
     it('answers 400 with a message and changes nothing', async () => {
       const cart = await cartWith({ shipping_address: DK_ADDRESS, items: [{ variant_id: f.variants.tee, quantity: 1 }] });
