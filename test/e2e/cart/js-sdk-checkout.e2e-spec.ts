@@ -27,7 +27,7 @@ describe('@medusajs/js-sdk store checkout steps', () => {
     await sdk.store.cart.createLineItem(cart.id, { variant_id: f.variants.tee, quantity: 1 });
 
     const { shipping_options } = await sdk.store.fulfillment.listCartOptions({ cart_id: cart.id });
-    expect(shipping_options.map((o) => [o.name, o.amount])).toEqual([
+    expect(shipping_options.map((o: { name: string; amount?: number | null }) => [o.name, o.amount])).toEqual([
       ['Standard', 5],
       ['Express', 12.5],
     ]);
@@ -43,7 +43,7 @@ describe('@medusajs/js-sdk store checkout steps', () => {
     expect(promoted.cart.total).toBe(51.25); // (40 − 4) × 1.25 + 6.25
 
     const { payment_providers } = await sdk.store.payment.listPaymentProviders({ region_id: f.regionId });
-    expect(payment_providers.map((p) => p.id)).toEqual(['pp_system_default']);
+    expect(payment_providers.map((p: { id: string }) => p.id)).toEqual(['pp_system_default']);
 
     const { payment_collection } = await sdk.store.payment.initiatePaymentSession(promoted.cart, { provider_id: 'pp_system_default' });
     expect(payment_collection).toMatchObject({ amount: 51.25, currency_code: 'eur' });
