@@ -18,6 +18,7 @@ import { ApiKeyModule } from './modules/api-key/api-key.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CartModule } from './modules/cart/cart.module';
 import { CartStoreModule } from './modules/cart/cart-store.module';
+import { CartCheckoutModule } from './modules/cart/cart-checkout.module';
 import { CurrencyModule } from './modules/currency/currency.module';
 import { FulfillmentModule } from './modules/fulfillment/fulfillment.module';
 import { CustomerModule } from './modules/customer/customer.module';
@@ -87,6 +88,7 @@ export class AppModule {
         StoreCatalogModule,
         CartModule,
         CartStoreModule,
+        CartCheckoutModule,
         SeedModule,
         ...imports,
       ],

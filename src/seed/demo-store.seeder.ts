@@ -19,6 +19,7 @@ import { StoreService } from '../modules/store/store.service';
 import { UserModule } from '../modules/user/user.module';
 import { UserService } from '../modules/user/user.service';
 import { DemoCatalogSeedModule } from './demo-catalog.seeder';
+import { DemoCheckoutSeedModule } from './demo-checkout.seeder';
 
 /**
  * What a storefront needs to start: a default sales channel, a publishable key scoped to it, two
@@ -66,7 +67,7 @@ class IdentityAndStorefrontSeeder implements SeederHandler {
 }
 
 @Module({
-  imports: [SalesChannelModule, ApiKeyModule, LinksModule, UserModule, AuthModule, RegionModule, StoreModule, DemoCatalogSeedModule],
+  imports: [SalesChannelModule, ApiKeyModule, LinksModule, UserModule, AuthModule, RegionModule, StoreModule, DemoCatalogSeedModule, DemoCheckoutSeedModule],
   providers: [IdentityAndStorefrontSeeder],
 })
 export class SeedModule {}

@@ -13,7 +13,7 @@ import {
 import { initialSummary } from './order-summary';
 import { totalsOf } from './order-view';
 import type { OrderRows } from './order-view';
-import type { CreateOrderInput, OrderAddressInput, OrderAdjustmentInput, OrderTaxLineInput } from './order.types';
+import type { CreateOrderInput, OrderAddressInput, OrderAdjustmentInput, OrderTaxLineInput, PlacedOrder } from './order.types';
 
 /** A decimal from the snapshot, or invalid_data naming the field. */
 export function decimalInput(value: unknown, field: string, { positive = false, nonNegative = false } = {}): string {
@@ -76,7 +76,7 @@ function adjustmentFields(adjustment: OrderAdjustmentInput, field: string) {
  * adjustments, tax lines, shipping methods and theirs, credit lines, summary). The summary's totals
  * are the order's own totals, computed from the rows being written.
  */
-export async function insertOrderSnapshot(tx: Context, input: CreateOrderInput): Promise<{ id: string; display_id: number }> {
+export async function insertOrderSnapshot(tx: Context, input: CreateOrderInput): Promise<PlacedOrder> {
   if (!input.currency_code) throw SthenoError.invalidData('currency_code is required');
   const now = new Date();
   const [{ display_id }] = await tx.em.execute<Array<{ display_id: string }>>(
@@ -257,5 +257,5 @@ export async function insertOrderSnapshot(tx: Context, input: CreateOrderInput):
   if (methodTaxLines.length) await em.insertMany(OrderShippingMethodTaxLine, methodTaxLines);
   if (credit_lines.length) await em.insertMany(OrderCreditLine, credit_lines);
   await em.insert(OrderSummary, summary);
-  return { id: order.id, display_id: order.display_id! };
+  return { id: order.id, display_id: order.display_id!, item_ids: lines.map((l) => l.line.id) };
 }

@@ -23,6 +23,7 @@ import {
   OrderLineItemView,
   OrderView,
   OrderViewExtras,
+  PlacedOrder,
   RecordTransactionInput,
   ReturnView,
   UpdateOrderInput,
@@ -47,7 +48,7 @@ export class OrderService {
    * Places an order from the checkout's snapshot in the caller's transaction (or its own). Records
    * no event: the checkout flow records `order.placed` once everything else succeeded.
    */
-  async createFromSnapshot(ctx: Context, input: CreateOrderInput): Promise<{ id: string; display_id: number }> {
+  async createFromSnapshot(ctx: Context, input: CreateOrderInput): Promise<PlacedOrder> {
     return inTransaction(ctx, (tx) => insertOrderSnapshot(tx, input));
   }
 

@@ -109,6 +109,14 @@ export interface CreateOrderInput {
   credit_lines?: OrderCreditLineInput[];
 }
 
+/** What placing an order answers: its id, display id, and its line item ids in the order of `items`. */
+export interface PlacedOrder {
+  id: string;
+  display_id: number;
+  /** `items[i]` became the line `item_ids[i]` (checkout reserves stock against the order's lines). */
+  item_ids: string[];
+}
+
 // ---------------------------------------------------------------- views (Medusa's wire, 16/21/22)
 
 export interface OrderAddressView {

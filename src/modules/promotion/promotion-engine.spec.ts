@@ -313,6 +313,28 @@ describe('promotion engine', () => {
     });
   });
 
+  describe('stacking percentages with allocation each (Medusa: on what is left, at most max_quantity units of it)', () => {
+    it('a second 50 % takes half of what the first left, not the whole line', () => {
+      const c = cart({ items: [item('a', 2, '20')], shipping_methods: [{ id: 'sm_1', subtotal: '10', shipping_option_id: 'so_std' }] });
+      const first = promo({ method: { type: 'percentage', value: '50', allocation: 'each', max_quantity: 2 } });
+      const second = promo({ method: { type: 'percentage', value: '50', allocation: 'each', max_quantity: 2 } });
+      const { actions } = run([first, second], c);
+      expect(actions.map((a) => [a.code, (a as { amount: string }).amount])).toEqual([[first.code, '10'], [second.code, '5']]);
+      const ship1 = promo({ method: { type: 'percentage', value: '50', target_type: 'shipping_methods', allocation: 'each', max_quantity: 1 } });
+      const ship2 = promo({ method: { type: 'percentage', value: '50', target_type: 'shipping_methods', allocation: 'each', max_quantity: 1 } });
+      expect(run([ship1, ship2], c).actions.map((a) => (a as { amount: string }).amount)).toEqual(['5', '2.5']);
+    });
+
+    it('after a fixed discount, a percentage each is taken on the rest, capped at max_quantity units', () => {
+      const c = cart({ items: [item('a', 2, '20')], shipping_methods: [] });
+      const fixed = promo({ method: { type: 'fixed', value: '15', currency_code: 'eur', allocation: 'across' } });
+      const half = promo({ method: { type: 'percentage', value: '50', allocation: 'each', max_quantity: 1 } });
+      expect(run([fixed, half], c).actions.map((a) => (a as { amount: string }).amount)).toEqual(['15', '2.5']);
+      // nothing taken before: 50 % of one unit
+      expect(run([half], c).actions.map((a) => (a as { amount: string }).amount)).toEqual(['5']);
+    });
+  });
+
   describe('campaigns', () => {
     const budget = (b: Partial<EngineBudget>): EngineBudget => ({ campaign_id: 'procamp_1', type: 'usage', limit: '10', used: '0', currency_code: null, ...b });
 

@@ -251,7 +251,11 @@ function percentOf(amount: Decimal, percent: Decimal): Decimal {
   return amount.times(percent).div(100);
 }
 
-/** `each`: the value per unit, on at most `max_quantity` units of every target. */
+/**
+ * `each`: the value per unit, on at most `max_quantity` units of every target. A percentage is
+ * taken, as Medusa does, on what is left of the target, at most `max_quantity` units' worth: a
+ * second 50 % after a first one takes a quarter of the line, not the other half.
+ */
 function discountEach(targets: Target[], method: EnginePromotion['application_method'], precision: number): Discounts {
   const value = decimalOf(method.value);
   const result: Discounts = new Map();
@@ -259,7 +263,8 @@ function discountEach(targets: Target[], method: EnginePromotion['application_me
     const units = Math.min(target.quantity, method.max_quantity ?? target.quantity);
     if (units <= 0 || target.quantity <= 0) continue;
     const unitPrice = target.subtotal.div(target.quantity);
-    const raw = method.type === 'fixed' ? Decimal.min(value, unitPrice).times(units) : percentOf(unitPrice.times(units), value);
+    const raw =
+      method.type === 'fixed' ? Decimal.min(value, unitPrice).times(units) : percentOf(Decimal.min(target.remaining, unitPrice.times(units)), value);
     const amount = Decimal.min(roundHalfUp(raw, precision), target.remaining);
     if (amount.gt(0)) result.set(target.id, amount);
   }

@@ -55,13 +55,16 @@ export class PromotionService {
 
   async list(ctx: Context, query: ListQuery, methodFilters: MethodFilters = {}): Promise<[PromotionView[], number]> {
     const where: Record<string, unknown> = { ...query.filters };
+    const and: unknown[] = [];
     if (typeof where.code === 'string') where.code = { $ilike: (where.code as string).replace(/[\\%_]/g, (c) => `\\${c}`) };
-    if (query.q) where.code = { ...(where.code as object), $ilike: containsPattern(query.q) };
+    // both conditions hold: `code` and `q` on the same column must not overwrite each other
+    if (query.q) and.push({ code: { $ilike: containsPattern(query.q) } });
     const methodWhere = Object.fromEntries(Object.entries(methodFilters).filter(([, v]) => v?.length).map(([k, v]) => [k, { $in: v }]));
     if (Object.keys(methodWhere).length) {
       const ids = (await ctx.em.find(ApplicationMethod, methodWhere, { fields: ['promotion_id'] })).map((m) => m.promotion_id);
-      where.$and = [{ id: { $in: ids } }];
+      and.push({ id: { $in: ids } });
     }
+    if (and.length) where.$and = and;
     const [rows, count] = await ctx.em.findAndCount(Promotion, where, { limit: query.limit, offset: query.offset, orderBy: toMikroOrmOrderBy(query.order) as never });
     return [(await loadGraphs(ctx, rows)).map(toPromotionView), count];
   }
@@ -286,7 +289,11 @@ export class PromotionService {
 
   // ---- helpers ----------------------------------------------------------------------------------
 
-  /** budget id → how much the usages move it: one per promotion (usage) or the amounts (spend). */
+  /**
+   * budget id → how much the usages move it: the amounts (spend), or one per promotion (usage) —
+   * however many entries name it, as Medusa counts: a checkout passes one usage per adjustment, and
+   * a promotion discounting three lines is still used once.
+   */
   private async budgetDeltas(ctx: Context, usages: PromotionUsage[]): Promise<Map<string, Decimal>> {
     if (!usages.length) return new Map();
     const ids = [...new Set(usages.map((u) => u.promotion_id))];
@@ -298,6 +305,7 @@ export class PromotionService {
     const budgets = await ctx.em.find(CampaignBudget, { campaign_id: { $in: campaignIds } }, { refresh: true });
     const budgetOf = new Map(budgets.map((b) => [b.campaign_id, b]));
     const deltas = new Map<string, Decimal>();
+    const counted = new Set<string>();
     for (const usage of usages) {
       const campaignId = promotions.find((p) => p.id === usage.promotion_id)?.campaign_id;
       const budget = campaignId ? budgetOf.get(campaignId) : undefined;
@@ -307,6 +315,10 @@ export class PromotionService {
         amount = new Decimal(usage.amount);
       } catch {
         throw SthenoError.invalidData(`Invalid promotion usage amount: ${usage.amount}`);
+      }
+      if (budget.type === 'usage') {
+        if (counted.has(usage.promotion_id)) continue;
+        counted.add(usage.promotion_id);
       }
       const delta = budget.type === 'usage' ? new Decimal(1) : amount;
       deltas.set(budget.id, (deltas.get(budget.id) ?? new Decimal(0)).plus(delta));

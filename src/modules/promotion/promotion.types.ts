@@ -48,7 +48,10 @@ export type ComputedAction =
 
 export interface PromotionUsage {
   promotion_id: string;
-  /** The discount granted by the promotion on one cart (major units). */
+  /**
+   * A discount granted by the promotion on one cart (major units): one entry per adjustment or one
+   * per promotion, alike (spend budgets add the amounts; usage budgets count the promotion once).
+   */
   amount: string;
   code: string;
   customer_id?: string | null;

@@ -168,6 +168,16 @@ describe('admin promotions and campaigns', () => {
       expect(byCampaign.body.promotions.map((p: PromotionBody) => p.code)).toEqual(['B2G1']);
     });
 
+    it('applies code and q together (neither filter drops the other)', async () => {
+      const a = await create(percentItems('QBOTH-A'));
+      await create(percentItems('QBOTH-B'));
+      const both = await t.api.get('/admin/promotions?code=qboth-a&q=qboth').set(...admin()).expect(200);
+      expect(both.body.promotions.map((p: PromotionBody) => p.id)).toEqual([a.id]);
+      expect(both.body.count).toBe(1);
+      const none = await t.api.get('/admin/promotions?code=qboth-a&q=nothing-like-it').set(...admin()).expect(200);
+      expect(none.body).toMatchObject({ promotions: [], count: 0 });
+    });
+
     it('refuses unknown filters', async () => {
       const res = await t.api.get('/admin/promotions?application_method[colour]=red').set(...admin()).expect(400);
       expect(res.body.type).toBe('invalid_data');

@@ -123,6 +123,22 @@ describe('promotion facade', () => {
       expect(Number(await budgetUsed(usage.campaign_id!))).toBe(0);
     });
 
+    it('a usage budget counts a promotion once per checkout, however many lines it discounted (Medusa)', async () => {
+      const promo = await createPromotion({ code: 'PERLINE', campaign: { name: 'P', campaign_identifier: 'per-line', budget: { type: 'usage', limit: 3 } } });
+      // one usage per adjustment, as a checkout passes its computed actions: two lines, one use
+      const lines = [
+        { promotion_id: promo.id, amount: '4', code: 'PERLINE' },
+        { promotion_id: promo.id, amount: '2', code: 'PERLINE' },
+      ];
+      await promotions.registerUsage(ctx(), lines);
+      expect(Number(await budgetUsed(promo.campaign_id!))).toBe(1);
+      await promotions.registerUsage(ctx(), lines);
+      await promotions.registerUsage(ctx(), lines);
+      expect(Number(await budgetUsed(promo.campaign_id!))).toBe(3);
+      await promotions.revertUsage(ctx(), lines);
+      expect(Number(await budgetUsed(promo.campaign_id!))).toBe(2);
+    });
+
     it('a promotion without a campaign registers nothing; an unknown promotion is refused', async () => {
       const plain = await createPromotion({ code: 'NOCAMPAIGN' });
       await promotions.registerUsage(ctx(), [{ promotion_id: plain.id, amount: '5', code: 'NOCAMPAIGN' }]);
