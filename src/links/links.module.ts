@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ormFeature } from '../framework/database/entity-registry';
+import { CartPaymentCollection, CartPromotion } from './cart-links.entity';
+import { CartPaymentCollectionLinks, CartPromotionLinks } from './cart-links.service';
 import { ProductSalesChannel, ProductVariantInventoryItem, ProductVariantPriceSet, SalesChannelStockLocation } from './catalog-links.entity';
 import { LocationFulfillmentProvider, LocationFulfillmentSet, ShippingOptionPriceSet } from './fulfillment-links.entity';
 import { LocationFulfillmentProviderLinks, LocationFulfillmentSetLinks, ShippingOptionPriceSetLinks } from './fulfillment-links.service';
@@ -30,6 +32,8 @@ import { VariantInventoryLinks } from './variant-inventory-item.service';
       OrderPaymentCollection,
       OrderFulfillment,
       ReturnFulfillment,
+      CartPaymentCollection,
+      CartPromotion,
     ]),
   ],
   providers: [
@@ -45,6 +49,8 @@ import { VariantInventoryLinks } from './variant-inventory-item.service';
     OrderPaymentCollectionLinks,
     OrderFulfillmentLinks,
     ReturnFulfillmentLinks,
+    CartPaymentCollectionLinks,
+    CartPromotionLinks,
   ],
   exports: [
     PublishableKeySalesChannelLinks,
@@ -59,6 +65,8 @@ import { VariantInventoryLinks } from './variant-inventory-item.service';
     OrderPaymentCollectionLinks,
     OrderFulfillmentLinks,
     ReturnFulfillmentLinks,
+    CartPaymentCollectionLinks,
+    CartPromotionLinks,
   ],
 })
 export class LinksModule {}

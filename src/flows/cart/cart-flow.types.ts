@@ -8,6 +8,12 @@ import { ProductSalesChannelLinks } from '../../links/product-sales-channel.serv
 import { SalesChannelStockLocationLinks } from '../../links/sales-channel-stock-location.service';
 import { VariantInventoryLinks } from '../../links/variant-inventory-item.service';
 import { VariantPriceSetLinks } from '../../links/variant-price-set.service';
+import { CartPaymentCollectionLinks, CartPromotionLinks } from '../../links/cart-links.service';
+import { CustomerService } from '../../modules/customer/customer.service';
+import { FulfillmentService } from '../../modules/fulfillment/fulfillment.service';
+import { PaymentService } from '../../modules/payment/payment.service';
+import { PromotionService } from '../../modules/promotion/promotion.service';
+import { TaxService } from '../../modules/tax/tax.service';
 import type { AddressInput } from '../../modules/cart/cart.types';
 
 export interface CartFlowServices {
@@ -21,6 +27,13 @@ export interface CartFlowServices {
   variantInventory: VariantInventoryLinks;
   productChannels: ProductSalesChannelLinks;
   channelLocations: SalesChannelStockLocationLinks;
+  tax: TaxService;
+  promotions: PromotionService;
+  fulfillment: FulfillmentService;
+  payments: PaymentService;
+  customers: CustomerService;
+  cartPromotions: CartPromotionLinks;
+  cartCollections: CartPaymentCollectionLinks;
 }
 
 /** Who asks: the publishable key's sales channels and the signed-in customer, if any. */
@@ -48,6 +61,8 @@ export interface CreateCartRequest {
 }
 
 export interface UpdateCartRequest {
+  /** Replaces the cart's promotion codes (Medusa's updateCart). */
+  promo_codes?: string[];
   region_id?: string;
   sales_channel_id?: string;
   email?: string | null;
@@ -60,4 +75,14 @@ export interface UpdateCartRequest {
 export interface UpdateLineRequest {
   quantity: number;
   metadata?: Record<string, unknown> | null;
+}
+
+export interface AddShippingMethodRequest {
+  option_id: string;
+  data?: Record<string, unknown>;
+}
+
+export interface CreatePaymentSessionRequest {
+  provider_id: string;
+  data?: Record<string, unknown>;
 }

@@ -5,6 +5,8 @@ import type { CartView } from '../../modules/cart/cart.types';
 import type { RegionView } from '../../modules/region/region.types';
 import type { CartFlowServices, CreateCartRequest, LineRequest, StorefrontCaller, UpdateCartRequest, UpdateLineRequest } from './cart-flow.types';
 import { assertCountryInRegion, assertOpen, assertStock, priceLines, sellableVariants, snapshotLine } from './cart-lines';
+import { refreshCart } from './refresh-cart';
+import { assertCodesValid } from './promotion-codes';
 
 /**
  * A cart is readable and changeable by whoever holds its id (Medusa: the id is the capability),
@@ -18,7 +20,7 @@ export function assertCallerMayUse(cart: Pick<CartView, 'id' | 'customer_id'>, c
 }
 
 /** The cart, locked for the rest of the transaction, checked for the caller and for being open. */
-async function openCart(services: CartFlowServices, ctx: Context, cartId: string, caller: StorefrontCaller): Promise<CartView> {
+export async function openCart(services: CartFlowServices, ctx: Context, cartId: string, caller: StorefrontCaller): Promise<CartView> {
   const cart = await services.carts.retrieveForUpdate(ctx, cartId);
   assertCallerMayUse(cart, caller);
   assertOpen(cart);
@@ -108,18 +110,21 @@ export function createCartFlow(services: CartFlowServices) {
   });
   const create = createStep('create-cart', async (input: { request: CreateCartRequest; caller: StorefrontCaller; region: RegionView; salesChannelId: string | null }, ctx) => {
     const { request } = input;
+    // a signed-in shopper's cart is theirs, with their email; a guest's stays without a customer
+    const customer = input.caller.customer_id ? await services.customers.retrieve(ctx, input.caller.customer_id) : null;
     const id = await services.carts.create(ctx, {
       region_id: input.region.id,
       currency_code: input.region.currency_code,
       sales_channel_id: input.salesChannelId,
-      customer_id: input.caller.customer_id,
-      email: request.email ?? null,
+      customer_id: customer?.id ?? null,
+      email: customer?.email ?? request.email ?? null,
       locale: request.locale ?? null,
       metadata: request.metadata ?? null,
       shipping_address: request.shipping_address ?? null,
       billing_address: request.billing_address ?? null,
     });
     if (request.items?.length) await addLines(services, ctx, await services.carts.retrieveForUpdate(ctx, id), request.items);
+    if (request.items?.length || request.shipping_address) await refreshCart(services, ctx, id);
     return id;
   });
   return createFlow('create-cart', async (run, input: { request: CreateCartRequest; caller: StorefrontCaller }) => {
@@ -132,6 +137,7 @@ export function addLineItemsFlow(services: CartFlowServices) {
   const add = createStep('add-line-items', async (input: { cartId: string; items: LineRequest[]; caller: StorefrontCaller }, ctx) => {
     const cart = await openCart(services, ctx, input.cartId, input.caller);
     await addLines(services, ctx, cart, input.items);
+    await refreshCart(services, ctx, cart.id);
     await services.carts.recordUpdated(ctx, cart.id);
   });
   return createFlow('add-to-cart', async (run, input: { cartId: string; items: LineRequest[]; caller: StorefrontCaller }) => {
@@ -159,6 +165,7 @@ export function updateLineItemFlow(services: CartFlowServices) {
       }
       await services.carts.updateLineItem(ctx, cart.id, line.id, change);
     }
+    await refreshCart(services, ctx, cart.id);
     await services.carts.recordUpdated(ctx, cart.id);
   });
   return createFlow('update-line-item-in-cart', async (run, input: Input) => {
@@ -172,6 +179,7 @@ export function deleteLineItemFlow(services: CartFlowServices) {
     const cart = await openCart(services, ctx, input.cartId, input.caller);
     if (!cart.items.some((i) => i.id === input.lineId)) throw SthenoError.notFound(`Line item with id: ${input.lineId} was not found`);
     await services.carts.removeLineItems(ctx, cart.id, [input.lineId]);
+    await refreshCart(services, ctx, cart.id);
     await services.carts.recordUpdated(ctx, cart.id);
   });
   return createFlow('delete-line-items', async (run, input: Input) => {
@@ -195,6 +203,7 @@ export function updateCartFlow(services: CartFlowServices) {
     if (data.sales_channel_id !== undefined) assertChannelOfKey(data.sales_channel_id, caller);
     if (data.shipping_address) assertCountryInRegion(data.shipping_address.country_code, countries);
     if (data.billing_address) assertCountryInRegion(data.billing_address.country_code, countries);
+    if (data.promo_codes) await assertCodesValid(services, ctx, data.promo_codes);
 
     const change: Parameters<CartFlowServices['carts']['update']>[2] = {};
     for (const key of ['email', 'locale', 'metadata', 'shipping_address', 'billing_address', 'sales_channel_id'] as const) {
@@ -217,6 +226,7 @@ export function updateCartFlow(services: CartFlowServices) {
       await services.carts.removeShippingMethods(ctx, cart.id);
     }
     await services.carts.update(ctx, cart.id, change);
+    await refreshCart(services, ctx, cart.id, data.promo_codes ? { codes: data.promo_codes } : {});
   });
   return createFlow('update-cart', async (run, input: Input) => {
     await run(update, input);

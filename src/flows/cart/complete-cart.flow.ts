@@ -3,7 +3,7 @@ import { SthenoError } from '../../framework/errors/stheno-error';
 import { EventBus } from '../../framework/events/event-bus.service';
 import { createFlow, createStep, StepResult } from '../../framework/flows/flow';
 import { OrderCartLinks, OrderPromotionLinks } from '../../links/order-checkout-links.service';
-import { CartPaymentCollectionLinks } from '../../links/interim-payment-links.service';
+import { CartPaymentCollectionLinks } from '../../links/cart-links.service';
 import { OrderPaymentCollectionLinks } from '../../links/order-links.service';
 import { SalesChannelStockLocationLinks } from '../../links/sales-channel-stock-location.service';
 import { VariantInventoryLinks } from '../../links/variant-inventory-item.service';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Context } from '../../framework/context/context';
 import { EventBus } from '../../framework/events/event-bus.service';
 import { runFlow } from '../../framework/flows/flow';
-import { CartPaymentCollectionLinks } from '../../links/interim-payment-links.service';
+import { CartPaymentCollectionLinks } from '../../links/cart-links.service';
 import { OrderPaymentCollectionLinks } from '../../links/order-links.service';
 import { OrderCartLinks, OrderPromotionLinks } from '../../links/order-checkout-links.service';
 import { SalesChannelStockLocationLinks } from '../../links/sales-channel-stock-location.service';

@@ -6,6 +6,11 @@ import { CartService } from '../../modules/cart/cart.service';
 import type { CartView, LineItemView } from '../../modules/cart/cart.types';
 import { ProductService } from '../../modules/product/product.service';
 import type { VariantForCart } from '../../modules/product/product.types';
+import { CartPaymentCollectionLinks, CartPromotionLinks } from '../../links/cart-links.service';
+import { CustomerService } from '../../modules/customer/customer.service';
+import { PaymentService } from '../../modules/payment/payment.service';
+import type { PaymentCollectionView } from '../../modules/payment/payment.types';
+import { PromotionService } from '../../modules/promotion/promotion.service';
 import { RegionService } from '../../modules/region/region.service';
 import type { RegionView } from '../../modules/region/region.types';
 import type { StorefrontCaller } from './cart-flow.types';
@@ -17,11 +22,21 @@ export type StoreLineItemView = LineItemView & {
   variant?: Record<string, unknown> | null;
 };
 
-/** The store cart: the cart with its region and (phase 2) promotions, customer, payment collection. */
+/** A promotion of the cart as the store shows it (Medusa's shape). */
+export interface StoreCartPromotionView {
+  id: string;
+  code: string;
+  is_automatic: boolean;
+  application_method: { value: number; type: string; currency_code: string | null } | null;
+}
+
+/** The store cart: the cart with its region, customer, promotions and payment collection. */
 export type StoreCartView = Omit<CartView, 'items'> & {
   items: StoreLineItemView[];
   region: RegionView | null;
-  promotions: unknown[];
+  customer: { id: string; email: string | null; groups: Array<{ id: string }> } | null;
+  promotions: StoreCartPromotionView[];
+  payment_collection: Omit<PaymentCollectionView, 'payments'> | null;
 };
 
 function productOf(found: VariantForCart): Record<string, unknown> {
@@ -45,9 +60,11 @@ function productOf(found: VariantForCart): Record<string, unknown> {
 
 /**
  * The one place the store cart response is built (every store cart route answers with it), in a
- * bounded number of statements whatever the number of lines: the cart with its totals (1), its
- * region with countries (2), and — only when the fields ask for `items.product` or `items.variant`
- * — the live products and variants of its lines (1).
+ * bounded number of statements whatever the number of lines, each part read only when the fields
+ * ask for it: the cart with its totals (1), its region with countries, the live products and
+ * variants of its lines (`items.product` / `items.variant`, 1), the customer with its groups, the
+ * promotions (the cart's links, 1, then — when there are any — the promotions), the payment
+ * collection (the link, 1, then — when there is one — the collection with its sessions).
  */
 @Injectable()
 export class StoreCartViews {
@@ -55,6 +72,11 @@ export class StoreCartViews {
     private readonly carts: CartService,
     private readonly regions: RegionService,
     private readonly products: ProductService,
+    private readonly customers: CustomerService,
+    private readonly promotions: PromotionService,
+    private readonly payments: PaymentService,
+    private readonly cartPromotions: CartPromotionLinks,
+    private readonly cartCollections: CartPaymentCollectionLinks,
   ) {}
 
   async build(ctx: Context, cartId: string, fields: ResolvedFields, caller: StorefrontCaller): Promise<Partial<StoreCartView>> {
@@ -73,6 +95,46 @@ export class StoreCartViews {
       const found = item.variant_id ? catalog.get(item.variant_id) : undefined;
       return { ...item, product: found ? productOf(found) : null, variant: found ? { ...found.variant } : null };
     });
-    return { ...cart, items, region, promotions: [] };
+    return {
+      ...cart,
+      items,
+      region,
+      customer: wants('customer') ? await this.customerOf(ctx, cart) : null,
+      promotions: wants('promotions') ? await this.promotionsOf(ctx, cart) : [],
+      payment_collection: wants('payment_collection') ? await this.collectionOf(ctx, cart) : null,
+    };
+  }
+
+  private async customerOf(ctx: Context, cart: CartView): Promise<StoreCartView['customer']> {
+    if (!cart.customer_id) return null;
+    const customer = await this.customers.retrieve(ctx, cart.customer_id, { groups: true }).catch(() => null);
+    if (!customer) return null;
+    return { id: customer.id, email: customer.email, groups: (customer.groups ?? []).map((g) => ({ id: g.id })) };
+  }
+
+  /** The codes applied to the cart and the (automatic) promotions its adjustments come from. */
+  private async promotionsOf(ctx: Context, cart: CartView): Promise<StoreCartPromotionView[]> {
+    const fromAdjustments = [...cart.items.flatMap((i) => i.adjustments), ...cart.shipping_methods.flatMap((m) => m.adjustments)]
+      .map((a) => a.promotion_id)
+      .filter((id): id is string => !!id);
+    const ids = [...new Set([...(await this.cartPromotions.promotionsOf(ctx, cart.id)), ...fromAdjustments])];
+    if (!ids.length) return [];
+    return (await this.promotions.listByIds(ctx, ids)).map((p) => ({
+      id: p.id,
+      code: p.code,
+      is_automatic: p.is_automatic,
+      application_method: p.application_method
+        ? { value: p.application_method.value, type: p.application_method.type, currency_code: p.application_method.currency_code }
+        : null,
+    }));
+  }
+
+  private async collectionOf(ctx: Context, cart: CartView): Promise<StoreCartView['payment_collection']> {
+    const id = await this.cartCollections.collectionOf(ctx, cart.id);
+    if (!id) return null;
+    const [collection] = await this.payments.listCollections(ctx, [id]);
+    if (!collection) return null;
+    const { payments: _payments, ...rest } = collection;
+    return rest;
   }
 }

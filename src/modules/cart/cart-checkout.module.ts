@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CompleteCartHooks } from '../../flows/cart/complete-cart.hooks';
 import { CompleteCartFlows } from '../../flows/cart/complete-cart.service';
-import { InterimPaymentLinksModule } from '../../links/interim-payment-links.service';
 import { LinksModule } from '../../links/links.module';
 import { OrderCheckoutLinksModule } from '../../links/order-checkout-links.module';
 import { CustomerModule } from '../customer/customer.module';
@@ -33,7 +32,6 @@ import { StoreCartCompleteController } from './http/store-cart-complete.controll
     ProductModule,
     LinksModule,
     OrderCheckoutLinksModule,
-    InterimPaymentLinksModule,
   ],
   controllers: [StoreCartCompleteController],
   providers: [CompleteCartFlows, CompleteCartHooks],

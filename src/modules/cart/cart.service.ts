@@ -17,6 +17,7 @@ import {
   ShippingMethodAdjustmentInput,
   ShippingMethodInput,
   ShippingMethodTaxLineInput,
+  ShippingMethodUpdate,
   UpdateCartInput,
 } from './cart.types';
 import { Cart, CartAddress } from './entities/cart.entity';
@@ -135,6 +136,7 @@ export class CartService {
       this.events.record(tx, CartEvents.UPDATED, { id });
       if (regionChanged) this.events.record(tx, CartEvents.REGION_UPDATED, { id });
       if (customerChanged) this.events.record(tx, CartEvents.CUSTOMER_UPDATED, { id });
+      if (customerChanged && input.transferred) this.events.record(tx, CartEvents.CUSTOMER_TRANSFERRED, { id, customer_id: input.customer_id });
       await tx.em.flush();
     });
   }
@@ -263,6 +265,14 @@ export class CartService {
   async replaceShippingMethods(ctx: Context, cartId: string, methods: ShippingMethodInput[]): Promise<string[]> {
     return inTransaction(ctx, async (tx) => {
       await this.removeShippingMethods(tx, cartId);
+      return this.addShippingMethods(tx, cartId, methods);
+    });
+  }
+
+  /** Adds shipping methods to the cart beside its others; returns the new ids in input order. */
+  async addShippingMethods(ctx: Context, cartId: string, methods: ShippingMethodInput[]): Promise<string[]> {
+    if (!methods.length) return [];
+    return inTransaction(ctx, async (tx) => {
       const rows = methods.map((m) =>
         tx.em.create(CartShippingMethod, {
           cart_id: cartId,
@@ -277,6 +287,23 @@ export class CartService {
       );
       await tx.em.flush();
       return rows.map((r) => r.id);
+    });
+  }
+
+  /** Changes the amount / tax basis of shipping methods of the cart (a refreshed price); not_found for a method not the cart's. */
+  async updateShippingMethods(ctx: Context, cartId: string, updates: ShippingMethodUpdate[]): Promise<void> {
+    if (!updates.length) return;
+    await inTransaction(ctx, async (tx) => {
+      const rows = await tx.em.find(CartShippingMethod, { cart_id: cartId, id: { $in: updates.map((u) => u.id) } });
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      for (const update of updates) {
+        const row = byId.get(update.id);
+        if (!row) throw SthenoError.notFound(`Shipping method with id: ${update.id} was not found`);
+        if (update.amount !== undefined) row.amount = update.amount;
+        if (update.is_tax_inclusive !== undefined) row.is_tax_inclusive = update.is_tax_inclusive;
+        row.updated_at = new Date();
+      }
+      await tx.em.flush();
     });
   }
 

@@ -215,6 +215,8 @@ export interface UpdateCartInput {
   metadata?: Record<string, unknown> | null;
   shipping_address?: AddressInput | null;
   billing_address?: AddressInput | null;
+  /** The customer change is a transfer of a guest cart (records `cart.customer_transferred`). */
+  transferred?: boolean;
 }
 
 /** A line as the flows build it (money as exact decimal strings). */
@@ -291,6 +293,13 @@ export interface ShippingMethodInput {
   metadata?: Record<string, unknown> | null;
 }
 
+/** A shipping method's refreshed price. */
+export interface ShippingMethodUpdate {
+  id: string;
+  amount?: string;
+  is_tax_inclusive?: boolean;
+}
+
 export interface CreditLineInput {
   reference?: string | null;
   reference_id?: string | null;
@@ -303,4 +312,5 @@ export const CartEvents = {
   UPDATED: 'cart.updated',
   REGION_UPDATED: 'cart.region_updated',
   CUSTOMER_UPDATED: 'cart.customer_updated',
+  CUSTOMER_TRANSFERRED: 'cart.customer_transferred',
 } as const;

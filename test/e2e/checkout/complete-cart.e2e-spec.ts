@@ -2,7 +2,7 @@ import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CompleteCartHooks } from '../../../src/flows/cart/complete-cart.hooks';
 import { systemContext, type Context } from '../../../src/framework/context/context';
-import { CartPaymentCollectionLinks } from '../../../src/links/interim-payment-links.service';
+import { CartPaymentCollectionLinks } from '../../../src/links/cart-links.service';
 import { CartService } from '../../../src/modules/cart/cart.service';
 import { PaymentService } from '../../../src/modules/payment/payment.service';
 import { RecordingTestProvider, testPaymentProviders } from '../../fixtures/payment-providers.fixture';

@@ -78,7 +78,16 @@ export class CreateCartDto extends CartFieldsDto {
 }
 
 /** `customer_id` is not settable from the store (Medusa: only through the transfer route). */
-export class UpdateCartDto extends CartFieldsDto {}
+export class UpdateCartDto extends CartFieldsDto {
+  @ApiPropertyOptional({ type: [String], description: "Replaces the cart's promotion codes" })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(255, { each: true })
+  promo_codes?: string[];
+}
 
 // ---- responses (documented shapes; every property optional because of `fields`) ---------------
 
@@ -182,5 +191,8 @@ export class StoreCartDto {
   @ApiPropertyOptional({ type: 'array', items: { type: 'object', additionalProperties: true } }) credit_lines?: Record<string, unknown>[];
   @ApiPropertyOptional({ ...json, description: 'The region with its countries' }) region?: Record<string, unknown> | null;
   @ApiPropertyOptional({ type: 'array', items: { type: 'object', additionalProperties: true } }) promotions?: Record<string, unknown>[];
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, nullable: true, description: '{id, email, groups[{id}]}' }) customer?: Record<string, unknown> | null;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, nullable: true, description: 'The payment collection with its payment_sessions' })
+  payment_collection?: Record<string, unknown> | null;
 }
 for (const total of TOTALS) ApiPropertyOptional({ type: Number })(StoreCartDto.prototype, total);

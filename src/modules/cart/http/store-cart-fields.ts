@@ -32,7 +32,13 @@ export const STORE_CART_RETRIEVE: RetrieveQuerySpec = {
     ...ADDRESS_FIELDS.map((f) => `billing_address.${f}`),
     'credit_lines.*',
     'region.id', 'region.name', 'region.currency_code', 'region.automatic_taxes', 'region.countries.*',
-    'promotions.*',
+    'customer.id', 'customer.email', 'customer.groups.id',
+    'promotions.id', 'promotions.code', 'promotions.is_automatic', 'promotions.application_method.value',
+    'promotions.application_method.type', 'promotions.application_method.currency_code',
+    'payment_collection.*', 'payment_collection.payment_sessions.*',
   ],
-  allowed: [...CART_FIELDS, 'items', 'shipping_methods', 'shipping_address', 'billing_address', 'credit_lines', 'region', 'promotions'],
+  allowed: [
+    ...CART_FIELDS, 'items', 'shipping_methods', 'shipping_address', 'billing_address', 'credit_lines', 'region', 'customer', 'promotions',
+    'payment_collection',
+  ],
 };

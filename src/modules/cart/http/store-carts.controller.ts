@@ -11,6 +11,8 @@ import { ApiStoreAuth } from '../../../framework/openapi/security';
 import type { StorefrontCaller } from '../../../flows/cart/cart-flow.types';
 import { CartFlows } from '../../../flows/cart/cart-flows.service';
 import { StoreCartViews } from '../../../flows/cart/store-cart-view';
+import { Authenticate } from '../../../framework/auth/route-access.decorators';
+import { AddShippingMethodDto, PromoCodesDto } from '../dto/checkout.dto';
 import { AddLineItemDto, CreateCartDto, StoreCartDto, UpdateCartDto, UpdateLineItemDto } from '../dto/store-cart.dto';
 import { STORE_CART_RETRIEVE as RETRIEVE } from './store-cart-fields';
 import { Caller } from './storefront-caller.decorator';
@@ -93,6 +95,57 @@ export class StoreCartsController {
   async deleteLineItem(@Ctx() ctx: Context, @Caller() caller: StorefrontCaller, @Param('id') id: string, @Param('line_id') lineId: string, @RetrieveParams(RETRIEVE) query: RetrieveQuery) {
     await this.flows.deleteLineItem(ctx, id, lineId, caller);
     return deleteEnvelope(lineId, 'line-item', await this.views.build(ctx, id, query.fields, caller));
+  }
+
+  /** Applies promotion codes (each must be an active promotion: 400 otherwise, nothing changed). */
+  @Post(':id/promotions')
+  @ApiRetrieveQuery(RETRIEVE)
+  @ApiSingleResponse('cart', StoreCartDto)
+  @ApiErrors(400, 404)
+  async addPromotions(@Ctx() ctx: Context, @Caller() caller: StorefrontCaller, @Param('id') id: string, @Body() body: PromoCodesDto, @RetrieveParams(RETRIEVE) query: RetrieveQuery) {
+    await this.flows.addPromotions(ctx, id, body.promo_codes, caller);
+    return this.respond(ctx, id, query, caller);
+  }
+
+  /** Removes promotion codes from the cart (codes it does not have are ignored). */
+  @Delete(':id/promotions')
+  @ApiRetrieveQuery(RETRIEVE)
+  @ApiSingleResponse('cart', StoreCartDto)
+  @ApiErrors(400, 404)
+  async removePromotions(@Ctx() ctx: Context, @Caller() caller: StorefrontCaller, @Param('id') id: string, @Body() body: PromoCodesDto, @RetrieveParams(RETRIEVE) query: RetrieveQuery) {
+    await this.flows.removePromotions(ctx, id, body.promo_codes, caller);
+    return this.respond(ctx, id, query, caller);
+  }
+
+  /** Sets the shipping method of an option's shipping profile (the option must be available for the cart). */
+  @Post(':id/shipping-methods')
+  @ApiRetrieveQuery(RETRIEVE)
+  @ApiSingleResponse('cart', StoreCartDto)
+  @ApiErrors(400, 404)
+  async addShippingMethod(@Ctx() ctx: Context, @Caller() caller: StorefrontCaller, @Param('id') id: string, @Body() body: AddShippingMethodDto, @RetrieveParams(RETRIEVE) query: RetrieveQuery) {
+    await this.flows.addShippingMethod(ctx, id, body, caller);
+    return this.respond(ctx, id, query, caller);
+  }
+
+  /** Computes the cart's tax lines now (also when the region's automatic_taxes is off). */
+  @Post(':id/taxes')
+  @ApiRetrieveQuery(RETRIEVE)
+  @ApiSingleResponse('cart', StoreCartDto)
+  @ApiErrors(400, 404)
+  async calculateTaxes(@Ctx() ctx: Context, @Caller() caller: StorefrontCaller, @Param('id') id: string, @RetrieveParams(RETRIEVE) query: RetrieveQuery) {
+    await this.flows.calculateTaxes(ctx, id, caller);
+    return this.respond(ctx, id, query, caller);
+  }
+
+  /** Makes a guest cart the signed-in customer's (a cart of another customer is not found). */
+  @Post(':id/customer')
+  @Authenticate('customer', ['session', 'bearer'])
+  @ApiRetrieveQuery(RETRIEVE)
+  @ApiSingleResponse('cart', StoreCartDto)
+  @ApiErrors(400, 401, 404)
+  async transfer(@Ctx() ctx: Context, @Caller() caller: StorefrontCaller, @Param('id') id: string, @RetrieveParams(RETRIEVE) query: RetrieveQuery) {
+    await this.flows.transferCart(ctx, id, caller);
+    return this.respond(ctx, id, query, caller);
   }
 
   private async respond(ctx: Context, id: string, query: RetrieveQuery, caller: StorefrontCaller) {
