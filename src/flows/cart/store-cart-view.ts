@@ -15,6 +15,7 @@ import { RegionService } from '../../modules/region/region.service';
 import type { RegionView } from '../../modules/region/region.types';
 import type { StorefrontCaller } from './cart-flow.types';
 import { assertCallerMayUse } from './cart.flows';
+import { productOf } from '../line-item-catalog';
 
 /** A line as the store shows it: the cart module's line plus the live product and variant. */
 export type StoreLineItemView = LineItemView & {
@@ -38,25 +39,6 @@ export type StoreCartView = Omit<CartView, 'items'> & {
   promotions: StoreCartPromotionView[];
   payment_collection: Omit<PaymentCollectionView, 'payments'> | null;
 };
-
-function productOf(found: VariantForCart): Record<string, unknown> {
-  const p = found.product;
-  return {
-    id: p.id,
-    title: p.title,
-    subtitle: p.subtitle,
-    description: p.description,
-    handle: p.handle,
-    status: p.status,
-    thumbnail: p.thumbnail,
-    is_giftcard: p.is_giftcard,
-    discountable: p.discountable,
-    collection_id: p.collection_id,
-    type_id: p.type_id,
-    categories: p.category_ids.map((id) => ({ id })),
-    tags: p.tags,
-  };
-}
 
 /**
  * The one place the store cart response is built (every store cart route answers with it), in a

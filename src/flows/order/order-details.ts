@@ -8,6 +8,8 @@ import { OrderService } from '../../modules/order/order.service';
 import type { OrderView, OrderViewExtras } from '../../modules/order/order.types';
 import { PaymentService } from '../../modules/payment/payment.service';
 import type { PaymentCollectionView } from '../../modules/payment/payment.types';
+import { ProductService } from '../../modules/product/product.service';
+import { productOf } from '../line-item-catalog';
 
 /** A payment collection as an order shows it (wire 22): the collection with its payments, no sessions. */
 function collectionOfOrder(view: PaymentCollectionView): Record<string, unknown> & PaymentCollectionView {
@@ -29,7 +31,33 @@ export class OrderDetails {
     private readonly fulfillments: FulfillmentService,
     private readonly collectionLinks: OrderPaymentCollectionLinks,
     private readonly fulfillmentLinks: OrderFulfillmentLinks,
+    private readonly products: ProductService,
   ) {}
+
+  /**
+   * `*items.variant` / `*items.product` (the starter's order pages, the dashboard's order detail):
+   * each line's live variant and product, as Medusa's link from the line item to the variant gives
+   * them, `null` when the variant is gone. One batched catalog read for all the orders, and only when
+   * the fields ask for it.
+   */
+  private async withCatalog(ctx: Context, orders: OrderView[], relations: readonly string[]): Promise<OrderView[]> {
+    const wantsVariant = relations.includes('items.variant');
+    const wantsProduct = relations.includes('items.product');
+    if (!wantsVariant && !wantsProduct) return orders;
+    const variantIds = [...new Set(orders.flatMap((o) => o.items.map((i) => i.variant_id)).filter((id): id is string => !!id))];
+    const catalog = variantIds.length ? await this.products.variantsForCart(ctx, variantIds) : new Map();
+    return orders.map((order) => ({
+      ...order,
+      items: order.items.map((item) => {
+        const found = item.variant_id ? catalog.get(item.variant_id) : undefined;
+        return {
+          ...item,
+          ...(wantsVariant ? { variant: found ? { ...found.variant } : null } : {}),
+          ...(wantsProduct ? { product: found ? productOf(found) : null } : {}),
+        };
+      }),
+    }));
+  }
 
   /** Extras per order id (payment collections and fulfillments in link order). */
   async extrasOf(ctx: Context, orderIds: string[]): Promise<Map<string, OrderViewExtras>> {
@@ -49,17 +77,21 @@ export class OrderDetails {
     );
   }
 
-  async retrieve(ctx: Context, id: string): Promise<OrderView> {
+  /** `relations`: the requested fields' relations (`items.variant`, `items.product` add the live catalog). */
+  async retrieve(ctx: Context, id: string, relations: readonly string[] = []): Promise<OrderView> {
     await this.orders.assertExist(ctx, id);
     const extras = await this.extrasOf(ctx, [id]);
-    return this.orders.retrieve(ctx, id, extras.get(id));
+    const [order] = await this.withCatalog(ctx, [await this.orders.retrieve(ctx, id, extras.get(id))], relations);
+    return order;
   }
 
-  list(ctx: Context, query: ListQuery): Promise<[OrderView[], number]> {
-    return this.orders.list(ctx, query, (ids) => this.extrasOf(ctx, ids));
+  async list(ctx: Context, query: ListQuery): Promise<[OrderView[], number]> {
+    const [orders, count] = await this.orders.list(ctx, query, (ids) => this.extrasOf(ctx, ids));
+    return [await this.withCatalog(ctx, orders, query.fields.relations), count];
   }
 
-  listForCustomer(ctx: Context, customerId: string, query: ListQuery): Promise<[OrderView[], number]> {
-    return this.orders.listForCustomer(ctx, customerId, query, (ids) => this.extrasOf(ctx, ids));
+  async listForCustomer(ctx: Context, customerId: string, query: ListQuery): Promise<[OrderView[], number]> {
+    const [orders, count] = await this.orders.listForCustomer(ctx, customerId, query, (ids) => this.extrasOf(ctx, ids));
+    return [await this.withCatalog(ctx, orders, query.fields.relations), count];
   }
 }

@@ -3,7 +3,7 @@ import { LockMode } from '@mikro-orm/core';
 import { Context, inTransaction } from '../../framework/context/context';
 import { findPage } from '../../framework/database/find-page';
 import { SthenoError } from '../../framework/errors/stheno-error';
-import { ListQuery } from '../../framework/http/list-query';
+import { ListQuery, withNullTextFilter } from '../../framework/http/list-query';
 import { TaxProvider } from './entities/tax-provider.entity';
 import { TaxRate } from './entities/tax-rate.entity';
 import { TaxRegion } from './entities/tax-region.entity';
@@ -20,7 +20,9 @@ export class TaxRegionsService {
   constructor(private readonly rates: TaxRatesService) {}
 
   async list(ctx: Context, query: ListQuery): Promise<[TaxRegionView[], number]> {
-    const [rows, count] = await findPage(ctx, TaxRegion, query, ['country_code', 'province_code']);
+    // parent_id=null lists the country regions (the dashboard's tax region list)
+    const scoped: ListQuery = { ...query, filters: withNullTextFilter(query.filters, 'parent_id') };
+    const [rows, count] = await findPage(ctx, TaxRegion, scoped, ['country_code', 'province_code']);
     return [await regionViews(ctx, rows, query.fields.relations), count];
   }
 

@@ -1,5 +1,6 @@
 export { resolveFields } from './fields';
 export { DEFAULT_FILTER_OPERATORS, FILTER_OPERATORS, parseFilters } from './filters';
+export { withNullTextFilter } from './null-filter';
 export { internalListQuery, parseListQuery, parseOrder, parseRetrieveQuery, toMikroOrmOrderBy } from './list-query';
 export type {
   FieldsSpec,

@@ -42,6 +42,10 @@ export class OrderLineItemDto {
   @ApiPropertyOptional({ example: 0 }) discount_total?: number;
   @ApiPropertyOptional({ example: 20 }) refundable_total?: number;
   @ApiPropertyOptional({ example: 0 }) fulfilled_total?: number;
+  @ApiPropertyOptional({ ...OBJECT, nullable: true, description: 'The live variant, when requested (`*items.variant`); null when it is gone' })
+  variant?: Record<string, unknown> | null;
+  @ApiPropertyOptional({ ...OBJECT, nullable: true, description: 'The live product, when requested (`*items.product`); null when it is gone' })
+  product?: Record<string, unknown> | null;
 }
 
 export class OrderShippingMethodDto {

@@ -39,7 +39,7 @@ export class AdminOrdersController {
   @ApiSingleResponse('order', OrderDto)
   @ApiErrors(400, 401, 404)
   async retrieve(@Ctx() ctx: Context, @Param('id') id: string, @RetrieveParams(RETRIEVE) query: RetrieveQuery) {
-    return { order: projectFields(await this.details.retrieve(ctx, id), query.fields) };
+    return { order: projectFields(await this.details.retrieve(ctx, id, query.fields.relations), query.fields) };
   }
 
   @Post(':id')

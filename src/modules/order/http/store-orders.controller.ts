@@ -35,6 +35,6 @@ export class StoreOrdersController {
   @ApiSingleResponse('order', OrderDto)
   @ApiErrors(400, 404)
   async retrieve(@Ctx() ctx: Context, @Param('id') id: string, @RetrieveParams(RETRIEVE) query: RetrieveQuery) {
-    return { order: projectFields(await this.orders.retrieve(ctx, id), query.fields) };
+    return { order: projectFields(await this.orders.retrieve(ctx, id, query.fields.relations), query.fields) };
   }
 }

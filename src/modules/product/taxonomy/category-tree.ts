@@ -1,4 +1,4 @@
-import { ListFilters } from '../../../framework/http/list-query';
+import { ListFilters, withNullTextFilter } from '../../../framework/http/list-query';
 import { ProductCategory } from '../entities/product-category.entity';
 import { iso } from './taxonomy-support';
 import { CategoryView } from './taxonomy.types';
@@ -70,33 +70,7 @@ export function isSelfOrDescendant(candidateMpath: string, nodeMpath: string): b
   return candidateMpath === nodeMpath || candidateMpath.startsWith(`${nodeMpath}.`);
 }
 
-const NULL_TEXT = 'null';
-
-/**
- * `parent_category_id=null` asks for the roots, as in Medusa: the literal text `null` becomes SQL
- * NULL in the equality, `$ne` and `$in`/`$nin` forms of the filter.
- */
+/** `parent_category_id=null` asks for the roots, as in Medusa (see withNullTextFilter). */
 export function withNullParentFilter(filters: ListFilters): ListFilters {
-  const value = filters.parent_category_id;
-  if (value === undefined) return filters;
-  const rest = { ...filters };
-  delete rest.parent_category_id;
-  if (value === NULL_TEXT) return { ...rest, parent_category_id: null };
-  if (!value || typeof value !== 'object') return filters;
-  const conditions: Record<string, unknown>[] = [];
-  for (const [operator, operand] of Object.entries(value as Record<string, unknown>)) {
-    if (operand === NULL_TEXT && (operator === '$eq' || operator === '$ne')) {
-      conditions.push({ parent_category_id: operator === '$eq' ? null : { $ne: null } });
-    } else if (Array.isArray(operand) && operand.includes(NULL_TEXT) && (operator === '$in' || operator === '$nin')) {
-      const ids = operand.filter((id) => id !== NULL_TEXT);
-      conditions.push(
-        operator === '$in'
-          ? { $or: [{ parent_category_id: null }, { parent_category_id: { $in: ids } }] }
-          : { parent_category_id: { $ne: null, $nin: ids } },
-      );
-    } else {
-      conditions.push({ parent_category_id: { [operator]: operand } });
-    }
-  }
-  return { ...rest, $and: [...((rest.$and as unknown[]) ?? []), ...conditions] };
+  return withNullTextFilter(filters, 'parent_category_id');
 }
