@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Context } from '../../framework/context/context';
+import { SthenoError } from '../../framework/errors/stheno-error';
+import { CustomerService } from '../../modules/customer/customer.service';
 import { ListQuery } from '../../framework/http/list-query';
 import { OrderFulfillmentLinks, OrderPaymentCollectionLinks } from '../../links/order-links.service';
 import { FulfillmentService } from '../../modules/fulfillment/fulfillment.service';
@@ -32,7 +34,22 @@ export class OrderDetails {
     private readonly collectionLinks: OrderPaymentCollectionLinks,
     private readonly fulfillmentLinks: OrderFulfillmentLinks,
     private readonly products: ProductService,
+    private readonly customers: CustomerService,
   ) {}
+
+  /**
+   * A storefront's read of one order. Guest orders (their customer has no account) are readable by
+   * id, as Medusa's order confirmation page needs; an order of a registered customer only by that
+   * customer, signed in: anyone else gets the same 404 as an unknown id.
+   */
+  async retrieveForStorefront(ctx: Context, id: string, relations: readonly string[], customerId: string | null): Promise<OrderView> {
+    const order = await this.retrieve(ctx, id, relations);
+    if (order.customer_id && order.customer_id !== customerId) {
+      const owner = await this.customers.retrieve(ctx, order.customer_id).catch(() => null);
+      if (owner?.has_account) throw SthenoError.notFound(`Order with id: ${id} was not found`);
+    }
+    return order;
+  }
 
   /**
    * `*items.variant` / `*items.product` (the starter's order pages, the dashboard's order detail):

@@ -1,3 +1,4 @@
+import { CustomerModule } from '../../modules/customer/customer.module';
 import { Module } from '@nestjs/common';
 import { LinksModule } from '../../links/links.module';
 import { FulfillmentModule } from '../../modules/fulfillment/fulfillment.module';
@@ -13,7 +14,7 @@ import { OrderFlows } from './order-flows.service';
  * shared by the admin order routes and the admin payment routes (OrderAdminModule, PaymentAdminModule).
  */
 @Module({
-  imports: [OrderModule, PaymentModule, FulfillmentModule, InventoryModule, ProductModule, LinksModule],
+  imports: [OrderModule, PaymentModule, FulfillmentModule, InventoryModule, ProductModule, CustomerModule, LinksModule],
   providers: [OrderDetails, OrderFlows],
   exports: [OrderDetails, OrderFlows],
 })

@@ -1,6 +1,7 @@
 import { isEmbeddedTestDatabase } from '../../utils/test-database';
 import { bearer, createIdentityApp, IdentityApp } from '../../utils/identity';
 import { ctxOf, customerToken, lineItem, orderState, ordersOf, placeOrder, sql } from './order-fixtures';
+import { CustomerService } from '../../../src/modules/customer/customer.service';
 
 const raw = (value: string) => ({ value, precision: 20 });
 
@@ -352,6 +353,27 @@ describe('orders', () => {
       await t.api.get('/store/orders').set(...store()).expect(401);
       await t.api.get('/store/orders').set(...store()).set(...admin()).expect(401);
       await t.api.get('/store/orders').set(...bearer(token)).expect(400);
+    });
+
+    it("keeps a registered customer's order to that customer; a guest order stays readable by id", async () => {
+      const customers = t.app.get(CustomerService);
+      const owner = await customers.create(ctxOf(t), { email: 'owner@example.com', has_account: true });
+      const other = await customers.create(ctxOf(t), { email: 'nosy@example.com', has_account: true });
+      const guest = await customers.create(ctxOf(t), { email: 'guest-buyer@example.com' });
+      const ownersOrder = await placeOrder(t, { customer_id: owner.id, email: 'owner@example.com' });
+      const guestOrder = await placeOrder(t, { customer_id: guest.id, email: 'guest-buyer@example.com' });
+      const ownerToken = await customerToken(t, 'owner@example.com', owner.id);
+      const otherToken = await customerToken(t, 'nosy@example.com', other.id);
+
+      const own = await t.api.get(`/store/orders/${ownersOrder.id}`).set(...store()).set(...bearer(ownerToken)).expect(200);
+      expect(own.body.order.id).toBe(ownersOrder.id);
+      for (const who of [bearer(otherToken), null]) {
+        const req = t.api.get(`/store/orders/${ownersOrder.id}`).set(...store());
+        const res = await (who ? req.set(...who) : req).expect(404);
+        expect(res.body).toEqual({ type: 'not_found', message: `Order with id: ${ownersOrder.id} was not found` });
+      }
+      await t.api.get(`/store/orders/${guestOrder.id}`).set(...store()).expect(200);
+      await t.api.get(`/store/orders/${guestOrder.id}`).set(...store()).set(...bearer(otherToken)).expect(200);
     });
 
     it('reads one order by id, as a guest too (the id is the capability, as in Medusa)', async () => {

@@ -29,12 +29,16 @@ export class StoreOrdersController {
     return listEnvelope('orders', orders.map((o) => projectFields(o, query.fields)), { count, ...query });
   }
 
-  /** By id, guests included: the id is the capability, as in Medusa. */
+  /**
+   * By id: a guest order for anyone holding its id (the order confirmation page, as in Medusa); a
+   * registered customer's order only for that customer (404 for anyone else).
+   */
   @Get(':id')
   @ApiRetrieveQuery(RETRIEVE)
   @ApiSingleResponse('order', OrderDto)
   @ApiErrors(400, 404)
   async retrieve(@Ctx() ctx: Context, @Param('id') id: string, @RetrieveParams(RETRIEVE) query: RetrieveQuery) {
-    return { order: projectFields(await this.orders.retrieve(ctx, id, query.fields.relations), query.fields) };
+    const customerId = ctx.actor?.type === 'customer' ? ctx.actor.id : null;
+    return { order: projectFields(await this.orders.retrieveForStorefront(ctx, id, query.fields.relations, customerId), query.fields) };
   }
 }
