@@ -43,4 +43,24 @@ describe('Checkout through the store routes (review)', () => {
     expect(read.items.map((i: Body) => [i.variant_id, i.quantity])).toEqual([[f.variants.mug, 7]]);
     expect(read.item_subtotal).toBe(90.93);
   });
+
+  it('a region change after the payment collection moves the collection to the new currency; the cart still completes', async () => {
+    const cart = await cartWith({ email: 'move@example.com', items: [{ variant_id: f.variants.mug, quantity: 2 }] });
+    await sql(`update cart_line_item set requires_shipping = false where cart_id = ?`, [cart.id]); // a download: no shipping needed
+    const collection = (await store('post', '/store/payment-collections').send({ cart_id: cart.id }).expect(200)).body.payment_collection;
+    expect(collection).toMatchObject({ currency_code: 'eur', amount: 25.98 });
+
+    const [country] = await sql(`select iso_2 from region_country where region_id = ? order by iso_2 limit 1`, [usdRegionId]);
+    const address = { ...DK_ADDRESS, country_code: country.iso_2 };
+    const moved = (await store('post', `/store/carts/${cart.id}`).send({ region_id: usdRegionId, shipping_address: address, billing_address: address }).expect(200))
+      .body.cart;
+    expect(moved).toMatchObject({ currency_code: 'usd', total: 30 });
+    expect(moved.payment_collection).toMatchObject({ id: collection.id, currency_code: 'usd', amount: 30, payment_sessions: [] });
+
+    const session = (await store('post', `/store/payment-collections/${collection.id}/payment-sessions`).send({ provider_id: 'pp_system_default' }).expect(200)).body
+      .payment_collection.payment_sessions[0];
+    expect(session).toMatchObject({ currency_code: 'usd', amount: 30 });
+    const done = await store('post', `/store/carts/${cart.id}/complete`).expect(200);
+    expect(done.body).toMatchObject({ type: 'order', order: { currency_code: 'usd', total: 30 } });
+  });
 });
