@@ -44,6 +44,20 @@ describe('Checkout through the store routes (review)', () => {
     expect(read.item_subtotal).toBe(90.93);
   });
 
+  it('merges an added variant into a line only when their metadata match (Medusa: an engraved item is its own line)', async () => {
+    const cart = await cartWith({ items: [{ variant_id: f.variants.mug, quantity: 1 }] });
+    const add = (body: Record<string, unknown>) => store('post', `/store/carts/${cart.id}/line-items`).send({ variant_id: f.variants.mug, quantity: 1, ...body }).expect(200);
+    await add({ metadata: { engraving: 'Ada' } });
+    await add({ metadata: { engraving: 'Ada' } });
+    await add({});
+    const lines = (await add({ metadata: { engraving: 'Bob' } })).body.cart.items.map((i: Body) => [i.quantity, i.metadata]);
+    expect(lines).toEqual([
+      [2, {}],
+      [2, { engraving: 'Ada' }],
+      [1, { engraving: 'Bob' }],
+    ]);
+  });
+
   it('a region change after the payment collection moves the collection to the new currency; the cart still completes', async () => {
     const cart = await cartWith({ email: 'move@example.com', items: [{ variant_id: f.variants.mug, quantity: 2 }] });
     await sql(`update cart_line_item set requires_shipping = false where cart_id = ?`, [cart.id]); // a download: no shipping needed
