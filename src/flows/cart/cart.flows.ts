@@ -46,45 +46,63 @@ function assertChannelOfKey(salesChannelId: string, caller: StorefrontCaller): v
   }
 }
 
+/** Metadata as a canonical string: absent and empty are the same, key order does not matter. */
+function metadataKey(metadata: Record<string, unknown> | null | undefined): string {
+  const canonical = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(canonical);
+    if (value && typeof value === 'object') {
+      return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]));
+    }
+    return value;
+  };
+  return metadata && Object.keys(metadata).length ? JSON.stringify(canonical(metadata)) : '';
+}
+
 /**
- * Adds lines (merging a variant already in the cart), priced for the merged quantity and checked
- * against stock with the whole cart's demand.
+ * Adds lines, merging a request into the cart's line of the same variant only when their metadata
+ * match (both empty, or deep-equal), as Medusa: a line with other metadata (an engraving, a gift
+ * note) stays its own line and keeps its metadata. Lines are priced for the merged quantity and
+ * checked against stock with the whole cart's demand.
  */
 async function addLines(services: CartFlowServices, ctx: Context, cart: CartView, requests: LineRequest[]): Promise<void> {
   if (!requests.length) return;
   const variants = await sellableVariants(services, ctx, cart, requests.map((r) => r.variant_id), cart.items.map((i) => i.variant_id));
-  // merge same-variant requests with each other and with the cart's lines of that variant
-  const merged = new Map<string, { existingId: string | null; quantity: number; metadata?: Record<string, unknown> | null }>();
+  // merge requests of the same variant and metadata with each other and with the cart's matching line
+  const merged = new Map<string, { variantId: string; existingId: string | null; quantity: number; metadata?: Record<string, unknown> | null }>();
   for (const request of requests) {
-    const current = merged.get(request.variant_id);
+    const key = `${request.variant_id}\u0000${metadataKey(request.metadata)}`;
+    const current = merged.get(key);
     if (current) {
       current.quantity += request.quantity;
       continue;
     }
-    const existing = cart.items.find((i) => i.variant_id === request.variant_id && !i.is_custom_price);
-    merged.set(request.variant_id, {
+    const existing = cart.items.find(
+      (i) => i.variant_id === request.variant_id && !i.is_custom_price && metadataKey(i.metadata) === metadataKey(request.metadata),
+    );
+    merged.set(key, {
+      variantId: request.variant_id,
       existingId: existing?.id ?? null,
       quantity: (existing?.quantity ?? 0) + request.quantity,
       metadata: request.metadata,
     });
   }
-  const entries = [...merged.entries()];
-  const prices = await priceLines(services, ctx, cart, entries.map(([variant_id, m]) => ({ variant_id, quantity: m.quantity })));
+  const entries = [...merged.values()];
+  const prices = await priceLines(services, ctx, cart, entries.map((m) => ({ variant_id: m.variantId, quantity: m.quantity })));
   const after = [
-    ...cart.items.filter((i) => !entries.some(([, m]) => m.existingId === i.id)).map((i) => ({ variant_id: i.variant_id, quantity: i.quantity })),
-    ...entries.map(([variant_id, m]) => ({ variant_id, quantity: m.quantity })),
+    ...cart.items.filter((i) => !entries.some((m) => m.existingId === i.id)).map((i) => ({ variant_id: i.variant_id, quantity: i.quantity })),
+    ...entries.map((m) => ({ variant_id: m.variantId, quantity: m.quantity })),
   ];
-  await assertStock(services, ctx, cart.sales_channel_id, after, variants, entries.map(([variantId]) => variantId));
+  await assertStock(services, ctx, cart.sales_channel_id, after, variants, [...new Set(entries.map((m) => m.variantId))]);
 
   const updates = entries
-    .map(([, m], index) => ({ m, price: prices[index] }))
+    .map((m, index) => ({ m, price: prices[index] }))
     .filter(({ m }) => m.existingId)
-    .map(({ m, price }) => ({ id: m.existingId!, quantity: m.quantity, ...price, ...(m.metadata !== undefined ? { metadata: m.metadata } : {}) }));
+    .map(({ m, price }) => ({ id: m.existingId!, quantity: m.quantity, ...price }));
   await services.carts.updateLineItems(ctx, cart.id, updates);
   const creates = entries
-    .map(([variantId, m], index) => ({ variantId, m, price: prices[index] }))
+    .map((m, index) => ({ m, price: prices[index] }))
     .filter(({ m }) => !m.existingId)
-    .map(({ variantId, m, price }) => snapshotLine(variants.get(variantId)!, m.quantity, price, m.metadata));
+    .map(({ m, price }) => snapshotLine(variants.get(m.variantId)!, m.quantity, price, m.metadata));
   await services.carts.addLineItems(ctx, cart.id, creates);
 }
 

@@ -32,7 +32,8 @@ import type { CartFlowServices } from './cart-flow.types';
  *    its tax lines; otherwise tax lines are cleared (they would be stale: without automatic taxes
  *    the storefront asks for them with `POST /store/carts/:id/taxes` before checkout).
  * 5. The cart's payment collection (link `cart_payment_collection`), if any, is set to the cart's
- *    total rounded to the minor unit; sessions for another amount are dropped (PaymentService).
+ *    total rounded to the minor unit and the cart's currency; sessions for another amount or
+ *    currency are dropped (PaymentService).
  */
 export interface RefreshOptions {
   /** Compute tax lines even when the region's automatic_taxes is off (`POST /store/carts/:id/taxes`). */
@@ -247,11 +248,14 @@ async function refreshTaxes(services: CartFlowServices, ctx: Context, cart: Cart
   );
 }
 
-/** Step 5: the payment collection pays the cart's total. */
+/**
+ * Step 5: the payment collection pays the cart's total, in the cart's currency (a region change
+ * moves the cart to another currency: a collection left in the old one could never be completed).
+ */
 async function refreshPaymentCollection(services: CartFlowServices, ctx: Context, cart: CartView): Promise<void> {
   const collectionId = await services.cartCollections.collectionOf(ctx, cart.id);
   if (!collectionId) return;
-  await services.payments.updateCollectionAmount(ctx, collectionId, new Decimal(String(cart.total)));
+  await services.payments.updateCollectionAmount(ctx, collectionId, new Decimal(String(cart.total)), cart.currency_code);
 }
 
 /**

@@ -153,9 +153,21 @@ function adjustmentBase(row: Json) {
 const taxInput = (rows: Json[]) => rows.map((t) => ({ rate: new Decimal(t.rate as string).toNumber() }));
 const adjustmentInput = (rows: Json[]) => rows.map((a) => ({ amount: a.amount as string }));
 
-/** The cart (locked `FOR UPDATE` when asked) as a CartView with every total; null when there is none. */
+/**
+ * The cart (locked `FOR UPDATE` when asked) as a CartView with every total; null when there is none.
+ *
+ * The lock is taken by its own statement BEFORE the cart is read: under READ COMMITTED a statement
+ * that waits for a row lock re-reads only the locked row afterwards, while its subqueries (the lines,
+ * methods, addresses) keep the snapshot taken when it started. Reading in one `… for update of c`
+ * would hand a caller that queued behind another change of the cart the lines as they were before
+ * that change (two concurrent add-to-cart calls: the second overwrites the first's quantity).
+ */
 export async function loadCart(ctx: Context, id: string, forUpdate = false): Promise<CartView | null> {
-  const [row] = await ctx.em.execute<CartRow[]>(forUpdate ? `${CART_SQL} for update of c` : CART_SQL, [id]);
+  if (forUpdate) {
+    const locked = await ctx.em.execute<Array<{ id: string }>>(`select id from cart where id = ? and deleted_at is null for update`, [id]);
+    if (!locked.length) return null;
+  }
+  const [row] = await ctx.em.execute<CartRow[]>(CART_SQL, [id]);
   if (!row) return null;
   const items = row.items as Array<Json & { adjustments: Json[]; tax_lines: Json[] }>;
   const methods = row.shipping_methods as Array<Json & { adjustments: Json[]; tax_lines: Json[] }>;

@@ -84,10 +84,11 @@ export class PaymentService {
   }
 
   /**
-   * Sets the amount to pay (the cart's total changed). Open sessions for another amount are
-   * dropped, as Medusa refreshes a cart's collection: the shopper starts a new one.
+   * Sets the amount to pay (the cart's total changed) and, when given, the currency (the cart moved
+   * to a region of another currency). Open sessions for another amount or currency are dropped, as
+   * Medusa refreshes a cart's collection: the shopper starts a new one.
    */
-  async updateCollectionAmount(ctx: Context, id: string, amount: Decimal.Value): Promise<void> {
+  async updateCollectionAmount(ctx: Context, id: string, amount: Decimal.Value, currencyCode?: string): Promise<void> {
     const value = parseAmount(amount, 'amount', { allowZero: true });
     const dropped = await inTransaction(ctx, async (tx) => {
       const collection = await this.operations.lockCollection(tx, id);
@@ -95,8 +96,9 @@ export class PaymentService {
         throw SthenoError.notAllowed(`Cannot change the amount of a payment collection with status: ${collection.status}`);
       }
       collection.amount = value.toFixed();
+      if (currencyCode) collection.currency_code = currencyCode.trim().toLowerCase();
       const stale = (await tx.em.find(PaymentSession, { payment_collection_id: id, status: { $in: [...OPEN_SESSION] } })).filter(
-        (s) => !new Decimal(s.amount).eq(value),
+        (s) => !new Decimal(s.amount).eq(value) || s.currency_code !== collection.currency_code,
       );
       for (const session of stale) session.deleted_at = new Date();
       await tx.em.flush();
