@@ -175,10 +175,14 @@ export class OrderFlows {
 
   // ------------------------------------------------------------------------------- payments
 
-  /** Captures a payment; when it belongs to an order, the capture is recorded on the order in the same transaction. */
+  /**
+   * Captures a payment; when it belongs to an order, the capture is recorded on the order in the same
+   * transaction, and refused once the order is canceled (its captured part was refunded; the rest must not be taken).
+   */
   private readonly captureFlow = createFlow('capture-payment', async (_run, input: { payment_id: string; amount?: Decimal.Value }, tx) => {
     const before = await this.payments.retrievePayment(tx, input.payment_id);
     const orderId = await this.collectionLinks.orderOfCollection(tx, before.payment_collection_id);
+    if (orderId) await this.orders.lockNotCanceled(tx, orderId);
     const payment = await this.payments.capturePayment(tx, input.payment_id, input.amount);
     if (orderId) {
       const known = new Set(before.captures.map((c) => c.id));
@@ -227,6 +231,7 @@ export class OrderFlows {
     await this.payments.retrieveCollection(tx, input.collection_id);
     const owner = await this.collectionLinks.orderOfCollection(tx, input.collection_id);
     if (owner !== input.order_id) throw SthenoError.invalidData(`Payment collection ${input.collection_id} does not belong to order ${input.order_id}`);
+    await this.orders.lockNotCanceled(tx, input.order_id);
     const before = new Set((await this.payments.retrieveCollection(tx, input.collection_id)).payments.flatMap((p) => p.captures.map((c) => c.id)));
     const collection = await this.payments.markCollectionPaid(tx, input.collection_id);
     for (const payment of collection.payments) {
@@ -243,6 +248,8 @@ export class OrderFlows {
    * recorded on the order), the lines' reservations are released, then the order is canceled.
    */
   private readonly cancelOrderFlow = createFlow('cancel-order', async (_run, input: { order_id: string }, tx) => {
+    // the order row first (as capture and mark-as-paid do): a concurrent capture waits for the cancel, then is refused
+    await this.orders.lockNotCanceled(tx, input.order_id);
     const order = await this.details.retrieve(tx, input.order_id);
     if (order.status === 'canceled') throw SthenoError.notAllowed(`Order with id ${order.id} has been canceled.`);
     if (order.status === 'completed' || order.status === 'archived') throw SthenoError.notAllowed(`Order with id ${order.id} is ${order.status} and cannot be canceled.`);

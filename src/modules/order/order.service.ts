@@ -299,6 +299,15 @@ export class OrderService {
     return this.returns.list(ctx, query);
   }
 
+  /**
+   * Locks the order row in the caller's transaction and refuses a canceled order (not_allowed):
+   * money flows (capture, mark as paid, cancel) take this lock first, so a capture can never land
+   * on an order that a concurrent cancel has just refunded and canceled.
+   */
+  async lockNotCanceled(tx: Context, id: string): Promise<void> {
+    this.assertNotCanceled(await this.load(tx, id, true));
+  }
+
   /** Throws not_found when no order has this id. */
   async assertExist(ctx: Context, id: string): Promise<void> {
     await this.load(ctx, id);

@@ -63,6 +63,27 @@ describe('after-sale: money and stock stay right', () => {
       expect(order.summary).toMatchObject({ paid_total: 20, refunded_total: 20 });
     });
 
+    it('a capture racing a cancel never leaves money taken on the canceled order', async () => {
+      for (let round = 0; round < 3; round++) {
+        const o = await placedOrder();
+        await t.api.post(`/admin/payments/${o.payment}/capture`).set(...admin()).send({ amount: 20 }).expect(200);
+        const [cancel] = await Promise.all([
+          t.api.post(`/admin/orders/${o.id}/cancel`).set(...admin()),
+          t.api.post(`/admin/payments/${o.payment}/capture`).set(...admin()).send({}),
+        ]);
+        expect(cancel.status).toBe(200);
+        const [money] = await sql<{ captured: number; refunded: number }>(
+          t,
+          `select coalesce((select sum(amount) from capture where payment_id = ?), 0)::float as captured,
+                  coalesce((select sum(amount) from refund where payment_id = ?), 0)::float as refunded`,
+          [o.payment, o.payment],
+        );
+        expect(money.captured).toBe(money.refunded);
+        const order = (await t.api.get(`/admin/orders/${o.id}`).set(...admin()).expect(200)).body.order;
+        expect(order).toMatchObject({ status: 'canceled', summary: { paid_total: money.captured, refunded_total: money.refunded, transaction_total: 0 } });
+      }
+    });
+
     it('refuses marking a canceled order’s collection as paid', async () => {
       const bare = await placeOrder(t); // 2 × 10 + 10, nothing paid
       const created = await t.api.post('/admin/payment-collections').set(...admin()).send({ order_id: bare.id }).expect(200);
