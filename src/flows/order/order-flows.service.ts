@@ -13,7 +13,7 @@ import { InventoryService } from '../../modules/inventory/inventory.service';
 import { OrderService } from '../../modules/order/order.service';
 import type { OrderLineItemView, OrderView, ReturnItemInput, ReturnView } from '../../modules/order/order.types';
 import { PaymentService } from '../../modules/payment/payment.service';
-import type { PaymentCollectionView, PaymentView, RefundPaymentInput } from '../../modules/payment/payment.types';
+import type { PaymentCollectionView, PaymentView, RefundPaymentInput, WebhookOutcome, WebhookPayload } from '../../modules/payment/payment.types';
 import { ProductService } from '../../modules/product/product.service';
 import { OrderDetails } from './order-details';
 import { previewWithReturn } from './order-preview';
@@ -271,6 +271,31 @@ export class OrderFlows {
     await this.inventory.releaseReservations(tx, { line_item_id: order.items.map((i) => i.id) });
     await this.orders.cancel(tx, order.id, { has_active_fulfillments: false });
     return this.details.retrieve(tx, order.id);
+  });
+
+  /**
+   * A provider's webhook (`POST /hooks/payment/:provider`): the payment module applies it, then any
+   * capture or refund of the named payment not yet on its order is recorded there, so an order paid
+   * through its provider shows paid_total, payment_status and pending_difference like one captured
+   * by the operator. Recording is idempotent per capture/refund, so a redelivery also repairs an
+   * order whose recording was interrupted.
+   */
+  async processPaymentWebhook(ctx: Context, providerId: string, payload: WebhookPayload): Promise<WebhookOutcome> {
+    const outcome = await this.payments.processWebhook(ctx, providerId, payload);
+    if (outcome.payment_id) await runFlow(ctx, this.recordPaymentOnOrderFlow, { payment_id: outcome.payment_id });
+    return outcome;
+  }
+
+  private readonly recordPaymentOnOrderFlow = createFlow('record-payment-on-order', async (_run, input: { payment_id: string }, tx) => {
+    const payment = await this.payments.retrievePayment(tx, input.payment_id);
+    const orderId = await this.collectionLinks.orderOfCollection(tx, payment.payment_collection_id);
+    if (!orderId) return;
+    for (const capture of payment.captures) {
+      await this.orders.recordTransaction(tx, { order_id: orderId, amount: capture.raw_amount.value, currency_code: payment.currency_code, reference: 'capture', reference_id: capture.id });
+    }
+    for (const refund of payment.refunds) {
+      await this.orders.recordTransaction(tx, { order_id: orderId, amount: refund.raw_amount.value, currency_code: payment.currency_code, reference: 'refund', reference_id: refund.id });
+    }
   });
 
   capturePayment(ctx: Context, paymentId: string, amount?: Decimal.Value): Promise<PaymentView> {

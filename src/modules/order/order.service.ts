@@ -167,7 +167,8 @@ export class OrderService {
   /**
    * Records money that moved (a capture or a refund, `amount` positive either way) and updates the
    * summary (paid_total, refunded_total, transaction_total, pending_difference). The summary row is
-   * locked, so concurrent transactions on one order are summed one after the other.
+   * locked, so concurrent transactions on one order are summed one after the other. Idempotent per
+   * (reference, reference_id): a capture or refund already recorded is not recorded twice.
    */
   async recordTransaction(ctx: Context, input: RecordTransactionInput): Promise<OrderView> {
     return inTransaction(ctx, async (tx) => {
@@ -185,6 +186,10 @@ export class OrderService {
         { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
       );
       if (!summary) throw SthenoError.unexpectedState(`Order ${order.id} has no summary`);
+      // one transaction per capture or refund: recording the same one again changes nothing
+      if (input.reference_id && (await tx.em.count(OrderTransaction, { order_id: order.id, reference: input.reference, reference_id: input.reference_id }))) {
+        return this.retrieve(tx, order.id);
+      }
       tx.em.create(OrderTransaction, {
         order_id: order.id,
         version: order.version,
