@@ -334,9 +334,11 @@ export class OrderFlows {
    * first live fulfillment); variants without managed inventory move no stock.
    */
   private readonly confirmReceiveFlow = createFlow('confirm-return-receive', async (_run, input: { return_id: string }, tx): Promise<ReturnResult> => {
-    const staged = await this.orders.retrieveReturn(tx, input.return_id);
-    const received = staged.items.filter((i) => i.receiving_quantity > 0).map((i) => ({ id: i.item_id, quantity: i.receiving_quantity }));
-    const ret = await this.orders.confirmReturnReceipt(tx, input.return_id);
+    // the units to restock come from the confirmation itself (read under the return's lock), not
+    // from a read before it: a receive-items racing the confirm cannot make stock and order disagree
+    const confirmed = await this.orders.confirmReturnReceipt(tx, input.return_id);
+    const ret = confirmed.return;
+    const received = confirmed.received.map((r) => ({ id: r.id, quantity: Number(r.quantity) }));
     const order = await this.details.retrieve(tx, ret.order_id);
     const lines = this.linesOf(order, received.map((r) => r.id));
     const moves = await this.stockMoves(tx, received.map((r) => ({ line: lines.get(r.id)!, quantity: r.quantity })));

@@ -278,8 +278,8 @@ export class OrderService {
     return inTransaction(ctx, (tx) => this.returns.stageReceipt(tx, returnId, items));
   }
 
-  /** Applies the staged receipt (receive/confirm): see `receiveReturn`. */
-  async confirmReturnReceipt(ctx: Context, returnId: string): Promise<ReturnView> {
+  /** Applies the staged receipt (receive/confirm): see `receiveReturn`. Answers the return and the units received (order line id, quantity). */
+  async confirmReturnReceipt(ctx: Context, returnId: string): Promise<{ return: ReturnView; received: Array<{ id: string; quantity: string }> }> {
     return inTransaction(ctx, (tx) => this.returns.confirmReceipt(tx, returnId));
   }
 

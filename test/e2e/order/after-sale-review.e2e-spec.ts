@@ -157,5 +157,26 @@ describe('after-sale: money and stock stay right', () => {
       const [item] = await sql<{ shipped: number }>(t, 'select shipped_quantity::int as shipped from order_item where order_id = ?', [o.id]);
       expect(item.shipped).toBe(2);
     });
+
+  describe('returns', () => {
+    it('receive-items racing a receipt confirmation: stock comes back exactly as the order records it', async () => {
+      for (let round = 0; round < 3; round++) {
+        const o = await placedOrder();
+        await t.api.post(`/admin/orders/${o.id}/fulfillments`).set(...admin()).send({ items: [{ id: o.line, quantity: 4 }], location_id: location }).expect(200);
+        const returnId = (await t.api.post('/admin/returns').set(...admin()).send({ order_id: o.id, location_id: location }).expect(200)).body.return.id as string;
+        await t.api.post(`/admin/returns/${returnId}/request-items`).set(...admin()).send({ items: [{ id: o.line, quantity: 4 }] }).expect(200);
+        await t.api.post(`/admin/returns/${returnId}/request`).set(...admin()).expect(200);
+        await t.api.post(`/admin/returns/${returnId}/receive`).set(...admin()).expect(200);
+        await t.api.post(`/admin/returns/${returnId}/receive-items`).set(...admin()).send({ items: [{ id: o.line, quantity: 1 }] }).expect(200);
+        const start = await level();
+        await Promise.all([
+          t.api.post(`/admin/returns/${returnId}/receive-items`).set(...admin()).send({ items: [{ id: o.line, quantity: 2 }] }),
+          t.api.post(`/admin/returns/${returnId}/receive/confirm`).set(...admin()),
+        ]);
+        const [item] = await sql<{ received: number }>(t, 'select return_received_quantity::int as received from order_item where order_id = ?', [o.id]);
+        expect((await level()).stocked - start.stocked).toBe(item.received);
+      }
+    });
+  });
   });
 });
