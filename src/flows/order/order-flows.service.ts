@@ -13,7 +13,7 @@ import { InventoryService } from '../../modules/inventory/inventory.service';
 import { OrderService } from '../../modules/order/order.service';
 import type { OrderLineItemView, OrderView, ReturnItemInput, ReturnView } from '../../modules/order/order.types';
 import { PaymentService } from '../../modules/payment/payment.service';
-import type { PaymentCollectionView, PaymentView, RefundPaymentInput } from '../../modules/payment/payment.types';
+import type { PaymentCollectionView, PaymentView, RefundPaymentInput, WebhookOutcome, WebhookPayload } from '../../modules/payment/payment.types';
 import { ProductService } from '../../modules/product/product.service';
 import { OrderDetails } from './order-details';
 import { previewWithReturn } from './order-preview';
@@ -175,10 +175,14 @@ export class OrderFlows {
 
   // ------------------------------------------------------------------------------- payments
 
-  /** Captures a payment; when it belongs to an order, the capture is recorded on the order in the same transaction. */
+  /**
+   * Captures a payment; when it belongs to an order, the capture is recorded on the order in the same
+   * transaction, and refused once the order is canceled (its captured part was refunded; the rest must not be taken).
+   */
   private readonly captureFlow = createFlow('capture-payment', async (_run, input: { payment_id: string; amount?: Decimal.Value }, tx) => {
     const before = await this.payments.retrievePayment(tx, input.payment_id);
     const orderId = await this.collectionLinks.orderOfCollection(tx, before.payment_collection_id);
+    if (orderId) await this.orders.lockNotCanceled(tx, orderId);
     const payment = await this.payments.capturePayment(tx, input.payment_id, input.amount);
     if (orderId) {
       const known = new Set(before.captures.map((c) => c.id));
@@ -227,6 +231,7 @@ export class OrderFlows {
     await this.payments.retrieveCollection(tx, input.collection_id);
     const owner = await this.collectionLinks.orderOfCollection(tx, input.collection_id);
     if (owner !== input.order_id) throw SthenoError.invalidData(`Payment collection ${input.collection_id} does not belong to order ${input.order_id}`);
+    await this.orders.lockNotCanceled(tx, input.order_id);
     const before = new Set((await this.payments.retrieveCollection(tx, input.collection_id)).payments.flatMap((p) => p.captures.map((c) => c.id)));
     const collection = await this.payments.markCollectionPaid(tx, input.collection_id);
     for (const payment of collection.payments) {
@@ -243,6 +248,8 @@ export class OrderFlows {
    * recorded on the order), the lines' reservations are released, then the order is canceled.
    */
   private readonly cancelOrderFlow = createFlow('cancel-order', async (_run, input: { order_id: string }, tx) => {
+    // the order row first (as capture and mark-as-paid do): a concurrent capture waits for the cancel, then is refused
+    await this.orders.lockNotCanceled(tx, input.order_id);
     const order = await this.details.retrieve(tx, input.order_id);
     if (order.status === 'canceled') throw SthenoError.notAllowed(`Order with id ${order.id} has been canceled.`);
     if (order.status === 'completed' || order.status === 'archived') throw SthenoError.notAllowed(`Order with id ${order.id} is ${order.status} and cannot be canceled.`);
@@ -264,6 +271,31 @@ export class OrderFlows {
     await this.inventory.releaseReservations(tx, { line_item_id: order.items.map((i) => i.id) });
     await this.orders.cancel(tx, order.id, { has_active_fulfillments: false });
     return this.details.retrieve(tx, order.id);
+  });
+
+  /**
+   * A provider's webhook (`POST /hooks/payment/:provider`): the payment module applies it, then any
+   * capture or refund of the named payment not yet on its order is recorded there, so an order paid
+   * through its provider shows paid_total, payment_status and pending_difference like one captured
+   * by the operator. Recording is idempotent per capture/refund, so a redelivery also repairs an
+   * order whose recording was interrupted.
+   */
+  async processPaymentWebhook(ctx: Context, providerId: string, payload: WebhookPayload): Promise<WebhookOutcome> {
+    const outcome = await this.payments.processWebhook(ctx, providerId, payload);
+    if (outcome.payment_id) await runFlow(ctx, this.recordPaymentOnOrderFlow, { payment_id: outcome.payment_id });
+    return outcome;
+  }
+
+  private readonly recordPaymentOnOrderFlow = createFlow('record-payment-on-order', async (_run, input: { payment_id: string }, tx) => {
+    const payment = await this.payments.retrievePayment(tx, input.payment_id);
+    const orderId = await this.collectionLinks.orderOfCollection(tx, payment.payment_collection_id);
+    if (!orderId) return;
+    for (const capture of payment.captures) {
+      await this.orders.recordTransaction(tx, { order_id: orderId, amount: capture.raw_amount.value, currency_code: payment.currency_code, reference: 'capture', reference_id: capture.id });
+    }
+    for (const refund of payment.refunds) {
+      await this.orders.recordTransaction(tx, { order_id: orderId, amount: refund.raw_amount.value, currency_code: payment.currency_code, reference: 'refund', reference_id: refund.id });
+    }
   });
 
   capturePayment(ctx: Context, paymentId: string, amount?: Decimal.Value): Promise<PaymentView> {
@@ -302,9 +334,11 @@ export class OrderFlows {
    * first live fulfillment); variants without managed inventory move no stock.
    */
   private readonly confirmReceiveFlow = createFlow('confirm-return-receive', async (_run, input: { return_id: string }, tx): Promise<ReturnResult> => {
-    const staged = await this.orders.retrieveReturn(tx, input.return_id);
-    const received = staged.items.filter((i) => i.receiving_quantity > 0).map((i) => ({ id: i.item_id, quantity: i.receiving_quantity }));
-    const ret = await this.orders.confirmReturnReceipt(tx, input.return_id);
+    // the units to restock come from the confirmation itself (read under the return's lock), not
+    // from a read before it: a receive-items racing the confirm cannot make stock and order disagree
+    const confirmed = await this.orders.confirmReturnReceipt(tx, input.return_id);
+    const ret = confirmed.return;
+    const received = confirmed.received.map((r) => ({ id: r.id, quantity: Number(r.quantity) }));
     const order = await this.details.retrieve(tx, ret.order_id);
     const lines = this.linesOf(order, received.map((r) => r.id));
     const moves = await this.stockMoves(tx, received.map((r) => ({ line: lines.get(r.id)!, quantity: r.quantity })));

@@ -90,11 +90,15 @@ export class Fulfillments {
     });
   }
 
-  /** Cancels through the provider; refused once shipped or delivered. Canceling a canceled one changes nothing. */
+  /**
+   * Cancels through the provider; refused once shipped or delivered, and refused when already
+   * canceled: checked under the row lock, so of two concurrent cancels exactly one succeeds and a
+   * caller (the order flow restocks on success) never acts twice on one cancellation.
+   */
   async cancel(ctx: Context, id: string): Promise<FulfillmentView> {
     return inTransaction(ctx, async (tx) => {
       const fulfillment = await this.lock(tx, id);
-      if (fulfillment.canceled_at) return this.retrieve(tx, id);
+      if (fulfillment.canceled_at) throw SthenoError.notAllowed(`Fulfillment with id ${id} has already been canceled`);
       if (fulfillment.shipped_at) throw SthenoError.notAllowed(`Fulfillment with id ${id} already shipped`);
       if (fulfillment.delivered_at) throw SthenoError.notAllowed(`Fulfillment with id ${id} already delivered`);
       await this.providers.get(fulfillment.provider_id).cancelFulfillment(fulfillment.data ?? {});
@@ -134,7 +138,8 @@ export class Fulfillments {
   }
 
   private async lock(tx: Context, id: string): Promise<Fulfillment> {
-    const fulfillment = await tx.em.findOne(Fulfillment, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    // refresh: the caller may have read this row before the lock; decide on the locked, current row
+    const fulfillment = await tx.em.findOne(Fulfillment, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
     if (!fulfillment) throw SthenoError.notFound(`Fulfillment with id: ${id} was not found`);
     return fulfillment;
   }

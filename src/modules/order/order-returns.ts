@@ -215,8 +215,11 @@ export class OrderReturns {
     return this.retrieve(tx, ret.id);
   }
 
-  /** Confirms the staged receipt: applies every line's receiving quantity (see `receive`). */
-  async confirmReceipt(tx: Context, returnId: string): Promise<ReturnView> {
+  /**
+   * Confirms the staged receipt: applies every line's receiving quantity (see `receive`). Answers
+   * the units applied, read under the return's lock: the caller restocks exactly those.
+   */
+  async confirmReceipt(tx: Context, returnId: string): Promise<{ return: ReturnView; received: Array<{ id: string; quantity: string }> }> {
     const ret = await this.load(tx, returnId, true);
     this.assertOpen(ret);
     const returnItems = await tx.em.find(ReturnItem, { return_id: ret.id }, { refresh: true, orderBy: { item_id: 'ASC' } });
@@ -225,7 +228,7 @@ export class OrderReturns {
     const items = staged.map((ri) => ({ id: ri.item_id, quantity: new Decimal(ri.receiving_quantity).toFixed() }));
     for (const ri of staged) ri.receiving_quantity = '0';
     await tx.em.flush();
-    return this.receive(tx, returnId, items);
+    return { return: await this.receive(tx, returnId, items), received: items };
   }
 
   /** Drops a staged, unconfirmed receipt (DELETE receive). */

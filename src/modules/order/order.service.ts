@@ -167,7 +167,8 @@ export class OrderService {
   /**
    * Records money that moved (a capture or a refund, `amount` positive either way) and updates the
    * summary (paid_total, refunded_total, transaction_total, pending_difference). The summary row is
-   * locked, so concurrent transactions on one order are summed one after the other.
+   * locked, so concurrent transactions on one order are summed one after the other. Idempotent per
+   * (reference, reference_id): a capture or refund already recorded is not recorded twice.
    */
   async recordTransaction(ctx: Context, input: RecordTransactionInput): Promise<OrderView> {
     return inTransaction(ctx, async (tx) => {
@@ -185,6 +186,10 @@ export class OrderService {
         { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
       );
       if (!summary) throw SthenoError.unexpectedState(`Order ${order.id} has no summary`);
+      // one transaction per capture or refund: recording the same one again changes nothing
+      if (input.reference_id && (await tx.em.count(OrderTransaction, { order_id: order.id, reference: input.reference, reference_id: input.reference_id }))) {
+        return this.retrieve(tx, order.id);
+      }
       tx.em.create(OrderTransaction, {
         order_id: order.id,
         version: order.version,
@@ -273,8 +278,8 @@ export class OrderService {
     return inTransaction(ctx, (tx) => this.returns.stageReceipt(tx, returnId, items));
   }
 
-  /** Applies the staged receipt (receive/confirm): see `receiveReturn`. */
-  async confirmReturnReceipt(ctx: Context, returnId: string): Promise<ReturnView> {
+  /** Applies the staged receipt (receive/confirm): see `receiveReturn`. Answers the return and the units received (order line id, quantity). */
+  async confirmReturnReceipt(ctx: Context, returnId: string): Promise<{ return: ReturnView; received: Array<{ id: string; quantity: string }> }> {
     return inTransaction(ctx, (tx) => this.returns.confirmReceipt(tx, returnId));
   }
 
@@ -297,6 +302,15 @@ export class OrderService {
 
   async listReturns(ctx: Context, query: ListQuery): Promise<[ReturnView[], number]> {
     return this.returns.list(ctx, query);
+  }
+
+  /**
+   * Locks the order row in the caller's transaction and refuses a canceled order (not_allowed):
+   * money flows (capture, mark as paid, cancel) take this lock first, so a capture can never land
+   * on an order that a concurrent cancel has just refunded and canceled.
+   */
+  async lockNotCanceled(tx: Context, id: string): Promise<void> {
+    this.assertNotCanceled(await this.load(tx, id, true));
   }
 
   /** Throws not_found when no order has this id. */

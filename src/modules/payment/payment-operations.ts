@@ -260,11 +260,15 @@ export class PaymentOperations {
       changed = true;
     }
     if (action === 'captured' && !payment.captured_at && !payment.canceled_at) {
+      // `amount` is what the provider reports as captured on the payment in total (Stripe's
+      // amount_received), not an increment: a redelivered or out-of-order event then captures
+      // nothing more here, and only the difference to what is already recorded is captured
       const captured = payment.captures.reduce((sum, c) => sum.plus(c.raw_amount.value), new Decimal(0));
-      const remaining = new Decimal(payment.raw_amount.value).minus(captured);
-      const reported = data.amount === undefined ? remaining : Decimal.min(parseAmount(data.amount, 'amount'), remaining);
-      if (reported.gt(0)) {
-        await this.capture(ctx, payment.id, reported, { providerCaptured: true });
+      const authorized = new Decimal(payment.raw_amount.value);
+      const total = data.amount === undefined ? authorized : Decimal.min(parseAmount(data.amount, 'amount'), authorized);
+      const missing = total.minus(captured);
+      if (missing.gt(0)) {
+        await this.capture(ctx, payment.id, missing, { providerCaptured: true });
         changed = true;
       }
     }

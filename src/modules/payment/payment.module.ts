@@ -11,7 +11,6 @@ import { Refund } from './entities/refund.entity';
 import { AdminPaymentCollectionsController } from './http/admin-payment-collections.controller';
 import { AdminPaymentsController } from './http/admin-payments.controller';
 import { AdminRefundReasonsController } from './http/admin-refund-reasons.controller';
-import { PaymentWebhooksController } from './http/payment-webhooks.controller';
 import { StorePaymentProvidersController } from './http/store-payment-providers.controller';
 import { PaymentOperations } from './payment-operations';
 import { PaymentProviderCatalog } from './payment-provider-catalog';
@@ -30,7 +29,6 @@ import { RefundReasons } from './refund-reasons';
     AdminPaymentsController,
     AdminRefundReasonsController,
     AdminPaymentCollectionsController,
-    PaymentWebhooksController,
   ],
   providers: [
     PaymentService,

@@ -268,7 +268,8 @@ export class PaymentService {
       this.events.record(tx, PaymentEvents.WEBHOOK_RECEIVED, { provider: providerId, action, session_id: data?.session_id ?? null, applied });
       await tx.em.flush();
     });
-    return { action, applied };
+    const payment = data?.session_id ? await ctx.em.findOne(Payment, { payment_session_id: data.session_id, provider_id: providerId }, { refresh: true }) : null;
+    return { action, applied, payment_id: payment?.id ?? null };
   }
 }
 

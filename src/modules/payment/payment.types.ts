@@ -68,7 +68,10 @@ export type WebhookAction = 'authorized' | 'captured' | 'failed' | 'not_supporte
 
 export interface WebhookActionAndData {
   action: WebhookAction;
-  /** The session the event is about, and the amount the provider reports. */
+  /**
+   * The session the event is about, and the amount the provider reports: for `captured`, the total
+   * captured on the payment so far (a redelivered event is then harmless); absent = all of it.
+   */
   data?: { session_id: string; amount?: Decimal.Value };
 }
 
@@ -233,6 +236,8 @@ export interface WebhookOutcome {
   action: WebhookAction;
   /** False when the event named no session we know, or the action changed nothing. */
   applied: boolean;
+  /** The payment of the session the event named, when there is one (to record its money on an order). */
+  payment_id: string | null;
 }
 
 export const PaymentEvents = {

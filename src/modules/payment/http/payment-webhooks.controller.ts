@@ -1,13 +1,13 @@
 import { Controller, HttpCode, Param, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { OrderFlows } from '../../../flows/order/order-flows.service';
 import { Public } from '../../../framework/auth/public.decorator';
 import { Context } from '../../../framework/context/context';
 import { Ctx } from '../../../framework/context/ctx.decorator';
 import { SthenoError } from '../../../framework/errors/stheno-error';
 import { Post } from '../../../framework/http/verbs';
 import { ApiErrors } from '../../../framework/openapi/error-responses';
-import { PaymentService } from '../payment.service';
 
 const MAX_WEBHOOK_BYTES = 1024 * 1024;
 
@@ -29,11 +29,12 @@ async function rawBodyOf(req: Request): Promise<Buffer> {
 @ApiTags('Payment Webhooks')
 @Controller('hooks/payment')
 export class PaymentWebhooksController {
-  constructor(private readonly payments: PaymentService) {}
+  constructor(private readonly flows: OrderFlows) {}
 
   /**
    * A provider's webhook (no authentication: the provider checks its own signature on the raw
-   * body). Answers `200 OK` once processed, as Medusa, whatever the event was about.
+   * body). Answers `200 OK` once processed, as Medusa, whatever the event was about. A capture of
+   * an order's payment is recorded on the order (an order flow).
    */
   @Post(':provider')
   @Public()
@@ -43,7 +44,7 @@ export class PaymentWebhooksController {
   async receive(@Ctx() ctx: Context, @Param('provider') provider: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const rawData = await rawBodyOf(req);
     const data = req.body && typeof req.body === 'object' && !Array.isArray(req.body) ? (req.body as Record<string, unknown>) : {};
-    await this.payments.processWebhook(ctx, provider, { data, rawData, headers: { ...req.headers } });
+    await this.flows.processPaymentWebhook(ctx, provider, { data, rawData, headers: { ...req.headers } });
     res.type('text/plain');
     return 'OK';
   }
