@@ -1,10 +1,11 @@
 import { OrderPaymentCollectionLinks } from '../../../src/links/order-links.service';
 import { InventoryService } from '../../../src/modules/inventory/inventory.service';
 import { PaymentService } from '../../../src/modules/payment/payment.service';
+import { CustomerService } from '../../../src/modules/customer/customer.service';
 import { bearer, createIdentityApp, IdentityApp } from '../../utils/identity';
 import { Body, shirtBody } from '../../utils/product-fixtures';
 import { StatementCounter } from '../../utils/statement-counter';
-import { ctxOf, lineItem, ordersOf, placeOrder, sql } from './order-fixtures';
+import { ctxOf, customerToken, lineItem, ordersOf, placeOrder, sql } from './order-fixtures';
 
 /**
  * The operator's side of an order, end to end: placed with an authorized payment and reserved
@@ -76,8 +77,9 @@ describe('order lifecycle (admin): payments, fulfillments, returns, cancel', () 
    * An order as checkout leaves it: 3 × plain (10), 1 × kit (20, two cotton each), 1 × untracked (5),
    * shipping 10 → 65; stock reserved per line; a pp_system_default payment authorized for 65.
    */
-  async function placedOrder() {
+  async function placedOrder(owner: { customer_id?: string; email?: string } = {}) {
     const placed = await placeOrder(t, {
+      ...owner,
       items: [
         lineItem({ title: 'Plain', variant_id: plain.variant, quantity: 3, unit_price: '10' }),
         lineItem({ title: 'Kit', variant_id: kit.variant, quantity: 1, unit_price: '20' }),
@@ -374,6 +376,25 @@ describe('order lifecycle (admin): payments, fulfillments, returns, cancel', () 
         { data: { order_id: o.id, return_id: res.body.return.id } },
       ]);
     });
+  });
+
+  it("refuses a store return on a registered customer's order to anyone but that customer, writing nothing", async () => {
+    const customers = t.app.get(CustomerService);
+    const owner = await customers.create(ctxOf(t), { email: 'returner@example.com', has_account: true });
+    const stranger = await customers.create(ctxOf(t), { email: 'stranger@example.com', has_account: true });
+    const o = await placedOrder({ customer_id: owner.id, email: 'returner@example.com' });
+    await t.api.post(`/admin/orders/${o.id}/fulfillments`).set(...admin()).send({ items: [{ id: o.lines.plain, quantity: 3 }] }).expect(200);
+    const ownerToken = await customerToken(t, 'returner@example.com', owner.id);
+    const strangerToken = await customerToken(t, 'stranger@example.com', stranger.id);
+    const body = { order_id: o.id, items: [{ id: o.lines.plain, quantity: 1 }] };
+    const before = await rows(o.id);
+    for (const who of [bearer(strangerToken), null]) {
+      const req = t.api.post('/store/returns').set(...store());
+      const res = await (who ? req.set(...who) : req).send(body).expect(404);
+      expect(res.body.type).toBe('not_found');
+    }
+    expect(await rows(o.id)).toEqual(before);
+    await t.api.post('/store/returns').set(...store()).set(...bearer(ownerToken)).send(body).expect(200);
   });
 
   describe('reads', () => {

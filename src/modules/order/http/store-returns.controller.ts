@@ -1,5 +1,6 @@
 import { Body, Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { OrderDetails } from '../../../flows/order/order-details';
 import { OrderFlows } from '../../../flows/order/order-flows.service';
 import { Context } from '../../../framework/context/context';
 import { Ctx } from '../../../framework/context/ctx.decorator';
@@ -15,11 +16,15 @@ import { ReturnDto } from '../dto/order.dto';
 @ApiStoreAuth()
 @Controller('store/returns')
 export class StoreReturnsController {
-  constructor(private readonly flows: OrderFlows) {}
+  constructor(
+    private readonly flows: OrderFlows,
+    private readonly details: OrderDetails,
+  ) {}
 
   /**
-   * Medusa's createAndCompleteReturnOrderWorkflow: a shopper (guest included: the order id is the
-   * capability, as for GET /store/orders/:id) returns fulfilled items; the return is requested at once.
+   * Medusa's createAndCompleteReturnOrderWorkflow: a shopper returns fulfilled items; the return is
+   * requested at once. Who may: as for GET /store/orders/:id, anyone holding a guest order's id, and
+   * for a registered customer's order that customer only (404 for anyone else, nothing written).
    */
   @Post()
   @ApiSingleResponse('return', ReturnDto)
@@ -27,6 +32,7 @@ export class StoreReturnsController {
   async create(@Ctx() ctx: Context, @Body() body: CreateStoreReturnDto) {
     // a return shipping method needs order shipping methods added after placement (order changes): not built yet
     if (body.return_shipping) throw SthenoError.invalidData('return_shipping is not supported yet');
+    await this.details.retrieveForStorefront(ctx, body.order_id, [], ctx.actor?.type === 'customer' ? ctx.actor.id : null);
     return { return: await this.flows.createAndRequestReturn(ctx, { order_id: body.order_id, items: body.items, location_id: body.location_id }) };
   }
 }
