@@ -21,6 +21,7 @@ import { CartStoreModule } from './modules/cart/cart-store.module';
 import { CartCheckoutModule } from './modules/cart/cart-checkout.module';
 import { CurrencyModule } from './modules/currency/currency.module';
 import { FulfillmentModule } from './modules/fulfillment/fulfillment.module';
+import { FulfillmentAdminModule } from './modules/fulfillment/fulfillment-admin.module';
 import { CustomerModule } from './modules/customer/customer.module';
 import { InventoryModule } from './modules/inventory/inventory.module';
 import { OrderAdminModule } from './modules/order/order-admin.module';
@@ -84,6 +85,7 @@ export class AppModule {
         TaxModule,
         PromotionModule,
         FulfillmentModule,
+        FulfillmentAdminModule,
         OrderModule,
         OrderAdminModule,
         PaymentAdminModule,

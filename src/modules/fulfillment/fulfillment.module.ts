@@ -21,7 +21,6 @@ import { FulfillmentService } from './fulfillment.service';
 import { Fulfillments } from './fulfillments.service';
 import { AdminFulfillmentProvidersController } from './http/admin-fulfillment-providers.controller';
 import { AdminFulfillmentSetsController } from './http/admin-fulfillment-sets.controller';
-import { AdminFulfillmentsController } from './http/admin-fulfillments.controller';
 import { AdminShippingOptionsController } from './http/admin-shipping-options.controller';
 import { AdminShippingProfilesController } from './http/admin-shipping-profiles.controller';
 import { FulfillmentProviderRegistry } from './providers/provider-registry';
@@ -59,7 +58,6 @@ import { ShippingOptions } from './shipping-options.service';
     AdminShippingOptionsController,
     AdminShippingProfilesController,
     AdminFulfillmentProvidersController,
-    AdminFulfillmentsController,
   ],
   providers: [FulfillmentService, FulfillmentProviderRegistry, FulfillmentSets, ShippingOptions, ShippingAvailability, Fulfillments],
   exports: [FulfillmentService],

@@ -132,6 +132,28 @@ describe('after-sale: money and stock stay right', () => {
   });
 
   describe('fulfillments', () => {
+    it("/admin/fulfillments cancel and shipment of an order's fulfillment move the order's units and stock too", async () => {
+      const o = await placedOrder();
+      const made = await t.api.post(`/admin/orders/${o.id}/fulfillments`).set(...admin()).send({ items: [{ id: o.line, quantity: 2 }], location_id: location }).expect(200);
+      const fid = made.body.order.fulfillments[0].id as string;
+      const afterFulfil = await level();
+      const canceled = await t.api.post(`/admin/fulfillments/${fid}/cancel`).set(...admin()).send({}).expect(200);
+      expect(canceled.body.fulfillment).toMatchObject({ id: fid, canceled_at: expect.any(String) });
+      const order = (await t.api.get(`/admin/orders/${o.id}`).set(...admin()).expect(200)).body.order;
+      expect(order.fulfillment_status).toBe('canceled'); // Medusa's status when every fulfillment is canceled
+      expect(order.items[0].detail.fulfilled_quantity).toBe(0);
+      expect(await level()).toEqual({ stocked: afterFulfil.stocked + 2, reserved: afterFulfil.reserved + 2 });
+      // the order can be canceled again now (nothing left fulfilled)
+      await t.api.post(`/admin/orders/${o.id}/cancel`).set(...admin()).send({}).expect(200);
+
+      const other = await placedOrder();
+      const second = await t.api.post(`/admin/orders/${other.id}/fulfillments`).set(...admin()).send({ items: [{ id: other.line, quantity: 1 }], location_id: location }).expect(200);
+      const sid = second.body.order.fulfillments[0].id as string;
+      await t.api.post(`/admin/fulfillments/${sid}/shipment`).set(...admin()).send({ labels: [] }).expect(200);
+      const shipped = (await t.api.get(`/admin/orders/${other.id}`).set(...admin()).expect(200)).body.order;
+      expect(shipped.items[0].detail.shipped_quantity).toBe(1);
+    });
+
     it('a fulfillment canceled twice at once restocks and re-reserves once', async () => {
       const o = await placedOrder();
       const first = await t.api.post(`/admin/orders/${o.id}/fulfillments`).set(...admin()).send({ items: [{ id: o.line, quantity: 2 }], location_id: location }).expect(200);

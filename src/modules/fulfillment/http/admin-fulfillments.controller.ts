@@ -1,5 +1,6 @@
 import { Body, Controller, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { OrderFlows } from '../../../flows/order/order-flows.service';
 import { Context } from '../../../framework/context/context';
 import { Ctx } from '../../../framework/context/ctx.decorator';
 import { projectFields } from '../../../framework/http/envelopes';
@@ -9,6 +10,7 @@ import { Post } from '../../../framework/http/verbs';
 import { ApiErrors } from '../../../framework/openapi/error-responses';
 import { ApiAdminAuth } from '../../../framework/openapi/security';
 import { CreateFulfillmentDto, CreateShipmentDto, FulfillmentDto } from '../dto/fulfillment.dto';
+import { OrderFulfillmentLinks } from '../../../links/order-links.service';
 import { FulfillmentService } from '../fulfillment.service';
 import { ADMIN_FULFILLMENT_RETRIEVE as RETRIEVE } from './fulfillment-fields';
 
@@ -16,7 +18,11 @@ import { ADMIN_FULFILLMENT_RETRIEVE as RETRIEVE } from './fulfillment-fields';
 @ApiAdminAuth()
 @Controller('admin/fulfillments')
 export class AdminFulfillmentsController {
-  constructor(private readonly fulfillment: FulfillmentService) {}
+  constructor(
+    private readonly fulfillment: FulfillmentService,
+    private readonly orderFlows: OrderFlows,
+    private readonly orderLinks: OrderFulfillmentLinks,
+  ) {}
 
   @Post()
   @ApiRetrieveQuery(RETRIEVE)
@@ -32,7 +38,12 @@ export class AdminFulfillmentsController {
   @ApiSingleResponse('fulfillment', FulfillmentDto)
   @ApiErrors(400, 401, 404)
   async cancel(@Ctx() ctx: Context, @Param('id') id: string, @RetrieveParams(RETRIEVE) query: RetrieveQuery) {
-    return { fulfillment: projectFields(await this.fulfillment.cancelFulfillment(ctx, id), query.fields) };
+    // an order's fulfillment: the order's units, stock and reservations must follow (Medusa's
+    // cancelOrderFulfillmentWorkflow), so it goes through the order flow
+    const orderId = await this.orderLinks.orderOfFulfillment(ctx, id);
+    if (orderId) await this.orderFlows.cancelFulfillment(ctx, orderId, id);
+    else await this.fulfillment.cancelFulfillment(ctx, id);
+    return { fulfillment: projectFields(await this.fulfillment.retrieveFulfillment(ctx, id), query.fields) };
   }
 
   @Post(':id/shipment')
@@ -40,6 +51,9 @@ export class AdminFulfillmentsController {
   @ApiSingleResponse('fulfillment', FulfillmentDto)
   @ApiErrors(400, 401, 404)
   async shipment(@Ctx() ctx: Context, @Param('id') id: string, @Body() body: CreateShipmentDto, @RetrieveParams(RETRIEVE) query: RetrieveQuery) {
-    return { fulfillment: projectFields(await this.fulfillment.createShipment(ctx, id, body), query.fields) };
+    const orderId = await this.orderLinks.orderOfFulfillment(ctx, id);
+    if (orderId) await this.orderFlows.createShipment(ctx, { order_id: orderId, fulfillment_id: id, labels: body.labels });
+    else await this.fulfillment.createShipment(ctx, id, body);
+    return { fulfillment: projectFields(await this.fulfillment.retrieveFulfillment(ctx, id), query.fields) };
   }
 }
