@@ -19,7 +19,9 @@ module.exports = {
   transform: common.transform,
   globalSetup: '<rootDir>/test/utils/global-setup.ts',
   globalTeardown: '<rootDir>/test/utils/global-teardown.ts',
-  testTimeout: 30000,
+  // an app per e2e file migrates a fresh schema (20 migrations), and checkout races run 40
+  // completions; on a loaded 2-core machine 30 s was too tight for both (a slow machine is not a failure)
+  testTimeout: 90000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
