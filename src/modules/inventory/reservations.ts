@@ -60,22 +60,7 @@ export class Reservations {
     for (const input of [...inputs].sort(compareStockKeys)) {
       await holdStock(tx, input.inventory_item_id, input.location_id, input.quantity, input.allow_backorder ?? false);
     }
-    const rows = inputs.map((input) =>
-      tx.em.create(ReservationItem, {
-        inventory_item: tx.em.getReference(InventoryItem, input.inventory_item_id),
-        location_id: input.location_id,
-        quantity: input.quantity,
-        line_item_id: input.line_item_id ?? null,
-        description: input.description ?? null,
-        external_id: input.external_id ?? null,
-        allow_backorder: input.allow_backorder ?? false,
-        created_by: tx.actor?.id ?? null,
-        metadata: input.metadata ?? null,
-      }),
-    );
-    for (const row of rows) this.events.record(tx, InventoryEvents.RESERVATION_CREATED, { id: row.id });
-    await tx.em.flush();
-    return rows.map(toReservationView);
+    return this.record(tx, inputs);
   }
 
   /**
@@ -116,22 +101,7 @@ export class Reservations {
       }
       placed.push({ ...input, location_id: location });
     }
-    const rows = placed.map((input) =>
-      tx.em.create(ReservationItem, {
-        inventory_item: tx.em.getReference(InventoryItem, input.inventory_item_id),
-        location_id: input.location_id,
-        quantity: input.quantity,
-        line_item_id: input.line_item_id ?? null,
-        description: input.description ?? null,
-        external_id: input.external_id ?? null,
-        allow_backorder: input.allow_backorder ?? false,
-        created_by: tx.actor?.id ?? null,
-        metadata: input.metadata ?? null,
-      }),
-    );
-    for (const row of rows) this.events.record(tx, InventoryEvents.RESERVATION_CREATED, { id: row.id });
-    await tx.em.flush();
-    return rows.map(toReservationView);
+    return this.record(tx, placed);
   }
 
   /**
@@ -178,6 +148,26 @@ export class Reservations {
       assertQuantity(input.quantity);
       await restockLevel(tx, generateId(InventoryLevel.idPrefix), input.inventory_item_id, input.location_id, input.quantity);
     }
+  }
+
+  /** Writes the reservation rows of stock already held, with their events. */
+  private async record(tx: Context, inputs: CreateReservationInput[]): Promise<ReservationView[]> {
+    const rows = inputs.map((input) =>
+      tx.em.create(ReservationItem, {
+        inventory_item: tx.em.getReference(InventoryItem, input.inventory_item_id),
+        location_id: input.location_id,
+        quantity: input.quantity,
+        line_item_id: input.line_item_id ?? null,
+        description: input.description ?? null,
+        external_id: input.external_id ?? null,
+        allow_backorder: input.allow_backorder ?? false,
+        created_by: tx.actor?.id ?? null,
+        metadata: input.metadata ?? null,
+      }),
+    );
+    for (const row of rows) this.events.record(tx, InventoryEvents.RESERVATION_CREATED, { id: row.id });
+    await tx.em.flush();
+    return rows.map(toReservationView);
   }
 
   /** Moves or resizes a reservation: the difference is held (conditionally) or given back. */

@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { computeTotals, rawAmount, toWireNumber } from '../../commerce/totals';
+import { computeTotals, ORDER_TOTAL_FIELDS, rawAmount, toWireNumber } from '../../commerce/totals';
 import type { LineTotals } from '../../commerce/totals';
 import type { OrderAddress, Order, OrderCreditLine, OrderSummary } from './entities/order.entity';
 import type { OrderItem, OrderLineItem, OrderLineItemAdjustment, OrderLineItemTaxLine } from './entities/line-item.entity';
@@ -329,33 +329,6 @@ export function totalsOf(rows: Pick<OrderRows, 'lines' | 'shipping' | 'credit_li
   });
 }
 
-const ORDER_TOTALS = [
-  'total',
-  'subtotal',
-  'tax_total',
-  'discount_total',
-  'discount_subtotal',
-  'discount_tax_total',
-  'original_total',
-  'original_subtotal',
-  'original_tax_total',
-  'item_total',
-  'item_subtotal',
-  'item_tax_total',
-  'original_item_total',
-  'original_item_subtotal',
-  'original_item_tax_total',
-  'shipping_total',
-  'shipping_subtotal',
-  'shipping_tax_total',
-  'original_shipping_tax_total',
-  'original_shipping_subtotal',
-  'original_shipping_total',
-  'credit_line_total',
-  'credit_line_subtotal',
-  'credit_line_tax_total',
-] as const;
-
 /**
  * The order as Medusa's API shows it (wire 16/21/22). Payment collections and fulfillments belong to
  * other modules: the order detail read passes them in `extras`, and `payment_status` and
@@ -366,7 +339,7 @@ export function toOrderView(rows: OrderRows, extras: OrderViewExtras = {}): Orde
   const computed = totalsOf(rows);
   const items = rows.lines.map((entry) => toLineItemView(entry, computed.items.get(entry.line.id)!));
   const documentTotals: Record<string, number> = {};
-  for (const field of ORDER_TOTALS) documentTotals[field] = moneyNumber(computed.totals[field]);
+  for (const field of ORDER_TOTAL_FIELDS) documentTotals[field] = moneyNumber(computed.totals[field]);
   const payment_collections = extras.payment_collections ?? [];
   const fulfillments = extras.fulfillments ?? [];
   return {
