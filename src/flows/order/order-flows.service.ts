@@ -6,17 +6,15 @@ import { EventBus } from '../../framework/events/event-bus.service';
 import { createFlow, runFlow } from '../../framework/flows/flow';
 import { internalListQuery } from '../../framework/http/list-query';
 import { OrderFulfillmentLinks, OrderPaymentCollectionLinks } from '../../links/order-links.service';
-import { VariantInventoryLinks } from '../../links/variant-inventory-item.service';
 import { FulfillmentService } from '../../modules/fulfillment/fulfillment.service';
 import type { FulfillmentView, LabelInput } from '../../modules/fulfillment/fulfillment.types';
 import { InventoryService } from '../../modules/inventory/inventory.service';
 import { OrderService } from '../../modules/order/order.service';
-import type { OrderLineItemView, OrderView, ReturnItemInput, ReturnView } from '../../modules/order/order.types';
+import type { OrderView } from '../../modules/order/order.types';
 import { PaymentService } from '../../modules/payment/payment.service';
 import type { PaymentCollectionView, PaymentView, RefundPaymentInput, WebhookOutcome, WebhookPayload } from '../../modules/payment/payment.types';
-import { ProductService } from '../../modules/product/product.service';
 import { OrderDetails } from './order-details';
-import { previewWithReturn } from './order-preview';
+import { linesOf, OrderLineStock } from './order-line-stock';
 
 export const OrderFlowEvents = {
   FULFILLMENT_CREATED: 'order.fulfillment_created',
@@ -35,18 +33,6 @@ export interface CreateOrderFulfillmentInput {
   metadata?: Record<string, unknown>;
 }
 
-export interface ReturnResult {
-  order_preview: OrderView;
-  return: ReturnView;
-}
-
-/** One stock move: `quantity` units of an inventory item for an order line. */
-interface StockMove {
-  inventory_item_id: string;
-  quantity: number;
-  line_item_id: string;
-}
-
 const sum = (values: Decimal.Value[]) => values.reduce<Decimal>((total, v) => total.plus(v), new Decimal(0));
 
 /**
@@ -62,8 +48,7 @@ export class OrderFlows {
     private readonly payments: PaymentService,
     private readonly fulfillments: FulfillmentService,
     private readonly inventory: InventoryService,
-    private readonly products: ProductService,
-    private readonly variantInventory: VariantInventoryLinks,
+    private readonly stock: OrderLineStock,
     private readonly collectionLinks: OrderPaymentCollectionLinks,
     private readonly fulfillmentLinks: OrderFulfillmentLinks,
     private readonly details: OrderDetails,
@@ -78,12 +63,12 @@ export class OrderFlows {
     if (!input.items?.length) throw SthenoError.invalidData('At least one item is required');
     // quantities first: a conditional update per line refuses more than remains to be fulfilled
     await this.orders.registerFulfillment(tx, order.id, input.items.map((i) => ({ item_id: i.id, quantity: i.quantity })));
-    const lines = this.linesOf(order, input.items.map((i) => i.id));
-    const moves = await this.stockMoves(tx, input.items.map((i) => ({ line: lines.get(i.id)!, quantity: i.quantity })));
+    const lines = linesOf(order, input.items.map((i) => i.id));
+    const moves = await this.stock.moves(tx, input.items.map((i) => ({ line: lines.get(i.id)!, quantity: i.quantity })));
     const locationId = input.location_id ?? (await this.reservedLocation(tx, input.items.map((i) => i.id)));
     if (!locationId) throw SthenoError.invalidData('location_id is required: the items hold no reservation at a stock location');
     if (moves.length) await this.inventory.shipStock(tx, moves.map((m) => ({ ...m, location_id: locationId })));
-    const firstItemOf = await this.firstInventoryItems(tx, [...lines.values()]);
+    const firstItemOf = await this.stock.firstInventoryItems(tx, [...lines.values()]);
     const fulfillment = await this.fulfillments.createFulfillment(tx, {
       location_id: locationId,
       shipping_option_id: input.shipping_option_id ?? (await this.orderShippingOption(tx, order)),
@@ -120,8 +105,8 @@ export class OrderFlows {
     const items = fulfillment.items.filter((i) => i.line_item_id);
     await this.orders.revertFulfillment(tx, input.order_id, items.map((i) => ({ item_id: i.line_item_id!, quantity: i.quantity })));
     const order = await this.orders.retrieve(tx, input.order_id);
-    const lines = this.linesOf(order, items.map((i) => i.line_item_id!));
-    const moves = await this.stockMoves(tx, items.map((i) => ({ line: lines.get(i.line_item_id!)!, quantity: i.quantity })));
+    const lines = linesOf(order, items.map((i) => i.line_item_id!));
+    const moves = await this.stock.moves(tx, items.map((i) => ({ line: lines.get(i.line_item_id!)!, quantity: i.quantity })));
     if (moves.length) {
       await this.inventory.restock(tx, moves.map((m) => ({ inventory_item_id: m.inventory_item_id, location_id: fulfillment.location_id, quantity: m.quantity })));
       await this.inventory.reserve(
@@ -318,91 +303,6 @@ export class OrderFlows {
     return runFlow(ctx, this.cancelOrderFlow, { order_id: orderId });
   }
 
-  // ------------------------------------------------------------------------------- returns
-
-  private readonly returnStepFlow = createFlow(
-    'return-step',
-    async (_run, input: { step: (tx: Context) => Promise<ReturnView> }, tx): Promise<ReturnResult> => {
-      const ret = await input.step(tx);
-      return { return: ret, order_preview: previewWithReturn(await this.details.retrieve(tx, ret.order_id), ret) };
-    },
-  );
-
-  /**
-   * Receives the staged units (receive/confirm): the order's counters move, `order.return_received`,
-   * and the units go back into stock at the return's location (else the location of the order's
-   * first live fulfillment); variants without managed inventory move no stock.
-   */
-  private readonly confirmReceiveFlow = createFlow('confirm-return-receive', async (_run, input: { return_id: string }, tx): Promise<ReturnResult> => {
-    // the units to restock come from the confirmation itself (read under the return's lock), not
-    // from a read before it: a receive-items racing the confirm cannot make stock and order disagree
-    const confirmed = await this.orders.confirmReturnReceipt(tx, input.return_id);
-    const ret = confirmed.return;
-    const received = confirmed.received.map((r) => ({ id: r.id, quantity: Number(r.quantity) }));
-    const order = await this.details.retrieve(tx, ret.order_id);
-    const lines = this.linesOf(order, received.map((r) => r.id));
-    const moves = await this.stockMoves(tx, received.map((r) => ({ line: lines.get(r.id)!, quantity: r.quantity })));
-    if (moves.length) {
-      const locationId = ret.location_id ?? (order.fulfillments as unknown as FulfillmentView[]).find((f) => !f.canceled_at)?.location_id;
-      if (!locationId) throw SthenoError.invalidData(`Return ${ret.id} has no location_id to receive the items at`);
-      await this.inventory.restock(tx, moves.map((m) => ({ inventory_item_id: m.inventory_item_id, location_id: locationId, quantity: m.quantity })));
-    }
-    return { return: ret, order_preview: await this.details.retrieve(tx, ret.order_id) };
-  });
-
-  beginReturn(ctx: Context, input: { order_id: string; location_id?: string; no_notification?: boolean; metadata?: Record<string, unknown> }): Promise<ReturnResult> {
-    return runFlow(ctx, this.returnStepFlow, { step: (tx) => this.orders.beginReturn(tx, { ...input, created_by: ctx.actor?.id ?? null }) });
-  }
-
-  addReturnItems(ctx: Context, returnId: string, items: ReturnItemInput[]): Promise<ReturnResult> {
-    return runFlow(ctx, this.returnStepFlow, { step: (tx) => this.orders.addReturnItems(tx, returnId, items) });
-  }
-
-  requestReturn(ctx: Context, returnId: string): Promise<ReturnResult> {
-    return runFlow(ctx, this.returnStepFlow, { step: (tx) => this.orders.requestReturn(tx, returnId) });
-  }
-
-  /** DELETE request: drops a return that was begun and not yet requested. */
-  async cancelReturnRequest(ctx: Context, returnId: string): Promise<void> {
-    const ret = await this.orders.retrieveReturn(ctx, returnId);
-    if (ret.status !== 'open') throw SthenoError.notAllowed(`Return ${returnId} has status ${ret.status}: only a return not yet requested can be dropped`);
-    await this.orders.cancelReturn(ctx, returnId);
-  }
-
-  /** Begins receiving: the return must be requested (or partly received). */
-  beginReceive(ctx: Context, returnId: string): Promise<ReturnResult> {
-    return runFlow(ctx, this.returnStepFlow, {
-      step: async (tx) => {
-        const ret = await this.orders.retrieveReturn(tx, returnId);
-        if (ret.status !== 'requested' && ret.status !== 'partially_received') {
-          throw SthenoError.notAllowed(`Cannot receive return ${returnId} with status ${ret.status}`);
-        }
-        return ret;
-      },
-    });
-  }
-
-  receiveItems(ctx: Context, returnId: string, items: Array<{ id: string; quantity: number }>): Promise<ReturnResult> {
-    return runFlow(ctx, this.returnStepFlow, { step: (tx) => this.orders.stageReturnReceipt(tx, returnId, items) });
-  }
-
-  cancelReceive(ctx: Context, returnId: string): Promise<ReturnResult> {
-    return runFlow(ctx, this.returnStepFlow, { step: (tx) => this.orders.cancelReturnReceipt(tx, returnId) });
-  }
-
-  confirmReceive(ctx: Context, returnId: string): Promise<ReturnResult> {
-    return runFlow(ctx, this.confirmReceiveFlow, { return_id: returnId });
-  }
-
-  cancelReturn(ctx: Context, returnId: string): Promise<ReturnView> {
-    return this.orders.cancelReturn(ctx, returnId);
-  }
-
-  /** The store's return (Medusa's createAndCompleteReturnOrderWorkflow): created and requested at once. */
-  createAndRequestReturn(ctx: Context, input: { order_id: string; items: ReturnItemInput[]; location_id?: string; no_notification?: boolean }): Promise<ReturnView> {
-    return this.orders.createReturn(ctx, input);
-  }
-
   // ------------------------------------------------------------------------------- helpers
 
   /** Records on the order each refund `after` has that `before` had not (negative transactions). */
@@ -411,38 +311,6 @@ export class OrderFlows {
     for (const refund of after.refunds.filter((r) => !known.has(r.id))) {
       await this.orders.recordTransaction(tx, { order_id: orderId, amount: refund.raw_amount.value, currency_code: after.currency_code, reference: 'refund', reference_id: refund.id });
     }
-  }
-
-  /** The order's lines by id; invalid_data naming any id that is not a line of the order. */
-  private linesOf(order: OrderView, ids: string[]): Map<string, OrderLineItemView> {
-    const lines = new Map(order.items.map((item) => [item.id, item]));
-    const unknown = [...new Set(ids)].filter((id) => !lines.has(id));
-    if (unknown.length) throw SthenoError.invalidData(`Items ${unknown.join(', ')} do not belong to order ${order.id}`);
-    return lines;
-  }
-
-  /**
-   * The inventory each line's units move: per inventory item of the line's variant,
-   * required_quantity × units. Lines without a variant, or whose variant does not manage inventory, move none.
-   */
-  private async stockMoves(tx: Context, units: Array<{ line: OrderLineItemView; quantity: number }>): Promise<StockMove[]> {
-    const variantIds = [...new Set(units.map((u) => u.line.variant_id).filter((id): id is string => !!id))];
-    if (!variantIds.length) return [];
-    const [basics, links] = [await this.products.variantBasics(tx, variantIds), await this.variantInventory.itemsOf(tx, variantIds)];
-    const moves: StockMove[] = [];
-    for (const { line, quantity } of units) {
-      if (!line.variant_id || !basics.get(line.variant_id)?.manage_inventory) continue;
-      for (const link of links.get(line.variant_id) ?? []) {
-        moves.push({ inventory_item_id: link.inventory_item_id, quantity: link.required_quantity * quantity, line_item_id: line.id });
-      }
-    }
-    return moves;
-  }
-
-  private async firstInventoryItems(tx: Context, lines: OrderLineItemView[]): Promise<Map<string, string>> {
-    const variantIds = [...new Set(lines.map((l) => l.variant_id).filter((id): id is string => !!id))];
-    const links = await this.variantInventory.itemsOf(tx, variantIds);
-    return new Map(lines.flatMap((l) => (l.variant_id && links.get(l.variant_id)?.length ? [[l.id, links.get(l.variant_id)![0].inventory_item_id] as [string, string]] : [])));
   }
 
   /** The shipping option of the order's (first) shipping method, when it still exists (Medusa fulfils with it). */

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { OrderFlows } from '../../../flows/order/order-flows.service';
+import { OrderReturnFlows } from '../../../flows/order/order-return-flows.service';
 import { Context } from '../../../framework/context/context';
 import { Ctx } from '../../../framework/context/ctx.decorator';
 import { deleteEnvelope, listEnvelope, projectFields } from '../../../framework/http/envelopes';
@@ -25,7 +25,7 @@ import { ADMIN_RETURN_LIST as LIST, ADMIN_RETURN_RETRIEVE as RETRIEVE } from './
 export class AdminReturnsController {
   constructor(
     private readonly orders: OrderService,
-    private readonly flows: OrderFlows,
+    private readonly flows: OrderReturnFlows,
   ) {}
 
   @Get()

@@ -1,7 +1,7 @@
 import { Body, Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { OrderDetails } from '../../../flows/order/order-details';
-import { OrderFlows } from '../../../flows/order/order-flows.service';
+import { OrderReturnFlows } from '../../../flows/order/order-return-flows.service';
 import { Context } from '../../../framework/context/context';
 import { Ctx } from '../../../framework/context/ctx.decorator';
 import { SthenoError } from '../../../framework/errors/stheno-error';
@@ -17,7 +17,7 @@ import { ReturnDto } from '../dto/order.dto';
 @Controller('store/returns')
 export class StoreReturnsController {
   constructor(
-    private readonly flows: OrderFlows,
+    private readonly flows: OrderReturnFlows,
     private readonly details: OrderDetails,
   ) {}
 
