@@ -104,3 +104,11 @@ export function ApiDeleteResponse(object: string): MethodDecorator {
     },
   });
 }
+
+/**
+ * A nullable object property: OpenAPI 3.0 ignores `nullable` next to a `$ref`, so null is its own
+ * alternative. The class also needs `@ApiExtraModels(model)` (or another reference) to be in the document.
+ */
+export function nullableModel(model: Type<unknown>) {
+  return { oneOf: [{ $ref: getSchemaPath(model) }, { type: 'object' as const, nullable: true, enum: [null] }] };
+}

@@ -376,6 +376,12 @@ describe('orders', () => {
       await t.api.get(`/store/orders/${guestOrder.id}`).set(...store()).set(...bearer(otherToken)).expect(200);
     });
 
+    it('documents an order without addresses (a digital-only order) as the API answers it', async () => {
+      const digital = await placeOrder(t, { shipping_address: null, billing_address: null });
+      const res = await t.api.get(`/store/orders/${digital.id}`).set(...store()).expect(200); // checked against the OpenAPI document
+      expect(res.body.order).toMatchObject({ shipping_address: null, billing_address: null });
+    });
+
     it('reads one order by id, as a guest too (the id is the capability, as in Medusa)', async () => {
       const guest = await t.api.get(`/store/orders/${theirs.id}`).set(...store()).expect(200);
       expect(guest.body.order).toMatchObject({ id: theirs.id, total: 30, payment_status: 'not_paid' });

@@ -1,5 +1,6 @@
-import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { nullableModel } from '../../../framework/http/route-docs';
 import {
   ArrayMaxSize,
   IsArray,
@@ -166,8 +167,7 @@ const TOTALS = [
   'credit_line_tax_total', 'credit_line_total',
 ];
 
-// OpenAPI 3.0 ignores `nullable` next to a $ref: null is its own alternative
-const nullableAddress = { oneOf: [{ $ref: getSchemaPath(CartAddressDto) }, { type: 'object', nullable: true, enum: [null] }] };
+const nullableAddress = nullableModel(CartAddressDto);
 
 @ApiExtraModels(CartAddressDto)
 export class StoreCartDto {

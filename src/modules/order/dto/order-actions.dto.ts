@@ -6,7 +6,7 @@ import { OrderDto, ReturnDto } from './order.dto';
 const OBJECT = { type: 'object', additionalProperties: true } as const;
 
 export class ItemQuantityDto {
-  @ApiProperty({ example: 'ordli_01M7XM5W0SBZG7XXXR7B32B1R8', description: 'The order line item id' }) @IsString() @IsNotEmpty() id!: string;
+  @ApiProperty({ example: 'ordli_01M7XM5W0SBZG7KQR7B32B1R8A', description: 'The order line item id' }) @IsString() @IsNotEmpty() id!: string;
   @ApiProperty({ example: 1 }) @IsInt() @Min(1) quantity!: number;
 }
 

@@ -1,5 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { nullableModel } from '../../../framework/http/route-docs';
 import { IsEmail, IsObject, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
 
 const RAW = { type: 'object', properties: { value: { type: 'string' }, precision: { type: 'number' } } } as const;
@@ -25,7 +26,7 @@ export class OrderAddressDto {
 }
 
 export class OrderLineItemDto {
-  @ApiPropertyOptional({ example: 'ordli_01M7XM5W0SBZG7XXXR7B32B1R8' }) id?: string;
+  @ApiPropertyOptional({ example: 'ordli_01M7XM5W0SBZG7KQR7B32B1R8A' }) id?: string;
   @ApiPropertyOptional({ example: 'Medusa Sweatshirt' }) title?: string;
   @ApiPropertyOptional({ type: String, nullable: true }) variant_id?: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) product_id?: string | null;
@@ -59,6 +60,7 @@ export class OrderShippingMethodDto {
   @ApiPropertyOptional({ example: 10 }) total?: number;
 }
 
+@ApiExtraModels(OrderAddressDto)
 export class OrderDto {
   @ApiProperty({ example: 'order_01M7XM5W0RW9XWR6KJTSPZGQGH' }) id!: string;
   @ApiPropertyOptional({ example: 1 }) display_id?: number;
@@ -85,8 +87,8 @@ export class OrderDto {
   @ApiPropertyOptional({ example: 20 }) item_total?: number;
   @ApiPropertyOptional({ type: [OrderLineItemDto] }) items?: OrderLineItemDto[];
   @ApiPropertyOptional({ type: [OrderShippingMethodDto] }) shipping_methods?: OrderShippingMethodDto[];
-  @ApiPropertyOptional({ type: OrderAddressDto, nullable: true }) shipping_address?: OrderAddressDto | null;
-  @ApiPropertyOptional({ type: OrderAddressDto, nullable: true }) billing_address?: OrderAddressDto | null;
+  @ApiPropertyOptional(nullableModel(OrderAddressDto)) shipping_address?: OrderAddressDto | null;
+  @ApiPropertyOptional(nullableModel(OrderAddressDto)) billing_address?: OrderAddressDto | null;
   @ApiPropertyOptional({ type: 'array', items: OBJECT }) credit_lines?: unknown[];
   @ApiPropertyOptional({ type: 'array', items: OBJECT }) payment_collections?: unknown[];
   @ApiPropertyOptional({ type: 'array', items: OBJECT }) fulfillments?: unknown[];
