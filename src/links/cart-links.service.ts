@@ -1,16 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { Context } from '../framework/context/context';
 import { CartPaymentCollection, CartPromotion } from './cart-links.entity';
-import { linkedIds } from './linked-ids';
+import { linkedIds, textArray } from './linked-ids';
 
-const textArray = (ids: string[]): string => `{${ids.map((id) => JSON.stringify(id)).join(',')}}`;
 
 /** Reads and writes the cart ↔ payment collection link (at most one collection per cart). */
 @Injectable()
 export class CartPaymentCollectionLinks {
   /** The cart's payment collection id, or null. */
   async collectionOf(ctx: Context, cartId: string): Promise<string | null> {
-    const row = await ctx.em.findOne(CartPaymentCollection, { cart_id: cartId });
+    const [row] = await ctx.em.execute<Array<{ payment_collection_id: string }>>(
+      'select payment_collection_id from cart_payment_collection where cart_id = ? limit 1',
+      [cartId],
+    );
     return row?.payment_collection_id ?? null;
   }
 

@@ -1,9 +1,27 @@
-import type { EntityName, FilterQuery, FindOptions } from '@mikro-orm/core';
+import type { EntityName } from '@mikro-orm/core';
 import { Context } from '../framework/context/context';
+
+/** `{a,b,c}`: a text[] literal for `= any(?::text[])` (ids never contain quotes; JSON quoting keeps it safe anyway). */
+export const textArray = (ids: readonly string[]): string => `{${ids.map((id) => JSON.stringify(id)).join(',')}}`;
+
+/** The table and the two columns of a link entity, resolved once per (entity, from, to). */
+const shapes = new Map<string, { table: string; from: string; to: string }>();
+
+function shapeOf(ctx: Context, entity: EntityName<object>, from: string, to: string): { table: string; from: string; to: string } {
+  const meta = ctx.em.getMetadata().get(typeof entity === 'string' ? entity : (entity as { name: string }).name);
+  const key = `${meta.className}\u0000${from}\u0000${to}`;
+  let shape = shapes.get(key);
+  if (!shape) {
+    shape = { table: meta.tableName, from: meta.properties[from as never].fieldNames[0], to: meta.properties[to as never].fieldNames[0] };
+    shapes.set(key, shape);
+  }
+  return shape;
+}
 
 /**
  * The ids linked to each of `ids` through a link table (`from` → `to`), in one query for any number
- * of ids, oldest link first: every link service's "which X of these Y" read.
+ * of ids, oldest link first: every link service's "which X of these Y" read. Plain SQL, not an ORM
+ * find: link reads sit on the cart's hot path and only ids come back (nothing to manage).
  */
 export async function linkedIds<T extends object, From extends keyof T & string, To extends keyof T & string>(
   ctx: Context,
@@ -14,9 +32,11 @@ export async function linkedIds<T extends object, From extends keyof T & string,
 ): Promise<Map<string, string[]>> {
   const result = new Map<string, string[]>(ids.map((id) => [id, []]));
   if (!ids.length) return result;
-  const where = { [from]: { $in: ids } } as FilterQuery<T>;
-  const options = { orderBy: { created_at: 'asc', [to]: 'asc' } } as FindOptions<T>;
-  const rows = await ctx.em.find(entity, where, options as never);
-  for (const row of rows) result.get(row[from] as string)?.push(row[to] as string);
+  const shape = shapeOf(ctx, entity as EntityName<object>, from, to);
+  const rows = await ctx.em.execute<Array<{ f: string; t: string }>>(
+    `select "${shape.from}" as f, "${shape.to}" as t from "${shape.table}" where "${shape.from}" = any(?::text[]) order by created_at, "${shape.to}"`,
+    [textArray([...new Set(ids)])],
+  );
+  for (const row of rows) result.get(row.f)?.push(row.t);
   return result;
 }

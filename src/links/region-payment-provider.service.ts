@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Context } from '../framework/context/context';
-import { linkedIds } from './linked-ids';
+import { linkedIds, textArray } from './linked-ids';
 import { RegionPaymentProvider } from './region-payment-provider.entity';
 
-const textArray = (ids: string[]): string => `{${ids.map((id) => JSON.stringify(id)).join(',')}}`;
 
 /** Reads and writes the region ↔ payment provider link. */
 @Injectable()

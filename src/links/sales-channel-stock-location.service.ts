@@ -35,12 +35,8 @@ export class SalesChannelStockLocationLinks {
   /** The distinct locations of any of the channels, in one query. */
   async locationsOf(ctx: Context, salesChannelIds: string[]): Promise<string[]> {
     if (!salesChannelIds.length) return [];
-    const rows = await ctx.em.find(
-      SalesChannelStockLocation,
-      { sales_channel_id: { $in: salesChannelIds } },
-      { orderBy: { created_at: 'asc', stock_location_id: 'asc' } },
-    );
-    return [...new Set(rows.map((row) => row.stock_location_id))];
+    const linked = await linkedIds(ctx, SalesChannelStockLocation, 'sales_channel_id', 'stock_location_id', salesChannelIds);
+    return [...new Set([...linked.values()].flat())];
   }
 
   /** Sales channel ids per location, in one query for any number of locations. */

@@ -30,12 +30,12 @@ export class VariantInventoryLinks {
   async itemsOf(ctx: Context, variantIds: string[]): Promise<Map<string, Array<{ inventory_item_id: string; required_quantity: number }>>> {
     const result = new Map<string, Array<{ inventory_item_id: string; required_quantity: number }>>(variantIds.map((id) => [id, []]));
     if (!variantIds.length) return result;
-    const rows = await ctx.em.find(
-      ProductVariantInventoryItem,
-      { variant_id: { $in: variantIds } },
-      { orderBy: { created_at: 'asc', inventory_item_id: 'asc' } },
+    const rows = await ctx.em.execute<Array<{ variant_id: string; inventory_item_id: string; required_quantity: number }>>(
+      `select variant_id, inventory_item_id, required_quantity from product_variant_inventory_item
+        where variant_id = any(?::text[]) order by created_at, inventory_item_id`,
+      [textArray([...new Set(variantIds)])],
     );
-    for (const row of rows) result.get(row.variant_id)?.push({ inventory_item_id: row.inventory_item_id, required_quantity: row.required_quantity });
+    for (const row of rows) result.get(row.variant_id)?.push({ inventory_item_id: row.inventory_item_id, required_quantity: Number(row.required_quantity) });
     return result;
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Context } from '../framework/context/context';
 import { SthenoError } from '../framework/errors/stheno-error';
 import { ProductVariantPriceSet } from './catalog-links.entity';
+import { textArray } from './linked-ids';
 
 const jsonb = (value: unknown): string => JSON.stringify(value);
 
@@ -31,7 +32,10 @@ export class VariantPriceSetLinks {
   /** variant_id → price_set_id, for the variants that have one; one query. */
   async priceSetsOf(ctx: Context, variantIds: string[]): Promise<Map<string, string>> {
     if (!variantIds.length) return new Map();
-    const rows = await ctx.em.find(ProductVariantPriceSet, { variant_id: { $in: [...new Set(variantIds)] } }, { disableIdentityMap: true });
+    const rows = await ctx.em.execute<Array<{ variant_id: string; price_set_id: string }>>(
+      'select variant_id, price_set_id from product_variant_price_set where variant_id = any(?::text[])',
+      [textArray([...new Set(variantIds)])],
+    );
     return new Map(rows.map((r) => [r.variant_id, r.price_set_id]));
   }
 

@@ -17,6 +17,8 @@ import { PromotionService } from '../../modules/promotion/promotion.service';
 import { RegionService } from '../../modules/region/region.service';
 import { StoreService } from '../../modules/store/store.service';
 import { TaxService } from '../../modules/tax/tax.service';
+import type { CartView } from '../../modules/cart/cart.types';
+import type { VariantForCart } from '../../modules/product/product.types';
 import type {
   AddShippingMethodRequest,
   CartFlowServices,
@@ -105,39 +107,40 @@ export class CartFlows {
     return runFlow(ctx, this.flows.create, { request, caller });
   }
 
-  updateCart(ctx: Context, cartId: string, data: UpdateCartRequest, caller: StorefrontCaller): Promise<void> {
+  updateCart(ctx: Context, cartId: string, data: UpdateCartRequest, caller: StorefrontCaller): Promise<CartView> {
     return runFlow(ctx, this.flows.update, { cartId, data, caller });
   }
 
-  addLineItems(ctx: Context, cartId: string, items: LineRequest[], caller: StorefrontCaller): Promise<void> {
+  /** The cart as changed, and the variants of its lines as read for the change (the response needs them). */
+  addLineItems(ctx: Context, cartId: string, items: LineRequest[], caller: StorefrontCaller): Promise<{ cart: CartView; catalog: Map<string, VariantForCart> }> {
     return runFlow(ctx, this.flows.addLines, { cartId, items, caller });
   }
 
-  updateLineItem(ctx: Context, cartId: string, lineId: string, data: UpdateLineRequest, caller: StorefrontCaller): Promise<void> {
+  updateLineItem(ctx: Context, cartId: string, lineId: string, data: UpdateLineRequest, caller: StorefrontCaller): Promise<CartView> {
     return runFlow(ctx, this.flows.updateLine, { cartId, lineId, data, caller });
   }
 
-  deleteLineItem(ctx: Context, cartId: string, lineId: string, caller: StorefrontCaller): Promise<void> {
+  deleteLineItem(ctx: Context, cartId: string, lineId: string, caller: StorefrontCaller): Promise<CartView> {
     return runFlow(ctx, this.flows.deleteLine, { cartId, lineId, caller });
   }
 
-  addPromotions(ctx: Context, cartId: string, codes: string[], caller: StorefrontCaller): Promise<void> {
+  addPromotions(ctx: Context, cartId: string, codes: string[], caller: StorefrontCaller): Promise<CartView> {
     return runFlow(ctx, this.flows.addPromotions, { cartId, codes, caller });
   }
 
-  removePromotions(ctx: Context, cartId: string, codes: string[], caller: StorefrontCaller): Promise<void> {
+  removePromotions(ctx: Context, cartId: string, codes: string[], caller: StorefrontCaller): Promise<CartView> {
     return runFlow(ctx, this.flows.removePromotions, { cartId, codes, caller });
   }
 
-  addShippingMethod(ctx: Context, cartId: string, request: AddShippingMethodRequest, caller: StorefrontCaller): Promise<void> {
+  addShippingMethod(ctx: Context, cartId: string, request: AddShippingMethodRequest, caller: StorefrontCaller): Promise<CartView> {
     return runFlow(ctx, this.flows.addShippingMethod, { cartId, request, caller });
   }
 
-  calculateTaxes(ctx: Context, cartId: string, caller: StorefrontCaller): Promise<void> {
+  calculateTaxes(ctx: Context, cartId: string, caller: StorefrontCaller): Promise<CartView> {
     return runFlow(ctx, this.flows.taxes, { cartId, caller });
   }
 
-  transferCart(ctx: Context, cartId: string, caller: StorefrontCaller): Promise<void> {
+  transferCart(ctx: Context, cartId: string, caller: StorefrontCaller): Promise<CartView> {
     return runFlow(ctx, this.flows.transfer, { cartId, caller });
   }
 

@@ -2,6 +2,7 @@ import { Context } from '../../framework/context/context';
 import { SthenoError } from '../../framework/errors/stheno-error';
 import { createFlow, createStep } from '../../framework/flows/flow';
 import type { CartView } from '../../modules/cart/cart.types';
+import type { VariantForCart } from '../../modules/product/product.types';
 import type { RegionView } from '../../modules/region/region.types';
 import type { CartFlowServices, CreateCartRequest, LineRequest, StorefrontCaller, UpdateCartRequest, UpdateLineRequest } from './cart-flow.types';
 import { assertCountryInRegion, assertOpen, assertStock, priceLines, sellableVariants, snapshotLine } from './cart-lines';
@@ -64,8 +65,8 @@ function metadataKey(metadata: Record<string, unknown> | null | undefined): stri
  * note) stays its own line and keeps its metadata. Lines are priced for the merged quantity and
  * checked against stock with the whole cart's demand.
  */
-async function addLines(services: CartFlowServices, ctx: Context, cart: CartView, requests: LineRequest[]): Promise<void> {
-  if (!requests.length) return;
+async function addLines(services: CartFlowServices, ctx: Context, cart: CartView, requests: LineRequest[]): Promise<Map<string, VariantForCart>> {
+  if (!requests.length) return new Map();
   const variants = await sellableVariants(services, ctx, cart, requests.map((r) => r.variant_id), cart.items.map((i) => i.variant_id));
   // merge requests of the same variant and metadata with each other and with the cart's matching line
   const merged = new Map<string, { variantId: string; existingId: string | null; quantity: number; metadata?: Record<string, unknown> | null }>();
@@ -104,6 +105,8 @@ async function addLines(services: CartFlowServices, ctx: Context, cart: CartView
     .filter(({ m }) => !m.existingId)
     .map(({ m, price }) => snapshotLine(variants.get(m.variantId)!, m.quantity, price, m.metadata));
   await services.carts.addLineItems(ctx, cart.id, creates);
+  // every variant of the cart's lines, as read for the change: the response shows them without reading again
+  return variants;
 }
 
 export function createCartFlow(services: CartFlowServices) {
@@ -154,13 +157,12 @@ export function createCartFlow(services: CartFlowServices) {
 export function addLineItemsFlow(services: CartFlowServices) {
   const add = createStep('add-line-items', async (input: { cartId: string; items: LineRequest[]; caller: StorefrontCaller }, ctx) => {
     const cart = await openCart(services, ctx, input.cartId, input.caller);
-    await addLines(services, ctx, cart, input.items);
-    await refreshCart(services, ctx, cart.id);
+    const catalog = await addLines(services, ctx, cart, input.items);
+    const { cart: refreshed } = await refreshCart(services, ctx, cart.id);
     await services.carts.recordUpdated(ctx, cart.id);
+    return { cart: refreshed, catalog };
   });
-  return createFlow('add-to-cart', async (run, input: { cartId: string; items: LineRequest[]; caller: StorefrontCaller }) => {
-    await run(add, input);
-  });
+  return createFlow('add-to-cart', async (run, input: { cartId: string; items: LineRequest[]; caller: StorefrontCaller }) => run(add, input));
 }
 
 export function updateLineItemFlow(services: CartFlowServices) {
@@ -183,12 +185,11 @@ export function updateLineItemFlow(services: CartFlowServices) {
       }
       await services.carts.updateLineItem(ctx, cart.id, line.id, change);
     }
-    await refreshCart(services, ctx, cart.id);
+    const { cart: refreshed } = await refreshCart(services, ctx, cart.id);
     await services.carts.recordUpdated(ctx, cart.id);
+    return refreshed;
   });
-  return createFlow('update-line-item-in-cart', async (run, input: Input) => {
-    await run(update, input);
-  });
+  return createFlow('update-line-item-in-cart', async (run, input: Input) => run(update, input));
 }
 
 export function deleteLineItemFlow(services: CartFlowServices) {
@@ -197,12 +198,11 @@ export function deleteLineItemFlow(services: CartFlowServices) {
     const cart = await openCart(services, ctx, input.cartId, input.caller);
     if (!cart.items.some((i) => i.id === input.lineId)) throw SthenoError.notFound(`Line item with id: ${input.lineId} was not found`);
     await services.carts.removeLineItems(ctx, cart.id, [input.lineId]);
-    await refreshCart(services, ctx, cart.id);
+    const { cart: refreshed } = await refreshCart(services, ctx, cart.id);
     await services.carts.recordUpdated(ctx, cart.id);
+    return refreshed;
   });
-  return createFlow('delete-line-items', async (run, input: Input) => {
-    await run(remove, input);
-  });
+  return createFlow('delete-line-items', async (run, input: Input) => run(remove, input));
 }
 
 /**
@@ -244,9 +244,7 @@ export function updateCartFlow(services: CartFlowServices) {
       await services.carts.removeShippingMethods(ctx, cart.id);
     }
     await services.carts.update(ctx, cart.id, change);
-    await refreshCart(services, ctx, cart.id, data.promo_codes ? { codes: data.promo_codes } : {});
+    return (await refreshCart(services, ctx, cart.id, data.promo_codes ? { codes: data.promo_codes } : {})).cart;
   });
-  return createFlow('update-cart', async (run, input: Input) => {
-    await run(update, input);
-  });
+  return createFlow('update-cart', async (run, input: Input) => run(update, input));
 }

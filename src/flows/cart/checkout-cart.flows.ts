@@ -20,12 +20,11 @@ export function addPromotionsFlow(services: CartFlowServices) {
     const codes = uniqueCodes(input.codes);
     await assertCodesValid(services, ctx, codes);
     const current = (await validCartPromotions(services, ctx, cart.id)).map((p) => p.code);
-    await refreshCart(services, ctx, cart.id, { codes: uniqueCodes([...current, ...codes]) });
+    const { cart: refreshed } = await refreshCart(services, ctx, cart.id, { codes: uniqueCodes([...current, ...codes]) });
     await services.carts.recordUpdated(ctx, cart.id);
+    return refreshed;
   });
-  return createFlow('update-cart-promotions', async (run, input: Input) => {
-    await run(add, input);
-  });
+  return createFlow('update-cart-promotions', async (run, input: Input) => run(add, input));
 }
 
 /** `DELETE /store/carts/:id/promotions`: removes codes from the cart's (unknown codes are ignored, as Medusa). */
@@ -35,12 +34,11 @@ export function removePromotionsFlow(services: CartFlowServices) {
     const cart = await openCart(services, ctx, input.cartId, input.caller);
     const removed = new Set(input.codes.map((c) => c.trim().toLowerCase()));
     const current = (await validCartPromotions(services, ctx, cart.id)).map((p) => p.code);
-    await refreshCart(services, ctx, cart.id, { codes: current.filter((c) => !removed.has(c.toLowerCase())) });
+    const { cart: refreshed } = await refreshCart(services, ctx, cart.id, { codes: current.filter((c) => !removed.has(c.toLowerCase())) });
     await services.carts.recordUpdated(ctx, cart.id);
+    return refreshed;
   });
-  return createFlow('remove-cart-promotions', async (run, input: Input) => {
-    await run(remove, input);
-  });
+  return createFlow('remove-cart-promotions', async (run, input: Input) => run(remove, input));
 }
 
 /** The price of an option for the cart: a flat option's listed price, a calculated one's provider price. */
@@ -91,12 +89,11 @@ export function addShippingMethodFlow(services: CartFlowServices) {
         data,
       },
     ]);
-    await refreshCart(services, ctx, cart.id);
+    const { cart: refreshed } = await refreshCart(services, ctx, cart.id);
     await services.carts.recordUpdated(ctx, cart.id);
+    return refreshed;
   });
-  return createFlow('add-shipping-method-to-cart', async (run, input: Input) => {
-    await run(add, input);
-  });
+  return createFlow('add-shipping-method-to-cart', async (run, input: Input) => run(add, input));
 }
 
 /** `POST /store/carts/:id/taxes`: tax lines for the cart now, whatever the region's automatic_taxes. */
@@ -104,11 +101,9 @@ export function calculateTaxesFlow(services: CartFlowServices) {
   type Input = { cartId: string; caller: StorefrontCaller };
   const taxes = createStep('update-tax-lines', async (input: Input, ctx) => {
     const cart = await openCart(services, ctx, input.cartId, input.caller);
-    await refreshCart(services, ctx, cart.id, { forceTaxes: true });
+    return (await refreshCart(services, ctx, cart.id, { forceTaxes: true })).cart;
   });
-  return createFlow('update-tax-lines', async (run, input: Input) => {
-    await run(taxes, input);
-  });
+  return createFlow('update-tax-lines', async (run, input: Input) => run(taxes, input));
 }
 
 /**
@@ -122,14 +117,12 @@ export function transferCartFlow(services: CartFlowServices) {
     const customerId = input.caller.customer_id;
     if (!customerId) throw new SthenoError('unauthorized', 'Unauthorized');
     const cart = await openCart(services, ctx, input.cartId, input.caller);
-    if (cart.customer_id === customerId) return;
+    if (cart.customer_id === customerId) return cart;
     const customer = await services.customers.retrieve(ctx, customerId);
     await services.carts.update(ctx, cart.id, { customer_id: customer.id, email: customer.email, transferred: true });
-    await refreshCart(services, ctx, cart.id);
+    return (await refreshCart(services, ctx, cart.id)).cart;
   });
-  return createFlow('transfer-cart-customer', async (run, input: Input) => {
-    await run(transfer, input);
-  });
+  return createFlow('transfer-cart-customer', async (run, input: Input) => run(transfer, input));
 }
 
 /**

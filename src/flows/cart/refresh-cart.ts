@@ -153,12 +153,17 @@ export async function validCartPromotions(services: CartFlowServices, ctx: Conte
  * codes when omitted) and the automatic promotions; links the codes that apply. Returns the
  * codes refused for an exhausted budget.
  */
-export async function refreshPromotions(services: CartFlowServices, ctx: Context, cart: CartView, codes?: string[]): Promise<string[]> {
+export async function refreshPromotions(services: CartFlowServices, ctx: Context, cart: CartView, codes?: string[]): Promise<PromotionRefresh> {
   const wanted = codes ?? (await validCartPromotions(services, ctx, cart.id)).map((p) => p.code);
   const hadAdjustments = cart.items.some((i) => i.adjustments.length) || cart.shipping_methods.some((m) => m.adjustments.length);
   if (!cart.items.length && !cart.shipping_methods.length) {
     if (codes) await linkCodes(services, ctx, cart.id, wanted, []);
-    return [];
+    return { budgetExceeded: [], wrote: false };
+  }
+  // nothing applied, nothing to remove and no automatic promotion that could apply: the engine has nothing to do
+  if (!wanted.length && !hadAdjustments && !(await services.promotions.hasActiveAutomatic(ctx))) {
+    if (codes) await linkCodes(services, ctx, cart.id, wanted, []);
+    return { budgetExceeded: [], wrote: false };
   }
   const { actions } = await services.promotions.computeActions(ctx, wanted, await promotionContextOf(services, ctx, cart));
   const exceeded = actions.filter((a) => a.action === 'campaignBudgetExceeded').map((a) => a.code.toLowerCase());
@@ -179,12 +184,19 @@ export async function refreshPromotions(services: CartFlowServices, ctx: Context
       methodAdjustments.push({ shipping_method_id: action.shipping_method_id, amount: action.amount, code: action.code, promotion_id: action.promotion_id });
     }
   }
-  if (hadAdjustments || itemAdjustments.length || methodAdjustments.length) {
+  const wrote = hadAdjustments || itemAdjustments.length > 0 || methodAdjustments.length > 0;
+  if (wrote) {
     await services.carts.setLineItemAdjustments(ctx, cart.id, itemAdjustments);
     await services.carts.setShippingMethodAdjustments(ctx, cart.id, methodAdjustments);
   }
   await linkCodes(services, ctx, cart.id, wanted, exceeded, codes !== undefined);
-  return wanted.filter((c) => exceeded.includes(c.toLowerCase()));
+  return { budgetExceeded: wanted.filter((c) => exceeded.includes(c.toLowerCase())), wrote };
+}
+
+/** What the promotion step did: codes refused for their budget, and whether adjustments were rewritten. */
+export interface PromotionRefresh {
+  budgetExceeded: string[];
+  wrote: boolean;
 }
 
 /** Makes the cart's linked promotions the (valid) `codes` minus those refused for their budget. */
@@ -196,7 +208,7 @@ async function linkCodes(services: CartFlowServices, ctx: Context, cartId: strin
 }
 
 /** Step 4: the tax lines of every line and method, or none. */
-async function refreshTaxes(services: CartFlowServices, ctx: Context, cart: CartView, region: RegionView | null, force: boolean): Promise<void> {
+async function refreshTaxes(services: CartFlowServices, ctx: Context, cart: CartView, region: RegionView | null, force: boolean): Promise<boolean> {
   const country = cart.shipping_address?.country_code;
   const hasTaxLines = cart.items.some((i) => i.tax_lines.length) || cart.shipping_methods.some((m) => m.tax_lines.length);
   if (!country || !(force || region?.automatic_taxes)) {
@@ -204,9 +216,9 @@ async function refreshTaxes(services: CartFlowServices, ctx: Context, cart: Cart
       await services.carts.setLineItemTaxLines(ctx, cart.id, []);
       await services.carts.setShippingMethodTaxLines(ctx, cart.id, []);
     }
-    return;
+    return hasTaxLines;
   }
-  if (!cart.items.length && !cart.shipping_methods.length) return;
+  if (!cart.items.length && !cart.shipping_methods.length) return false;
   const result = await services.tax.taxLinesFor(ctx, {
     address: {
       country_code: country,
@@ -236,16 +248,29 @@ async function refreshTaxes(services: CartFlowServices, ctx: Context, cart: Cart
     tax_rate_id: line.rate_id,
     provider_id: line.provider_id,
   });
-  await services.carts.setLineItemTaxLines(
-    ctx,
-    cart.id,
-    [...result.items].flatMap(([itemId, lines]) => lines.map((l) => ({ item_id: itemId, ...toInput(l) }))),
-  );
-  await services.carts.setShippingMethodTaxLines(
-    ctx,
-    cart.id,
-    [...result.shipping_methods].flatMap(([methodId, lines]) => lines.map((l) => ({ shipping_method_id: methodId, ...toInput(l) }))),
-  );
+  const itemLines = [...result.items].flatMap(([itemId, lines]) => lines.map((l) => ({ item_id: itemId, ...toInput(l) })));
+  const methodLines = [...result.shipping_methods].flatMap(([methodId, lines]) => lines.map((l) => ({ shipping_method_id: methodId, ...toInput(l) })));
+  const current = {
+    items: cart.items.flatMap((i) => i.tax_lines.map((t) => ({ ...t, item_id: i.id }))),
+    methods: cart.shipping_methods.flatMap((m) => m.tax_lines.map((t) => ({ ...t, shipping_method_id: m.id }))),
+  };
+  // the usual refresh changes no rate: rewriting identical tax lines would cost two deletes and two inserts
+  if (sameTaxLines(current.items, itemLines, 'item_id') && sameTaxLines(current.methods, methodLines, 'shipping_method_id')) return false;
+  await services.carts.setLineItemTaxLines(ctx, cart.id, itemLines);
+  await services.carts.setShippingMethodTaxLines(ctx, cart.id, methodLines);
+  return true;
+}
+
+type ComparableTaxLine = { code: string; rate: number | string; description?: string | null; tax_rate_id?: string | null; provider_id?: string | null };
+
+/** Whether two sets of tax lines (of lines or of methods, keyed by `owner`) are the same lines. */
+function sameTaxLines<K extends string>(a: Array<ComparableTaxLine & Record<K, string>>, b: Array<ComparableTaxLine & Record<K, string>>, owner: K): boolean {
+  if (a.length !== b.length) return false;
+  const key = (l: ComparableTaxLine & Record<K, string>) =>
+    JSON.stringify([l[owner], l.code, new Decimal(String(l.rate)).toFixed(), l.description ?? null, l.tax_rate_id ?? null, l.provider_id ?? null]);
+  const left = a.map(key).sort();
+  const right = b.map(key).sort();
+  return left.every((k, i) => k === right[i]);
 }
 
 /**
@@ -270,10 +295,13 @@ export async function refreshCart(
 ): Promise<{ cart: CartView; budgetExceeded: string[] }> {
   let cart = await services.carts.retrieve(ctx, cartId);
   if (await refreshShipping(services, ctx, cart)) cart = await services.carts.retrieve(ctx, cartId);
-  const budgetExceeded = await refreshPromotions(services, ctx, cart, options.codes);
-  const region = cart.region_id ? await services.regions.retrieve(ctx, cart.region_id).catch(() => null) : null;
-  await refreshTaxes(services, ctx, cart, region, options.forceTaxes ?? false);
-  cart = await services.carts.retrieve(ctx, cartId);
+  const promotions = await refreshPromotions(services, ctx, cart, options.codes);
+  // the region only decides whether taxes are automatic, which matters only with a country to tax for
+  const force = options.forceTaxes ?? false;
+  const region = cart.region_id && cart.shipping_address?.country_code && !force ? await services.regions.retrieve(ctx, cart.region_id).catch(() => null) : null;
+  const taxesWrote = await refreshTaxes(services, ctx, cart, region, force);
+  // reread only what was rewritten: the cart as loaded above is current otherwise
+  if (promotions.wrote || taxesWrote) cart = await services.carts.retrieve(ctx, cartId);
   await refreshPaymentCollection(services, ctx, cart);
-  return { cart, budgetExceeded };
+  return { cart, budgetExceeded: promotions.budgetExceeded };
 }

@@ -61,18 +61,30 @@ export class StoreCartViews {
     private readonly cartCollections: CartPaymentCollectionLinks,
   ) {}
 
-  async build(ctx: Context, cartId: string, fields: ResolvedFields, caller: StorefrontCaller): Promise<Partial<StoreCartView>> {
-    const cart = await this.carts.retrieve(ctx, cartId);
+  /** `cart`: an id, or the cart as a flow just left it (its transaction committed): not read again. */
+  /**
+   * `cart`: an id, or the cart as a flow just left it (its transaction committed): not read again.
+   * `known.catalog`: the variants of the cart's lines when the flow read them already.
+   */
+  async build(
+    ctx: Context,
+    cartOrId: string | CartView,
+    fields: ResolvedFields,
+    caller: StorefrontCaller,
+    known: { catalog?: Map<string, VariantForCart> } = {},
+  ): Promise<Partial<StoreCartView>> {
+    const cart = typeof cartOrId === 'string' ? await this.carts.retrieve(ctx, cartOrId) : cartOrId;
     assertCallerMayUse(cart, caller);
-    return projectFields(await this.decorate(ctx, cart, fields), fields);
+    return projectFields(await this.decorate(ctx, cart, fields, known.catalog), fields);
   }
 
-  private async decorate(ctx: Context, cart: CartView, fields: ResolvedFields): Promise<StoreCartView> {
+  private async decorate(ctx: Context, cart: CartView, fields: ResolvedFields, knownCatalog?: Map<string, VariantForCart>): Promise<StoreCartView> {
     const wants = (relation: string) => fields.relations.includes(relation);
     const region = wants('region') && cart.region_id ? await this.regions.retrieve(ctx, cart.region_id).catch(() => null) : null;
     const variantIds = cart.items.map((i) => i.variant_id).filter((id): id is string => !!id);
     const needCatalog = (wants('items.product') || wants('items.variant')) && variantIds.length > 0;
-    const catalog = needCatalog ? await this.products.variantsForCart(ctx, variantIds) : new Map<string, VariantForCart>();
+    const known = knownCatalog && variantIds.every((id) => knownCatalog.has(id)) ? knownCatalog : null;
+    const catalog = needCatalog ? (known ?? (await this.products.variantsForCart(ctx, variantIds))) : new Map<string, VariantForCart>();
     const items: StoreLineItemView[] = cart.items.map((item) => {
       const found = item.variant_id ? catalog.get(item.variant_id) : undefined;
       return { ...item, product: found ? productOf(found) : null, variant: found ? { ...found.variant } : null };

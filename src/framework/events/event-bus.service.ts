@@ -1,6 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { Context } from '../context/context';
+import { generateId } from '../database/ids';
 import { OutboxEvent } from './outbox-event.entity';
+
+/** When and for whom an event happened: the request and the actor, when known. */
+function metadataOf(ctx: Context): Record<string, unknown> {
+  return {
+    occurred_at: new Date().toISOString(),
+    ...(ctx.requestId ? { request_id: ctx.requestId } : {}),
+    ...(ctx.actor ? { actor_type: ctx.actor.type, actor_id: ctx.actor.id } : {}),
+  };
+}
 
 /**
  * Records domain events into the outbox through the caller's EntityManager, so the event is written
@@ -13,13 +23,24 @@ export class EventBus {
     const event = new OutboxEvent();
     event.name = name;
     event.data = data;
-    event.metadata = {
-      occurred_at: new Date().toISOString(),
-      ...(ctx.requestId ? { request_id: ctx.requestId } : {}),
-      ...(ctx.actor ? { actor_type: ctx.actor.type, actor_id: ctx.actor.id } : {}),
-    };
+    event.metadata = metadataOf(ctx);
     ctx.em.persist(event);
     return event;
+  }
+
+  /**
+   * Records the event with one INSERT now, in the caller's transaction, instead of at its next
+   * flush: for hot paths that write with plain SQL and have nothing else to flush. Returns its id.
+   */
+  async recordNow(ctx: Context, name: string, data: Record<string, unknown>): Promise<string> {
+    const id = generateId('evt');
+    await ctx.em.execute('insert into event_outbox (id, name, data, metadata) values (?, ?, ?::jsonb, ?::jsonb)', [
+      id,
+      name,
+      JSON.stringify(data),
+      JSON.stringify(metadataOf(ctx)),
+    ]);
+    return id;
   }
 
   recordMany(ctx: Context, events: Array<{ name: string; data: Record<string, unknown> }>): OutboxEvent[] {

@@ -143,8 +143,7 @@ export class CartService {
 
   /** Records `cart.updated` for a change made through the line/method setters (one per request). */
   async recordUpdated(ctx: Context, id: string): Promise<void> {
-    this.events.record(ctx, CartEvents.UPDATED, { id });
-    await ctx.em.flush();
+    await this.events.recordNow(ctx, CartEvents.UPDATED, { id });
   }
 
   /**
@@ -190,19 +189,35 @@ export class CartService {
   /** Changes several lines of the cart at once (re-pricing after a region change). */
   async updateLineItems(ctx: Context, cartId: string, updates: Array<LineItemUpdate & { id: string }>): Promise<void> {
     if (!updates.length) return;
+    // one UPDATE for all of them (plain SQL: this is every add to cart's write); a line of another cart matches nothing
     await inTransaction(ctx, async (tx) => {
-      const rows = await tx.em.find(CartLineItem, { cart_id: cartId, id: { $in: updates.map((u) => u.id) } });
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      for (const { id, ...update } of updates) {
-        const row = byId.get(id);
-        if (!row) throw SthenoError.notFound(`Line item with id: ${id} was not found`);
-        if (update.quantity !== undefined) row.quantity = update.quantity;
-        if (update.unit_price !== undefined) row.unit_price = update.unit_price;
-        if (update.compare_at_unit_price !== undefined) row.compare_at_unit_price = update.compare_at_unit_price;
-        if (update.is_tax_inclusive !== undefined) row.is_tax_inclusive = update.is_tax_inclusive;
-        if (update.metadata !== undefined) row.metadata = update.metadata;
-      }
-      await tx.em.flush();
+      const rows = updates.map(({ id, ...u }) => ({
+        id,
+        quantity: u.quantity ?? null,
+        unit_price: u.unit_price ?? null,
+        set_compare_at: u.compare_at_unit_price !== undefined,
+        compare_at_unit_price: u.compare_at_unit_price ?? null,
+        is_tax_inclusive: u.is_tax_inclusive ?? null,
+        set_metadata: u.metadata !== undefined,
+        metadata: u.metadata ?? null,
+      }));
+      const updated = await tx.em.execute<Array<{ id: string }>>(
+        `update cart_line_item i set
+            quantity = coalesce(u.quantity, i.quantity),
+            unit_price = coalesce(u.unit_price, i.unit_price),
+            compare_at_unit_price = case when u.set_compare_at then u.compare_at_unit_price else i.compare_at_unit_price end,
+            is_tax_inclusive = coalesce(u.is_tax_inclusive, i.is_tax_inclusive),
+            metadata = case when u.set_metadata then u.metadata else i.metadata end,
+            updated_at = now()
+          from jsonb_to_recordset(?::jsonb) as u(id text, quantity integer, unit_price numeric, set_compare_at boolean,
+            compare_at_unit_price numeric, is_tax_inclusive boolean, set_metadata boolean, metadata jsonb)
+         where i.id = u.id and i.cart_id = ? and i.deleted_at is null
+         returning i.id`,
+        [JSON.stringify(rows), cartId],
+      );
+      const found = new Set(updated.map((r) => r.id));
+      const missing = updates.find((u) => !found.has(u.id));
+      if (missing) throw SthenoError.notFound(`Line item with id: ${missing.id} was not found`);
     });
   }
 

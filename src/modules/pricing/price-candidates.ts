@@ -22,27 +22,42 @@ const parsed = <T>(value: Json<T>): T => (typeof value === 'string' ? (JSON.pars
 export class PriceCandidates {
   async load(ctx: Context, priceSetIds: string[], context: PricingContext): Promise<PriceCandidateData> {
     const currency = String(context.currency_code ?? '').toLowerCase();
-    const prices = await this.prices(ctx, priceSetIds, currency);
+    const { prices, preferences } = await this.pricesAndPreferences(ctx, priceSetIds, currency, typeof context.region_id === 'string' ? context.region_id : undefined);
     const listIds = [...new Set(prices.map((p) => p.price_list_id).filter((id): id is string => id !== null))];
     const lists = await this.lists(ctx, listIds);
-    const preferences = await this.preferences(ctx, currency, typeof context.region_id === 'string' ? context.region_id : undefined);
     return { prices, lists, preferences };
   }
 
-  private async prices(ctx: Context, priceSetIds: string[], currency: string): Promise<CandidatePrice[]> {
-    const rows = await ctx.em.execute<Array<Omit<CandidatePrice, 'rules'> & { rules: Json<PriceRuleInput[]> }>>(
-      `select p.id, p.price_set_id, p.currency_code, p.amount::text as amount, p.min_quantity::text as min_quantity,
-              p.max_quantity::text as max_quantity, p.price_list_id,
-              coalesce(jsonb_agg(jsonb_build_object('attribute', r.attribute, 'operator', r.operator, 'value', r.value))
-                         filter (where r.id is not null), '[]'::jsonb) as rules
-         from price p
-         left join price_rule r on r.price_id = p.id and r.deleted_at is null
-        where p.deleted_at is null and p.currency_code = ?
-          and p.price_set_id in (select jsonb_array_elements_text(?::jsonb))
-        group by p.id`,
-      [currency, jsonb(priceSetIds)],
+  /**
+   * The candidate prices of the sets in the currency, and the tax-inclusive preferences of the
+   * currency and region, in one statement (every add to cart prices its line).
+   */
+  private async pricesAndPreferences(
+    ctx: Context,
+    priceSetIds: string[],
+    currency: string,
+    regionId: string | undefined,
+  ): Promise<{ prices: CandidatePrice[]; preferences: PricePreferenceInput[] }> {
+    const [row] = await ctx.em.execute<Array<{ prices: Json<Array<Omit<CandidatePrice, 'rules'> & { rules: Json<PriceRuleInput[]> }>>; preferences: Json<PricePreferenceInput[]> }>>(
+      `select
+         coalesce((select jsonb_agg(c) from (
+           select p.id, p.price_set_id, p.currency_code, p.amount::text as amount, p.min_quantity::text as min_quantity,
+                  p.max_quantity::text as max_quantity, p.price_list_id,
+                  coalesce(jsonb_agg(jsonb_build_object('attribute', r.attribute, 'operator', r.operator, 'value', r.value))
+                             filter (where r.id is not null), '[]'::jsonb) as rules
+             from price p
+             left join price_rule r on r.price_id = p.id and r.deleted_at is null
+            where p.deleted_at is null and p.currency_code = ?
+              and p.price_set_id in (select jsonb_array_elements_text(?::jsonb))
+            group by p.id) c), '[]'::jsonb) as prices,
+         coalesce((select jsonb_agg(jsonb_build_object('attribute', attribute, 'value', value, 'is_tax_inclusive', is_tax_inclusive))
+           from price_preference
+          where deleted_at is null
+            and ((attribute = 'currency_code' and value = ?) or (attribute = 'region_id' and value = ?))), '[]'::jsonb) as preferences`,
+      [currency, jsonb(priceSetIds), currency, regionId ?? null],
     );
-    return rows.map((row) => ({ ...row, rules: parsed(row.rules) }));
+    const prices = parsed(row.prices).map((p) => ({ ...p, rules: parsed(p.rules) }));
+    return { prices, preferences: parsed(row.preferences) };
   }
 
   /** Only active, undeleted lists: a price of any other list is ignored by the calculator. */
@@ -71,12 +86,4 @@ export class PriceCandidates {
     );
   }
 
-  private async preferences(ctx: Context, currency: string, regionId: string | undefined): Promise<PricePreferenceInput[]> {
-    return ctx.em.execute<PricePreferenceInput[]>(
-      `select attribute, value, is_tax_inclusive from price_preference
-        where deleted_at is null
-          and ((attribute = 'currency_code' and value = ?) or (attribute = 'region_id' and value = ?))`,
-      [currency, regionId ?? null],
-    );
-  }
 }

@@ -225,6 +225,14 @@ export class PromotionService {
 
   // ---- carts and checkout -------------------------------------------------------------------------
 
+  /** Whether any automatic promotion is active: a cart with no codes needs the engine only then. One statement. */
+  async hasActiveAutomatic(ctx: Context): Promise<boolean> {
+    const [row] = await ctx.em.execute<Array<{ found: boolean }>>(
+      `select exists(select 1 from promotion where is_automatic and status = 'active' and deleted_at is null) as found`,
+    );
+    return row?.found === true;
+  }
+
   /**
    * The adjustments a cart gets from the given codes plus every active automatic promotion (see
    * promotion-engine.ts for the stacking rule). A code that is unknown or not active is refused.

@@ -16,6 +16,7 @@ import { AddShippingMethodDto, PromoCodesDto } from '../dto/checkout.dto';
 import { AddLineItemDto, CreateCartDto, StoreCartDto, UpdateCartDto, UpdateLineItemDto } from '../dto/store-cart.dto';
 import { STORE_CART_RETRIEVE as RETRIEVE } from './store-cart-fields';
 import { Caller } from './storefront-caller.decorator';
+import type { CartView } from '../cart.types';
 
 @ApiTags('Store Carts')
 @ApiStoreAuth()
@@ -47,8 +48,7 @@ export class StoreCartsController {
   @ApiSingleResponse('cart', StoreCartDto)
   @ApiErrors(400, 404)
   async update(@Ctx() ctx: Context, @Caller() caller: StorefrontCaller, @Param('id') id: string, @Body() body: UpdateCartDto, @RetrieveParams(RETRIEVE) query: RetrieveQuery) {
-    await this.flows.updateCart(ctx, id, body, caller);
-    return this.respond(ctx, id, query, caller);
+    return this.respond(ctx, await this.flows.updateCart(ctx, id, body, caller), query, caller);
   }
 
   @Post(':id/line-items')
@@ -56,8 +56,8 @@ export class StoreCartsController {
   @ApiSingleResponse('cart', StoreCartDto)
   @ApiErrors(400, 404)
   async addLineItem(@Ctx() ctx: Context, @Caller() caller: StorefrontCaller, @Param('id') id: string, @Body() body: AddLineItemDto, @RetrieveParams(RETRIEVE) query: RetrieveQuery) {
-    await this.flows.addLineItems(ctx, id, [body], caller);
-    return this.respond(ctx, id, query, caller);
+    const { cart, catalog } = await this.flows.addLineItems(ctx, id, [body], caller);
+    return { cart: await this.views.build(ctx, cart, query.fields, caller, { catalog }) };
   }
 
   @Post(':id/line-items/:line_id')
@@ -72,8 +72,7 @@ export class StoreCartsController {
     @Body() body: UpdateLineItemDto,
     @RetrieveParams(RETRIEVE) query: RetrieveQuery,
   ) {
-    await this.flows.updateLineItem(ctx, id, lineId, body, caller);
-    return this.respond(ctx, id, query, caller);
+    return this.respond(ctx, await this.flows.updateLineItem(ctx, id, lineId, body, caller), query, caller);
   }
 
   @Delete(':id/line-items/:line_id')
@@ -93,8 +92,8 @@ export class StoreCartsController {
   })
   @ApiErrors(400, 404)
   async deleteLineItem(@Ctx() ctx: Context, @Caller() caller: StorefrontCaller, @Param('id') id: string, @Param('line_id') lineId: string, @RetrieveParams(RETRIEVE) query: RetrieveQuery) {
-    await this.flows.deleteLineItem(ctx, id, lineId, caller);
-    return deleteEnvelope(lineId, 'line-item', await this.views.build(ctx, id, query.fields, caller));
+    const cart = await this.flows.deleteLineItem(ctx, id, lineId, caller);
+    return deleteEnvelope(lineId, 'line-item', await this.views.build(ctx, cart, query.fields, caller));
   }
 
   /** Applies promotion codes (each must be an active promotion: 400 otherwise, nothing changed). */
@@ -103,8 +102,7 @@ export class StoreCartsController {
   @ApiSingleResponse('cart', StoreCartDto)
   @ApiErrors(400, 404)
   async addPromotions(@Ctx() ctx: Context, @Caller() caller: StorefrontCaller, @Param('id') id: string, @Body() body: PromoCodesDto, @RetrieveParams(RETRIEVE) query: RetrieveQuery) {
-    await this.flows.addPromotions(ctx, id, body.promo_codes, caller);
-    return this.respond(ctx, id, query, caller);
+    return this.respond(ctx, await this.flows.addPromotions(ctx, id, body.promo_codes, caller), query, caller);
   }
 
   /** Removes promotion codes from the cart (codes it does not have are ignored). */
@@ -113,8 +111,7 @@ export class StoreCartsController {
   @ApiSingleResponse('cart', StoreCartDto)
   @ApiErrors(400, 404)
   async removePromotions(@Ctx() ctx: Context, @Caller() caller: StorefrontCaller, @Param('id') id: string, @Body() body: PromoCodesDto, @RetrieveParams(RETRIEVE) query: RetrieveQuery) {
-    await this.flows.removePromotions(ctx, id, body.promo_codes, caller);
-    return this.respond(ctx, id, query, caller);
+    return this.respond(ctx, await this.flows.removePromotions(ctx, id, body.promo_codes, caller), query, caller);
   }
 
   /** Sets the shipping method of an option's shipping profile (the option must be available for the cart). */
@@ -123,8 +120,7 @@ export class StoreCartsController {
   @ApiSingleResponse('cart', StoreCartDto)
   @ApiErrors(400, 404)
   async addShippingMethod(@Ctx() ctx: Context, @Caller() caller: StorefrontCaller, @Param('id') id: string, @Body() body: AddShippingMethodDto, @RetrieveParams(RETRIEVE) query: RetrieveQuery) {
-    await this.flows.addShippingMethod(ctx, id, body, caller);
-    return this.respond(ctx, id, query, caller);
+    return this.respond(ctx, await this.flows.addShippingMethod(ctx, id, body, caller), query, caller);
   }
 
   /** Computes the cart's tax lines now (also when the region's automatic_taxes is off). */
@@ -133,8 +129,7 @@ export class StoreCartsController {
   @ApiSingleResponse('cart', StoreCartDto)
   @ApiErrors(400, 404)
   async calculateTaxes(@Ctx() ctx: Context, @Caller() caller: StorefrontCaller, @Param('id') id: string, @RetrieveParams(RETRIEVE) query: RetrieveQuery) {
-    await this.flows.calculateTaxes(ctx, id, caller);
-    return this.respond(ctx, id, query, caller);
+    return this.respond(ctx, await this.flows.calculateTaxes(ctx, id, caller), query, caller);
   }
 
   /** Makes a guest cart the signed-in customer's (a cart of another customer is not found). */
@@ -144,11 +139,11 @@ export class StoreCartsController {
   @ApiSingleResponse('cart', StoreCartDto)
   @ApiErrors(400, 401, 404)
   async transfer(@Ctx() ctx: Context, @Caller() caller: StorefrontCaller, @Param('id') id: string, @RetrieveParams(RETRIEVE) query: RetrieveQuery) {
-    await this.flows.transferCart(ctx, id, caller);
-    return this.respond(ctx, id, query, caller);
+    return this.respond(ctx, await this.flows.transferCart(ctx, id, caller), query, caller);
   }
 
-  private async respond(ctx: Context, id: string, query: RetrieveQuery, caller: StorefrontCaller) {
-    return { cart: await this.views.build(ctx, id, query.fields, caller) };
+  /** `cart`: an id to read, or the cart a flow answered (read already, in its transaction). */
+  private async respond(ctx: Context, cart: string | CartView, query: RetrieveQuery, caller: StorefrontCaller) {
+    return { cart: await this.views.build(ctx, cart, query.fields, caller) };
   }
 }
