@@ -69,7 +69,8 @@ export function addShippingMethodFlow(services: CartFlowServices) {
   type Input = { cartId: string; request: AddShippingMethodRequest; caller: StorefrontCaller };
   const add = createStep('add-shipping-method', async (input: Input, ctx) => {
     const cart = await openCart(services, ctx, input.cartId, input.caller);
-    const available = new Map((await services.fulfillment.listShippingOptionsForContext(ctx, await shippingContextOf(services, ctx, cart))).map((o) => [o.id, o]));
+    const listed = await services.fulfillment.listShippingOptionsForContext(ctx, await shippingContextOf(services, ctx, cart));
+    const available = new Map(listed.map((o) => [o.id, o]));
     const option = available.get(input.request.option_id);
     if (!option) throw SthenoError.invalidData(INVALID_SHIPPING_OPTIONS);
     const data = input.request.data ?? {};
@@ -89,7 +90,8 @@ export function addShippingMethodFlow(services: CartFlowServices) {
         data,
       },
     ]);
-    const { cart: refreshed } = await refreshCart(services, ctx, cart.id);
+    // the options were just listed for this cart's address, channel, region and currency: re-validating lists nothing again
+    const { cart: refreshed } = await refreshCart(services, ctx, cart.id, { availableOptions: listed });
     await services.carts.recordUpdated(ctx, cart.id);
     return refreshed;
   });

@@ -38,6 +38,12 @@ import type { CartFlowServices } from './cart-flow.types';
 export interface RefreshOptions {
   /** Compute tax lines even when the region's automatic_taxes is off (`POST /store/carts/:id/taxes`). */
   forceTaxes?: boolean;
+  /**
+   * The options available to the cart, listed by the caller in this transaction for the cart's
+   * current address, channel, region and currency (adding a shipping method lists them to validate
+   * the option): step 2 uses them instead of listing again.
+   */
+  availableOptions?: ShippingOptionView[];
 }
 
 /** The shipping context of a cart: what decides which options it may use. */
@@ -75,12 +81,12 @@ function cartRuleContext(cart: CartView): Record<string, unknown> {
 const sameAmount = (a: string, b: number) => new Decimal(a).eq(new Decimal(String(b)));
 
 /** Step 2: drops shipping methods that are no longer valid and re-prices the others. True when anything changed. */
-async function refreshShipping(services: CartFlowServices, ctx: Context, cart: CartView): Promise<boolean> {
+async function refreshShipping(services: CartFlowServices, ctx: Context, cart: CartView, listed?: ShippingOptionView[]): Promise<boolean> {
   const methods = cart.shipping_methods.filter((m) => m.shipping_option_id);
   if (!methods.length) return false;
   const context = await shippingContextOf(services, ctx, cart);
   const available = new Map<string, ShippingOptionView>(
-    (await services.fulfillment.listShippingOptionsForContext(ctx, context)).map((o) => [o.id, o]),
+    (listed ?? (await services.fulfillment.listShippingOptionsForContext(ctx, context))).map((o) => [o.id, o]),
   );
   const removed: string[] = [];
   const updates: ShippingMethodUpdate[] = [];
@@ -254,11 +260,12 @@ async function refreshTaxes(services: CartFlowServices, ctx: Context, cart: Cart
     items: cart.items.flatMap((i) => i.tax_lines.map((t) => ({ ...t, item_id: i.id }))),
     methods: cart.shipping_methods.flatMap((m) => m.tax_lines.map((t) => ({ ...t, shipping_method_id: m.id }))),
   };
-  // the usual refresh changes no rate: rewriting identical tax lines would cost two deletes and two inserts
-  if (sameTaxLines(current.items, itemLines, 'item_id') && sameTaxLines(current.methods, methodLines, 'shipping_method_id')) return false;
-  await services.carts.setLineItemTaxLines(ctx, cart.id, itemLines);
-  await services.carts.setShippingMethodTaxLines(ctx, cart.id, methodLines);
-  return true;
+  // the usual refresh changes no rate: tax lines equal to the current ones are not rewritten
+  const itemsChanged = !sameTaxLines(current.items, itemLines, 'item_id');
+  const methodsChanged = !sameTaxLines(current.methods, methodLines, 'shipping_method_id');
+  if (itemsChanged) await services.carts.setLineItemTaxLines(ctx, cart.id, itemLines);
+  if (methodsChanged) await services.carts.setShippingMethodTaxLines(ctx, cart.id, methodLines);
+  return itemsChanged || methodsChanged;
 }
 
 type ComparableTaxLine = { code: string; rate: number | string; description?: string | null; tax_rate_id?: string | null; provider_id?: string | null };
@@ -294,7 +301,7 @@ export async function refreshCart(
   options: RefreshOptions & { codes?: string[] } = {},
 ): Promise<{ cart: CartView; budgetExceeded: string[] }> {
   let cart = await services.carts.retrieve(ctx, cartId);
-  if (await refreshShipping(services, ctx, cart)) cart = await services.carts.retrieve(ctx, cartId);
+  if (await refreshShipping(services, ctx, cart, options.availableOptions)) cart = await services.carts.retrieve(ctx, cartId);
   const promotions = await refreshPromotions(services, ctx, cart, options.codes);
   // the region only decides whether taxes are automatic, which matters only with a country to tax for
   const force = options.forceTaxes ?? false;

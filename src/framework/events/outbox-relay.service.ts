@@ -33,6 +33,12 @@ function textArray(ids: string[]): string {
  * It wakes right after a commit that recorded events, and polls as a safety net for events
  * committed by other processes or left behind by a crash.
  */
+/** An event its subscribers have had: to be marked dispatched, with the subscribers that failed for good. */
+interface Delivered {
+  id: string;
+  lastError: string | null;
+}
+
 @Injectable()
 export class OutboxRelay implements EventSubscriber {
   private readonly logger = new Logger('OutboxRelay');
@@ -100,8 +106,10 @@ export class OutboxRelay implements EventSubscriber {
       const rows = await this.claim();
       if (rows.length === 0) return total;
       total += rows.length;
-      await Promise.all(rows.map((row) => this.dispatchRow(row)));
-      if (this.stopping) return total;
+      const delivered = (await Promise.all(rows.map((row) => this.dispatchRow(row)))).filter((d): d is Delivered => d !== null);
+      await this.markDispatched(delivered);
+      // a short batch took everything due: a commit meanwhile woke a rerun, and the poll covers other processes
+      if (this.stopping || rows.length < BATCH_SIZE) return total;
     }
   }
 
@@ -137,7 +145,24 @@ export class OutboxRelay implements EventSubscriber {
     return rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
-  private async dispatchRow(row: ClaimedRow): Promise<void> {
+  /** Marks delivered events dispatched: one statement per distinct outcome (usually one per batch). */
+  private async markDispatched(delivered: Delivered[]): Promise<void> {
+    const byError = new Map<string | null, string[]>();
+    for (const d of delivered) byError.set(d.lastError, [...(byError.get(d.lastError) ?? []), d.id]);
+    for (const [lastError, ids] of byError) {
+      try {
+        await this.em()
+          .getConnection()
+          .execute(`update event_outbox set dispatched_at = now(), locked_until = null, last_error = ? where id = any(?::text[])`, [lastError, textArray(ids)]);
+      } catch (error) {
+        // the lease runs out and the events are claimed again: subscribers are idempotent by event id
+        this.logger.error({ err: error, event_ids: ids }, 'Could not mark delivered outbox events as dispatched');
+      }
+    }
+  }
+
+  /** Delivers one claimed event; what to mark it with, or null when it was given back for later. */
+  private async dispatchRow(row: ClaimedRow): Promise<Delivered | null> {
     const event: DomainEvent = {
       id: row.id,
       name: row.name,
@@ -149,15 +174,9 @@ export class OutboxRelay implements EventSubscriber {
       const outcome = subscribers.length ? await this.dispatcher.dispatch(event, subscribers) : { failed: [] };
       if (outcome.interrupted) {
         await this.release(row.id, 0, 'Delivery interrupted by shutdown');
-        return;
+        return null;
       }
-      const lastError = outcome.failed.length ? `Failed subscribers: ${outcome.failed.join(', ')}` : null;
-      await this.em()
-        .getConnection()
-        .execute(
-          `update event_outbox set dispatched_at = now(), locked_until = null, last_error = ? where id = any(?::text[])`,
-          [lastError, textArray([row.id])],
-        );
+      return { id: row.id, lastError: outcome.failed.length ? `Failed subscribers: ${outcome.failed.join(', ')}` : null };
     } catch (error) {
       const delayMs = Math.min(MAX_RETRY_DELAY_MS, 1000 * 2 ** Math.min(row.attempts, 20));
       const message = error instanceof Error ? error.message : String(error);
@@ -168,6 +187,7 @@ export class OutboxRelay implements EventSubscriber {
       await this.release(row.id, delayMs, message).catch((releaseError: unknown) =>
         this.logger.error({ err: releaseError, event_id: row.id }, 'Could not release a failed outbox event'),
       );
+      return null;
     }
   }
 

@@ -2,6 +2,7 @@ import Decimal from 'decimal.js';
 import { MONEY_DECIMALS } from '../../commerce/money';
 import { computeTotals, LineTotals, toWireNumber } from '../../commerce/totals';
 import { Context } from '../../framework/context/context';
+import { preparedQuery } from '../../framework/database/prepared';
 import type {
   CartAddressView,
   CartTotalsView,
@@ -164,10 +165,10 @@ const adjustmentInput = (rows: Json[]) => rows.map((a) => ({ amount: a.amount as
  */
 export async function loadCart(ctx: Context, id: string, forUpdate = false): Promise<CartView | null> {
   if (forUpdate) {
-    const locked = await ctx.em.execute<Array<{ id: string }>>(`select id from cart where id = ? and deleted_at is null for update`, [id]);
+    const locked = await preparedQuery<{ id: string }>(ctx, 'stheno_cart_lock', `select id from cart where id = ? and deleted_at is null for update`, [id]);
     if (!locked.length) return null;
   }
-  const [row] = await ctx.em.execute<CartRow[]>(CART_SQL, [id]);
+  const [row] = await preparedQuery<CartRow>(ctx, 'stheno_cart_load', CART_SQL, [id]);
   if (!row) return null;
   const items = row.items as Array<Json & { adjustments: Json[]; tax_lines: Json[] }>;
   const methods = row.shipping_methods as Array<Json & { adjustments: Json[]; tax_lines: Json[] }>;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { RequiredEntityData } from '@mikro-orm/core';
 import { Context, inTransaction } from '../../framework/context/context';
 import { SthenoError } from '../../framework/errors/stheno-error';
+import { generateId } from '../../framework/database/ids';
 import { EventBus } from '../../framework/events/event-bus.service';
 import { loadCart } from './cart-loader';
 import {
@@ -44,6 +45,72 @@ function addressData(input: AddressInput): RequiredEntityData<CartAddress> {
 }
 
 const rate = (value: number | string): string => String(value);
+
+/** A table of rows owned by the cart's lines or methods, replaced as a whole by the refresh pipeline. */
+interface ChildTable {
+  table: string;
+  /** The owner column and the owners' table (lines or shipping methods, with `cart_id`). */
+  owner: string;
+  ownerTable: string;
+  idPrefix: string;
+  /** The other columns with their SQL types, as `jsonb_to_recordset` reads them. */
+  columns: Array<[name: string, type: string]>;
+  what: string;
+}
+
+const TAX_LINE_COLUMNS: ChildTable['columns'] = [['code', 'text'], ['rate', 'numeric'], ['description', 'text'], ['tax_rate_id', 'text'], ['provider_id', 'text']];
+const ADJUSTMENT_COLUMNS: ChildTable['columns'] = [['code', 'text'], ['amount', 'numeric'], ['description', 'text'], ['promotion_id', 'text'], ['provider_id', 'text']];
+const LINE_ADJUSTMENTS: ChildTable = {
+  table: 'cart_line_item_adjustment', owner: 'item_id', ownerTable: 'cart_line_item', idPrefix: CartLineItemAdjustment.idPrefix,
+  columns: [...ADJUSTMENT_COLUMNS, ['is_tax_inclusive', 'boolean']], what: 'Line item',
+};
+const LINE_TAX_LINES: ChildTable = {
+  table: 'cart_line_item_tax_line', owner: 'item_id', ownerTable: 'cart_line_item', idPrefix: CartLineItemTaxLine.idPrefix, columns: TAX_LINE_COLUMNS, what: 'Line item',
+};
+const METHOD_ADJUSTMENTS: ChildTable = {
+  table: 'cart_shipping_method_adjustment', owner: 'shipping_method_id', ownerTable: 'cart_shipping_method', idPrefix: CartShippingMethodAdjustment.idPrefix,
+  columns: ADJUSTMENT_COLUMNS, what: 'Shipping method',
+};
+const METHOD_TAX_LINES: ChildTable = {
+  table: 'cart_shipping_method_tax_line', owner: 'shipping_method_id', ownerTable: 'cart_shipping_method', idPrefix: CartShippingMethodTaxLine.idPrefix,
+  columns: TAX_LINE_COLUMNS, what: 'Shipping method',
+};
+
+const taxLineColumns = (l: { code: string; rate: number | string; description?: string | null; tax_rate_id?: string | null; provider_id?: string | null }) => ({
+  code: l.code,
+  rate: rate(l.rate),
+  description: l.description ?? null,
+  tax_rate_id: l.tax_rate_id ?? null,
+  provider_id: l.provider_id ?? null,
+});
+
+/**
+ * Makes `rows` exactly the rows of `spec` under the cart's lines (or methods): one DELETE and, when
+ * there are rows, one INSERT that only takes rows whose owner is the cart's; a row of another
+ * cart's owner is not_found and, in the caller's transaction, undoes the delete.
+ */
+async function replaceChildren(ctx: Context, spec: ChildTable, cartId: string, rows: Array<{ owner: string } & Record<string, unknown>>): Promise<void> {
+  await inTransaction(ctx, async (tx) => {
+    const owners = `select id from ${spec.ownerTable} where cart_id = ? and deleted_at is null`;
+    await tx.em.execute(`delete from ${spec.table} where ${spec.owner} in (${owners})`, [cartId], 'run');
+    if (!rows.length) return;
+    const now = new Date().toISOString();
+    const names = spec.columns.map(([name]) => name);
+    const inserted = await tx.em.execute<Array<{ owner: string }>>(
+      `insert into ${spec.table} (id, created_at, updated_at, ${spec.owner}, ${names.join(', ')})
+       select r.id, ?::timestamptz, ?::timestamptz, r.owner, ${names.map((n) => `r.${n}`).join(', ')}
+         from jsonb_to_recordset(?::jsonb) as r(id text, owner text, ${spec.columns.map(([n, t]) => `${n} ${t}`).join(', ')})
+        where r.owner in (${owners})
+       returning ${spec.owner} as owner`,
+      // ids are monotonic ULIDs: with one created_at for all, `order by created_at, id` keeps the given order
+      [now, now, JSON.stringify(rows.map((row) => ({ ...row, id: generateId(spec.idPrefix) }))), cartId],
+    );
+    if (inserted.length !== rows.length) {
+      const owned = new Set(inserted.map((r) => r.owner));
+      throw SthenoError.notFound(`${spec.what} with id: ${rows.find((r) => !owned.has(r.owner))!.owner} was not found`);
+    }
+  });
+}
 
 /**
  * The cart module's facade. Reads give the whole cart with exact totals (`retrieve`, one
@@ -235,43 +302,20 @@ export class CartService {
 
   /** Replaces every adjustment of the cart's lines with `adjustments` (promotions recomputed). */
   async setLineItemAdjustments(ctx: Context, cartId: string, adjustments: LineItemAdjustmentInput[]): Promise<void> {
-    await inTransaction(ctx, async (tx) => {
-      const itemIds = await this.itemIdsOf(tx, cartId);
-      this.assertOwned(itemIds, adjustments.map((a) => a.item_id), 'Line item');
-      if (itemIds.size) await tx.em.nativeDelete(CartLineItemAdjustment, { item_id: { $in: [...itemIds] } });
-      for (const a of adjustments) {
-        tx.em.create(CartLineItemAdjustment, {
-          item_id: a.item_id,
-          code: a.code ?? null,
-          amount: a.amount,
-          description: a.description ?? null,
-          promotion_id: a.promotion_id ?? null,
-          provider_id: a.provider_id ?? null,
-          is_tax_inclusive: a.is_tax_inclusive ?? false,
-        });
-      }
-      await tx.em.flush();
-    });
+    await replaceChildren(ctx, LINE_ADJUSTMENTS, cartId, adjustments.map((a) => ({
+      owner: a.item_id,
+      code: a.code ?? null,
+      amount: String(a.amount),
+      description: a.description ?? null,
+      promotion_id: a.promotion_id ?? null,
+      provider_id: a.provider_id ?? null,
+      is_tax_inclusive: a.is_tax_inclusive ?? false,
+    })));
   }
 
   /** Replaces every tax line of the cart's lines. */
   async setLineItemTaxLines(ctx: Context, cartId: string, lines: LineItemTaxLineInput[]): Promise<void> {
-    await inTransaction(ctx, async (tx) => {
-      const itemIds = await this.itemIdsOf(tx, cartId);
-      this.assertOwned(itemIds, lines.map((l) => l.item_id), 'Line item');
-      if (itemIds.size) await tx.em.nativeDelete(CartLineItemTaxLine, { item_id: { $in: [...itemIds] } });
-      for (const l of lines) {
-        tx.em.create(CartLineItemTaxLine, {
-          item_id: l.item_id,
-          code: l.code,
-          rate: rate(l.rate),
-          description: l.description ?? null,
-          tax_rate_id: l.tax_rate_id ?? null,
-          provider_id: l.provider_id ?? null,
-        });
-      }
-      await tx.em.flush();
-    });
+    await replaceChildren(ctx, LINE_TAX_LINES, cartId, lines.map((l) => ({ owner: l.item_id, ...taxLineColumns(l) })));
   }
 
   // ---- shipping methods --------------------------------------------------------------------
@@ -335,41 +379,18 @@ export class CartService {
   }
 
   async setShippingMethodAdjustments(ctx: Context, cartId: string, adjustments: ShippingMethodAdjustmentInput[]): Promise<void> {
-    await inTransaction(ctx, async (tx) => {
-      const methodIds = await this.methodIdsOf(tx, cartId);
-      this.assertOwned(methodIds, adjustments.map((a) => a.shipping_method_id), 'Shipping method');
-      if (methodIds.size) await tx.em.nativeDelete(CartShippingMethodAdjustment, { shipping_method_id: { $in: [...methodIds] } });
-      for (const a of adjustments) {
-        tx.em.create(CartShippingMethodAdjustment, {
-          shipping_method_id: a.shipping_method_id,
-          code: a.code ?? null,
-          amount: a.amount,
-          description: a.description ?? null,
-          promotion_id: a.promotion_id ?? null,
-          provider_id: a.provider_id ?? null,
-        });
-      }
-      await tx.em.flush();
-    });
+    await replaceChildren(ctx, METHOD_ADJUSTMENTS, cartId, adjustments.map((a) => ({
+      owner: a.shipping_method_id,
+      code: a.code ?? null,
+      amount: String(a.amount),
+      description: a.description ?? null,
+      promotion_id: a.promotion_id ?? null,
+      provider_id: a.provider_id ?? null,
+    })));
   }
 
   async setShippingMethodTaxLines(ctx: Context, cartId: string, lines: ShippingMethodTaxLineInput[]): Promise<void> {
-    await inTransaction(ctx, async (tx) => {
-      const methodIds = await this.methodIdsOf(tx, cartId);
-      this.assertOwned(methodIds, lines.map((l) => l.shipping_method_id), 'Shipping method');
-      if (methodIds.size) await tx.em.nativeDelete(CartShippingMethodTaxLine, { shipping_method_id: { $in: [...methodIds] } });
-      for (const l of lines) {
-        tx.em.create(CartShippingMethodTaxLine, {
-          shipping_method_id: l.shipping_method_id,
-          code: l.code,
-          rate: rate(l.rate),
-          description: l.description ?? null,
-          tax_rate_id: l.tax_rate_id ?? null,
-          provider_id: l.provider_id ?? null,
-        });
-      }
-      await tx.em.flush();
-    });
+    await replaceChildren(ctx, METHOD_TAX_LINES, cartId, lines.map((l) => ({ owner: l.shipping_method_id, ...taxLineColumns(l) })));
   }
 
   // ---- credit lines ------------------------------------------------------------------------
@@ -391,18 +412,5 @@ export class CartService {
     if (currentId) await tx.em.nativeDelete(CartAddress, { id: currentId });
     if (!input) return null;
     return tx.em.create(CartAddress, addressData(input)).id;
-  }
-
-  private async itemIdsOf(tx: Context, cartId: string): Promise<Set<string>> {
-    return new Set((await tx.em.find(CartLineItem, { cart_id: cartId }, { fields: ['id'] })).map((r) => r.id));
-  }
-
-  private async methodIdsOf(tx: Context, cartId: string): Promise<Set<string>> {
-    return new Set((await tx.em.find(CartShippingMethod, { cart_id: cartId }, { fields: ['id'] })).map((r) => r.id));
-  }
-
-  private assertOwned(owned: Set<string>, ids: string[], what: string): void {
-    const stranger = ids.find((id) => !owned.has(id));
-    if (stranger) throw SthenoError.notFound(`${what} with id: ${stranger} was not found`);
   }
 }

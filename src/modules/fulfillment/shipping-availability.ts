@@ -60,8 +60,8 @@ export class ShippingAvailability {
     const allowed = inZone.filter((o) => rulesMatch(rules.filter((r) => r.shipping_option.id === o.id), context, ignored));
     if (!allowed.length) return [];
 
-    const views = (await this.options.views(ctx, allowed)).filter((v) => v.provider.is_enabled && this.providers.has(v.provider_id));
-    const priceSets = await this.priceLinks.priceSetsOf(ctx, views.map((v) => v.id));
+    const priceSets = await this.priceLinks.priceSetsOf(ctx, allowed.map((o) => o.id));
+    const views = (await this.options.views(ctx, allowed, { rules, priceSets })).filter((v) => v.provider.is_enabled && this.providers.has(v.provider_id));
     const calculated = await this.pricing.calculatePrices(ctx, [...priceSets.values()], { currency_code: input.currency_code, region_id: input.region_id });
     const sets = await ctx.em.find(FulfillmentSet, { id: { $in: [...new Set(views.map((v) => v.service_zone!.fulfillment_set_id))] } });
     const locations = new Map((await this.locations.listByIds(ctx, [...new Set(views.map((v) => locationOfSet.get(v.service_zone!.fulfillment_set_id)!))])).map((l) => [l.id, l]));

@@ -68,12 +68,19 @@ export class ShippingOptions {
   }
 
   /** Options with their type, provider, zone, profile, rules and prices: five statements for any number. */
-  async views(ctx: Context, rows: ShippingOption[]): Promise<ShippingOptionView[]> {
+  /** `known`: the options' rules and price-set links when the caller read them already (the cart's listing). */
+  async views(
+    ctx: Context,
+    rows: ShippingOption[],
+    known: { rules?: ShippingOptionRule[]; priceSets?: Map<string, string> } = {},
+  ): Promise<ShippingOptionView[]> {
     if (!rows.length) return [];
     await ctx.em.populate(rows, ['type', 'provider', 'service_zone', 'shipping_profile']);
     const ids = rows.map((r) => r.id);
-    const rules = await ctx.em.find(ShippingOptionRule, { shipping_option: { $in: ids } }, { orderBy: { created_at: 'ASC', id: 'ASC' } });
-    const priceSets = await this.priceLinks.priceSetsOf(ctx, ids);
+    const rules = (known.rules ?? (await ctx.em.find(ShippingOptionRule, { shipping_option: { $in: ids } })))
+      .filter((r) => ids.includes(r.shipping_option.id))
+      .sort((a, b) => a.created_at.getTime() - b.created_at.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const priceSets = known.priceSets ?? (await this.priceLinks.priceSetsOf(ctx, ids));
     const prices = await this.pricing.listPrices(ctx, [...new Set(priceSets.values())]);
     return rows.map((o) =>
       toShippingOptionView(

@@ -1,4 +1,5 @@
 import { Context } from '../../framework/context/context';
+import { preparedQuery } from '../../framework/database/prepared';
 import type { VariantForCart } from './product.types';
 
 /**
@@ -36,7 +37,7 @@ const iso = (value: unknown) => (value === null || value === undefined ? null : 
 export async function variantsForCart(ctx: Context, variantIds: string[]): Promise<Map<string, VariantForCart>> {
   const unique = [...new Set(variantIds)];
   if (!unique.length) return new Map();
-  const rows = await ctx.em.execute<Row[]>(SQL, [`{${unique.map((id) => JSON.stringify(id)).join(',')}}`]);
+  const rows = await preparedQuery<Row>(ctx, 'stheno_variants_for_cart', SQL, [`{${unique.map((id) => JSON.stringify(id)).join(',')}}`]);
   return new Map(
     rows.map((row) => {
       const v = row.variant;
