@@ -3,6 +3,7 @@ import { Context } from '../../framework/context/context';
 import { SthenoError } from '../../framework/errors/stheno-error';
 import type { CartView, LineItemInput } from '../../modules/cart/cart.types';
 import type { VariantForCart } from '../../modules/product/product.types';
+import { CartLineFacts, readCartLineFacts } from '../../reads/cart-lines/cart-line-facts';
 import type { CartFlowServices } from './cart-flow.types';
 
 export const INSUFFICIENT_INVENTORY = 'Some variant does not have the required inventory';
@@ -15,29 +16,28 @@ export interface LinePrice {
 }
 
 /**
- * The variants, checked for the cart: each must exist, be of a published product, and be sold in
- * the cart's sales channel. Two statements (variants, their products' channels).
+ * The variants with what a line change needs to know of them (`CartLineFacts`: one statement),
+ * checked for the cart: each of `variantIds` must exist, be of a published product, and be sold in
+ * the cart's sales channel.
  */
 export async function sellableVariants(
-  services: CartFlowServices,
   ctx: Context,
   cart: Pick<CartView, 'sales_channel_id'>,
   variantIds: string[],
   /** Other variants to load in the same statement (the cart's other lines, for the stock check), unchecked. */
   alsoLoad: Array<string | null> = [],
-): Promise<Map<string, VariantForCart>> {
+): Promise<CartLineFacts> {
   const unique = [...new Set(variantIds)];
   const extra = alsoLoad.filter((id): id is string => !!id);
-  const variants = await services.products.variantsForCart(ctx, [...new Set([...unique, ...extra])]);
+  const facts = await readCartLineFacts(ctx, [...new Set([...unique, ...extra])], cart.sales_channel_id);
+  const { variants, channels } = facts;
   const missing = unique.filter((id) => variants.get(id)?.product.status !== 'published');
   if (missing.length) throw SthenoError.invalidData(`Variants with IDs ${missing.join(', ')} do not exist`);
-  const productIds = [...new Set(unique.map((id) => variants.get(id)!.product.id))];
-  const channels = await services.productChannels.channelsOf(ctx, productIds);
   const outside = unique.filter((id) => !cart.sales_channel_id || !channels.get(variants.get(id)!.product.id)?.includes(cart.sales_channel_id));
   if (outside.length) {
     throw SthenoError.invalidData(`Variants with IDs ${outside.join(', ')} are not available in the cart's sales channel`);
   }
-  return variants;
+  return facts;
 }
 
 /**
@@ -49,8 +49,10 @@ export async function priceLines(
   ctx: Context,
   cart: { currency_code: string; region_id: string | null },
   lines: Array<{ variant_id: string; quantity: number }>,
+  /** Variant → price set, when read already (`CartLineFacts`). */
+  knownPriceSets?: Map<string, string>,
 ): Promise<LinePrice[]> {
-  const priceSets = await services.variantPrices.priceSetsOf(ctx, [...new Set(lines.map((l) => l.variant_id))]);
+  const priceSets = knownPriceSets ?? (await services.variantPrices.priceSetsOf(ctx, [...new Set(lines.map((l) => l.variant_id))]));
   const results: Array<LinePrice | null> = lines.map(() => null);
   const byQuantity = new Map<number, number[]>();
   lines.forEach((line, index) => byQuantity.set(line.quantity, [...(byQuantity.get(line.quantity) ?? []), index]));
@@ -83,21 +85,19 @@ export async function priceLines(
  * together. `lines` is the cart's lines as they will be after the change; only the items of the
  * `changed` variants are checked, so a line that ran short since it was added does not block others.
  */
-export async function assertStock(
-  services: CartFlowServices,
-  ctx: Context,
-  salesChannelId: string | null,
+export function assertStock(
+  /** Read with the cart's lines' variants (`sellableVariants`): their items and what is available at the cart's channel. */
+  facts: CartLineFacts,
   lines: Array<{ variant_id: string | null; quantity: number }>,
-  variants: Map<string, VariantForCart>,
   /** The variants the change is about: only their inventory items are checked. */
   changed: string[],
-): Promise<void> {
+): void {
+  const { variants, inventory: items, available } = facts;
   const tracked = lines.filter((l): l is { variant_id: string; quantity: number } => {
     const v = l.variant_id ? variants.get(l.variant_id) : undefined;
     return !!v && v.variant.manage_inventory && !v.variant.allow_backorder;
   });
   if (!tracked.length) return;
-  const items = await services.variantInventory.itemsOf(ctx, [...new Set(tracked.map((l) => l.variant_id))]);
   const demand = new Map<string, number>();
   for (const line of tracked) {
     for (const item of items.get(line.variant_id) ?? []) {
@@ -107,8 +107,6 @@ export async function assertStock(
   const checked = new Set(changed.flatMap((variantId) => (items.get(variantId) ?? []).map((i) => i.inventory_item_id)));
   for (const itemId of [...demand.keys()]) if (!checked.has(itemId)) demand.delete(itemId);
   if (!demand.size) return;
-  const locations = salesChannelId ? await services.channelLocations.locationsOf(ctx, [salesChannelId]) : [];
-  const available = locations.length ? await services.inventory.availability(ctx, [...demand.keys()], locations) : new Map<string, number>();
   for (const [itemId, needed] of demand) {
     if ((available.get(itemId) ?? 0) < needed) throw SthenoError.notAllowed(INSUFFICIENT_INVENTORY, 'insufficient_inventory');
   }

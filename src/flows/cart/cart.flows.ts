@@ -67,7 +67,8 @@ function metadataKey(metadata: Record<string, unknown> | null | undefined): stri
  */
 async function addLines(services: CartFlowServices, ctx: Context, cart: CartView, requests: LineRequest[]): Promise<Map<string, VariantForCart>> {
   if (!requests.length) return new Map();
-  const variants = await sellableVariants(services, ctx, cart, requests.map((r) => r.variant_id), cart.items.map((i) => i.variant_id));
+  const facts = await sellableVariants(ctx, cart, requests.map((r) => r.variant_id), cart.items.map((i) => i.variant_id));
+  const variants = facts.variants;
   // merge requests of the same variant and metadata with each other and with the cart's matching line
   const merged = new Map<string, { variantId: string; existingId: string | null; quantity: number; metadata?: Record<string, unknown> | null }>();
   for (const request of requests) {
@@ -88,12 +89,12 @@ async function addLines(services: CartFlowServices, ctx: Context, cart: CartView
     });
   }
   const entries = [...merged.values()];
-  const prices = await priceLines(services, ctx, cart, entries.map((m) => ({ variant_id: m.variantId, quantity: m.quantity })));
+  const prices = await priceLines(services, ctx, cart, entries.map((m) => ({ variant_id: m.variantId, quantity: m.quantity })), facts.priceSets);
   const after = [
     ...cart.items.filter((i) => !entries.some((m) => m.existingId === i.id)).map((i) => ({ variant_id: i.variant_id, quantity: i.quantity })),
     ...entries.map((m) => ({ variant_id: m.variantId, quantity: m.quantity })),
   ];
-  await assertStock(services, ctx, cart.sales_channel_id, after, variants, [...new Set(entries.map((m) => m.variantId))]);
+  assertStock(facts, after, [...new Set(entries.map((m) => m.variantId))]);
 
   const updates = entries
     .map((m, index) => ({ m, price: prices[index] }))
@@ -177,10 +178,10 @@ export function updateLineItemFlow(services: CartFlowServices) {
       const change: { quantity: number; metadata?: Record<string, unknown> | null } = { quantity: input.data.quantity };
       if (input.data.metadata !== undefined) change.metadata = input.data.metadata;
       if (line.variant_id && !line.is_custom_price) {
-        const variants = await sellableVariants(services, ctx, cart, [line.variant_id], cart.items.map((i) => i.variant_id));
-        const [price] = await priceLines(services, ctx, cart, [{ variant_id: line.variant_id, quantity: input.data.quantity }]);
+        const facts = await sellableVariants(ctx, cart, [line.variant_id], cart.items.map((i) => i.variant_id));
+        const [price] = await priceLines(services, ctx, cart, [{ variant_id: line.variant_id, quantity: input.data.quantity }], facts.priceSets);
         const after = cart.items.map((i) => ({ variant_id: i.variant_id, quantity: i.id === line.id ? input.data.quantity : i.quantity }));
-        await assertStock(services, ctx, cart.sales_channel_id, after, variants, [line.variant_id]);
+        assertStock(facts, after, [line.variant_id]);
         Object.assign(change, price);
       }
       await services.carts.updateLineItem(ctx, cart.id, line.id, change);

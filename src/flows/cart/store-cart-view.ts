@@ -61,7 +61,6 @@ export class StoreCartViews {
     private readonly cartCollections: CartPaymentCollectionLinks,
   ) {}
 
-  /** `cart`: an id, or the cart as a flow just left it (its transaction committed): not read again. */
   /**
    * `cart`: an id, or the cart as a flow just left it (its transaction committed): not read again.
    * `known.catalog`: the variants of the cart's lines when the flow read them already.

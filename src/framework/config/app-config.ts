@@ -35,6 +35,12 @@ export interface DatabaseConfig {
   ssl: false | { rejectUnauthorized: boolean };
   /** Apply pending migrations at boot (development, test, embedded); production runs `db:migrate`. */
   migrateOnBoot: boolean;
+  /**
+   * Named prepared statements for the hot path's fixed reads (`framework/database/prepared.ts`).
+   * Off behind a pooler in transaction mode (PgBouncer < 1.21, Supavisor): named statements belong
+   * to one server session.
+   */
+  preparedStatements: boolean;
 }
 
 export interface RedisConfig {

@@ -70,6 +70,13 @@ describe('loadConfig', () => {
     expect(config.database.pool).toMatchObject({ min: 2, max: 20 });
   });
 
+  it('uses named prepared statements unless DATABASE_PREPARED_STATEMENTS=false (transaction-mode poolers)', () => {
+    const url = { DATABASE_URL: 'postgres://db:5432/shop' };
+    expect(loadConfig(url, '/srv/app').database.preparedStatements).toBe(true);
+    expect(loadConfig({ ...url, DATABASE_PREPARED_STATEMENTS: 'false' }, '/srv/app').database.preparedStatements).toBe(false);
+    expect(() => loadConfig({ ...url, DATABASE_PREPARED_STATEMENTS: 'sometimes' }, '/srv/app')).toThrow(/DATABASE_PREPARED_STATEMENTS/);
+  });
+
   it('logs json in production', () => {
     expect(loadConfig({ NODE_ENV: 'production', ...PROD_SECRETS }, '/srv/app').logging.format).toBe('json');
   });

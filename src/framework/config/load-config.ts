@@ -98,6 +98,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       pool: embedded ? { min: 0, max: 1, acquireTimeoutMs } : { min: poolMin, max: poolMax, acquireTimeoutMs },
       ssl: sslMode === 'false' ? false : { rejectUnauthorized: sslMode === 'true' },
       migrateOnBoot: !isProduction || embedded,
+      preparedStatements: read.bool('DATABASE_PREPARED_STATEMENTS', true),
     },
     redis: { url: read.url('REDIS_URL', ['redis:', 'rediss:']), prefix: redisPrefix },
     auth: {

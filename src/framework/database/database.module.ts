@@ -8,6 +8,7 @@ import { RUNTIME_OPTIONS, RuntimeOptions } from '../runtime/runtime';
 import { ormFeature, registeredEntities } from './entity-registry';
 import { applyMigrations } from './migrate';
 import { buildOrmOptions } from './orm-options';
+import { usePreparedStatements } from './prepared';
 import { SeedRun, SeedRunner } from './seeding';
 
 export const DATABASE_URL = Symbol('DATABASE_URL');
@@ -34,6 +35,7 @@ export class MigrateOnBoot implements OnModuleInit {
 @Module({})
 export class DatabaseModule {
   static forRoot(config: AppConfig, url: string): DynamicModule {
+    usePreparedStatements(config.database.preparedStatements);
     return {
       module: DatabaseModule,
       imports: [

@@ -2,6 +2,13 @@ import type { AbstractSqlConnection } from '@mikro-orm/knex';
 import type { Knex } from 'knex';
 import { Context } from '../context/context';
 
+/** Named statements on, unless configured off (`DATABASE_PREPARED_STATEMENTS=false`, for transaction-mode poolers). */
+let named = true;
+
+export function usePreparedStatements(on: boolean): void {
+  named = on;
+}
+
 interface PgConnection {
   query(config: { name?: string; text: string; values?: unknown[] }): Promise<{ rows: unknown[] }>;
 }
@@ -41,10 +48,13 @@ function toNumbered(sql: string): string {
  * prepared statement on the caller's transaction connection, or on a pooled one: PostgreSQL plans
  * it once per connection instead of at every call, and the values travel as parameters instead of
  * being inlined by the ORM. For the cart read, planning cost as much as running it (0.45 of
- * 1.1 ms of database CPU, measured). On PGlite the statement is sent unnamed.
+ * 1.1 ms of database CPU, measured). On PGlite, or when configured off, the statement is sent unnamed.
  */
 export async function preparedQuery<T>(ctx: Context, name: string, sql: string, values: unknown[]): Promise<T[]> {
   const trx = ctx.em.getTransactionContext<Knex.Transaction>();
+  // the connection of a finished transaction is back in the pool, maybe in another request's transaction:
+  // refuse as knex itself does for its own queries
+  if (trx?.isCompleted()) throw new Error('Transaction query already complete, run with DEBUG=knex:tx for more info');
   const knex = (ctx.em.getConnection() as AbstractSqlConnection).getKnex();
   // inside a transaction knex's client hands back the transaction's own connection, and releasing is a no-op
   const client = (trx ?? knex).client as Knex.Client;
@@ -53,7 +63,7 @@ export async function preparedQuery<T>(ctx: Context, name: string, sql: string, 
     const text = toNumbered(sql);
     // the event knex emits for its own queries: statement counters and query logs see this one too
     knex.emit('query', { sql: text, bindings: values, method: 'raw' });
-    const result = (await keepsNamedStatements(connection)) ? await connection.query({ name, text, values }) : await connection.query({ text, values });
+    const result = named && (await keepsNamedStatements(connection)) ? await connection.query({ name, text, values }) : await connection.query({ text, values });
     return result.rows as T[];
   } finally {
     if (!trx) await client.releaseConnection(connection);

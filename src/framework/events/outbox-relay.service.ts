@@ -106,8 +106,30 @@ export class OutboxRelay implements EventSubscriber {
       const rows = await this.claim();
       if (rows.length === 0) return total;
       total += rows.length;
-      const delivered = (await Promise.all(rows.map((row) => this.dispatchRow(row)))).filter((d): d is Delivered => d !== null);
-      await this.markDispatched(delivered);
+      // each event is marked as soon as its delivery settles (a slow subscriber holds back only its own event);
+      // deliveries that settle in the same turn share one statement
+      const marks: Array<Promise<void>> = [];
+      let settled: Delivered[] = [];
+      const mark = (delivered: Delivered) => {
+        settled.push(delivered);
+        if (settled.length > 1) return;
+        marks.push(
+          new Promise<void>((resolve) =>
+            setImmediate(() => {
+              const batch = settled;
+              settled = [];
+              void this.markDispatched(batch).then(resolve);
+            }),
+          ),
+        );
+      };
+      await Promise.all(
+        rows.map(async (row) => {
+          const delivered = await this.dispatchRow(row);
+          if (delivered) mark(delivered);
+        }),
+      );
+      await Promise.all(marks);
       // a short batch took everything due: a commit meanwhile woke a rerun, and the poll covers other processes
       if (this.stopping || rows.length < BATCH_SIZE) return total;
     }

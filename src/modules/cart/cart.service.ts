@@ -3,6 +3,7 @@ import type { RequiredEntityData } from '@mikro-orm/core';
 import { Context, inTransaction } from '../../framework/context/context';
 import { SthenoError } from '../../framework/errors/stheno-error';
 import { generateId } from '../../framework/database/ids';
+import { preparedQuery } from '../../framework/database/prepared';
 import { EventBus } from '../../framework/events/event-bus.service';
 import { loadCart } from './cart-loader';
 import {
@@ -268,19 +269,21 @@ export class CartService {
         set_metadata: u.metadata !== undefined,
         metadata: u.metadata ?? null,
       }));
-      const updated = await tx.em.execute<Array<{ id: string }>>(
+      const updated = await preparedQuery<{ id: string }>(
+        tx,
+        'stheno_cart_line_update',
         `update cart_line_item i set
             quantity = coalesce(u.quantity, i.quantity),
             unit_price = coalesce(u.unit_price, i.unit_price),
             compare_at_unit_price = case when u.set_compare_at then u.compare_at_unit_price else i.compare_at_unit_price end,
             is_tax_inclusive = coalesce(u.is_tax_inclusive, i.is_tax_inclusive),
             metadata = case when u.set_metadata then u.metadata else i.metadata end,
-            updated_at = now()
+            updated_at = ?::timestamptz
           from jsonb_to_recordset(?::jsonb) as u(id text, quantity integer, unit_price numeric, set_compare_at boolean,
             compare_at_unit_price numeric, is_tax_inclusive boolean, set_metadata boolean, metadata jsonb)
          where i.id = u.id and i.cart_id = ? and i.deleted_at is null
          returning i.id`,
-        [JSON.stringify(rows), cartId],
+        [new Date().toISOString(), JSON.stringify(rows), cartId],
       );
       const found = new Set(updated.map((r) => r.id));
       const missing = updates.find((u) => !found.has(u.id));

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Context } from '../../framework/context/context';
+import { preparedQuery } from '../../framework/database/prepared';
 import { CandidatePrice, CandidatePriceList, PricePreferenceInput, PricingContext, PriceRuleInput } from './price-calculator';
 import { jsonb } from './price-store';
 
@@ -38,7 +39,9 @@ export class PriceCandidates {
     currency: string,
     regionId: string | undefined,
   ): Promise<{ prices: CandidatePrice[]; preferences: PricePreferenceInput[] }> {
-    const [row] = await ctx.em.execute<Array<{ prices: Json<Array<Omit<CandidatePrice, 'rules'> & { rules: Json<PriceRuleInput[]> }>>; preferences: Json<PricePreferenceInput[]> }>>(
+    const [row] = await preparedQuery<{ prices: Json<Array<Omit<CandidatePrice, 'rules'> & { rules: Json<PriceRuleInput[]> }>>; preferences: Json<PricePreferenceInput[]> }>(
+      ctx,
+      'stheno_price_candidates',
       `select
          coalesce((select jsonb_agg(c) from (
            select p.id, p.price_set_id, p.currency_code, p.amount::text as amount, p.min_quantity::text as min_quantity,

@@ -7,7 +7,7 @@ import type { VariantForCart } from './product.types';
  * and its product with type, collection, category ids and tags. Deleted variants and variants of
  * deleted products are left out.
  */
-const SQL = `
+export const VARIANTS_FOR_CART_SQL = `
 select to_jsonb(v) - 'search_vector' as variant,
   coalesce((select jsonb_object_agg(o.title, ov.value)
     from product_variant_option vo
@@ -30,43 +30,45 @@ left join product_collection pc on pc.id = p.collection_id and pc.deleted_at is 
 left join product_type pt on pt.id = p.type_id and pt.deleted_at is null
 where v.id = any(?::text[]) and v.deleted_at is null`;
 
-type Row = { variant: Record<string, unknown>; option_values: Record<string, string>; product: VariantForCart['product'] };
+/** A row of `VARIANTS_FOR_CART_SQL` (read models that extend the statement map it with `toVariantForCart`). */
+export type VariantForCartRow = { variant: Record<string, unknown>; option_values: Record<string, string>; product: VariantForCart['product'] };
 
 const iso = (value: unknown) => (value === null || value === undefined ? null : new Date(value as string).toISOString());
 
 export async function variantsForCart(ctx: Context, variantIds: string[]): Promise<Map<string, VariantForCart>> {
   const unique = [...new Set(variantIds)];
   if (!unique.length) return new Map();
-  const rows = await preparedQuery<Row>(ctx, 'stheno_variants_for_cart', SQL, [`{${unique.map((id) => JSON.stringify(id)).join(',')}}`]);
-  return new Map(
-    rows.map((row) => {
-      const v = row.variant;
-      const variant = {
-        id: v.id,
-        title: v.title,
-        sku: v.sku ?? null,
-        barcode: v.barcode ?? null,
-        ean: v.ean ?? null,
-        upc: v.upc ?? null,
-        allow_backorder: v.allow_backorder,
-        manage_inventory: v.manage_inventory,
-        hs_code: v.hs_code ?? null,
-        origin_country: v.origin_country ?? null,
-        mid_code: v.mid_code ?? null,
-        material: v.material ?? null,
-        weight: v.weight ?? null,
-        length: v.length ?? null,
-        height: v.height ?? null,
-        width: v.width ?? null,
-        metadata: v.metadata ?? null,
-        variant_rank: v.variant_rank,
-        thumbnail: v.thumbnail ?? null,
-        product_id: v.product_id,
-        created_at: iso(v.created_at),
-        updated_at: iso(v.updated_at),
-        deleted_at: iso(v.deleted_at),
-      } as VariantForCart['variant'];
-      return [variant.id, { variant, option_values: row.option_values, product: row.product }];
-    }),
-  );
+  const rows = await preparedQuery<VariantForCartRow>(ctx, 'stheno_variants_for_cart', VARIANTS_FOR_CART_SQL, [`{${unique.map((id) => JSON.stringify(id)).join(',')}}`]);
+  return new Map(rows.map((row) => [row.variant.id as string, toVariantForCart(row)]));
+}
+
+/** A row of the statement as the product module's VariantForCart. */
+export function toVariantForCart(row: VariantForCartRow): VariantForCart {
+  const v = row.variant;
+  const variant = {
+    id: v.id,
+    title: v.title,
+    sku: v.sku ?? null,
+    barcode: v.barcode ?? null,
+    ean: v.ean ?? null,
+    upc: v.upc ?? null,
+    allow_backorder: v.allow_backorder,
+    manage_inventory: v.manage_inventory,
+    hs_code: v.hs_code ?? null,
+    origin_country: v.origin_country ?? null,
+    mid_code: v.mid_code ?? null,
+    material: v.material ?? null,
+    weight: v.weight ?? null,
+    length: v.length ?? null,
+    height: v.height ?? null,
+    width: v.width ?? null,
+    metadata: v.metadata ?? null,
+    variant_rank: v.variant_rank,
+    thumbnail: v.thumbnail ?? null,
+    product_id: v.product_id,
+    created_at: iso(v.created_at),
+    updated_at: iso(v.updated_at),
+    deleted_at: iso(v.deleted_at),
+  } as VariantForCart['variant'];
+  return { variant, option_values: row.option_values, product: row.product };
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { LockMode } from '@mikro-orm/core';
 import type { FilterQuery } from '@mikro-orm/core';
 import { Context, inTransaction } from '../../framework/context/context';
+import { preparedQuery } from '../../framework/database/prepared';
 import { findPage } from '../../framework/database/find-page';
 import { SthenoError } from '../../framework/errors/stheno-error';
 import { EventBus } from '../../framework/events/event-bus.service';
@@ -71,7 +72,7 @@ export class RegionService {
 
   /** The region with its countries: one statement (every store cart response and cart change reads it). */
   async retrieve(ctx: Context, id: string): Promise<RegionView> {
-    const [row] = await ctx.em.execute<Array<{ region: Record<string, unknown>; countries: Array<Record<string, unknown>> }>>(REGION_SQL, [id]);
+    const [row] = await preparedQuery<{ region: Record<string, unknown>; countries: Array<Record<string, unknown>> }>(ctx, 'stheno_region', REGION_SQL, [id]);
     if (!row) throw SthenoError.notFound(`Region with id: ${id} was not found`);
     const r = row.region;
     return {

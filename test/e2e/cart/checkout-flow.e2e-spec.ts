@@ -121,6 +121,25 @@ describe('Checkout steps: shipping, payment, customer', () => {
       expect(france.total).toBe(12.99);
     });
 
+    it("re-checks a rule on the cart's total with the added method's amount (the refresh does not reuse a stale listing)", async () => {
+      // Standard only while the cart's total is below 55: 50 before shipping, 56.25 with it
+      await sql(
+        `insert into shipping_option_rule (id, attribute, operator, value, shipping_option_id, created_at, updated_at)
+         values ('sorul_total_lt_55', 'total', 'lt', '"55"'::jsonb, ?, now(), now())`,
+        [f.options.standard],
+      );
+      try {
+        const cart = await cartWith({ shipping_address: DK_ADDRESS, items: [{ variant_id: f.variants.tee, quantity: 1 }] });
+        expect(cart.total).toBe(50);
+        const added = (await ship(cart.id, f.options.standard).expect(200)).body.cart;
+        expect(added.shipping_methods).toEqual([]);
+        expect(added.total).toBe(50);
+        expect(await sql(`select id from cart_shipping_method where cart_id = ? and deleted_at is null`, [cart.id])).toEqual([]);
+      } finally {
+        await sql(`delete from shipping_option_rule where id = 'sorul_total_lt_55'`);
+      }
+    });
+
     it('calculates an option for the cart (POST /store/shipping-options/:id/calculate)', async () => {
       const cart = await cartWith({ shipping_address: DK_ADDRESS });
       const res = await store('post', `/store/shipping-options/${f.options.express}/calculate`).send({ cart_id: cart.id, data: {} }).expect(200);

@@ -27,14 +27,17 @@ describe('PricingService', () => {
 
   /** Counts the statements sent through the ORM's connection while `work` runs (the outbox relay's polls aside). */
   async function countStatements<T>(work: () => Promise<T>): Promise<[T, number]> {
-    const connection = orm.em.getConnection();
-    const spy = jest.spyOn(connection, 'execute');
+    // knex's query event: statements run through the ORM and prepared ones (preparedQuery) alike
+    type QueryEvents = { on(event: 'query', listener: (q: { sql: string }) => void): void; removeListener(event: 'query', listener: (q: { sql: string }) => void): void };
+    const knex = (orm.em.getConnection() as unknown as { getKnex(): QueryEvents }).getKnex();
+    const statements: string[] = [];
+    const listener = (q: { sql: string }) => statements.push(q.sql);
+    knex.on('query', listener);
     try {
       const result = await work();
-      const ours = spy.mock.calls.filter(([statement]) => !String(statement).includes('event_outbox'));
-      return [result, ours.length];
+      return [result, statements.filter((sql) => !sql.includes('event_outbox') && !/^(begin|commit|rollback)/i.test(sql.trim())).length];
     } finally {
-      spy.mockRestore();
+      knex.removeListener('query', listener);
     }
   }
 

@@ -1,0 +1,83 @@
+import { MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Context, inTransaction, systemContext } from '../../../src/framework/context/context';
+import { preparedQuery, usePreparedStatements } from '../../../src/framework/database/prepared';
+import { createWidgetsApp } from '../../fixtures/widgets';
+import { TestApp } from '../../utils/create-test-app';
+import { isEmbeddedTestDatabase } from '../../utils/test-database';
+
+/**
+ * `preparedQuery`: the hot path's fixed reads as named prepared statements on PostgreSQL (unnamed on
+ * PGlite, or when configured off), on the caller's transaction connection or a pooled one.
+ */
+describe(`preparedQuery (${isEmbeddedTestDatabase() ? 'embedded' : 'PostgreSQL'})`, () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createWidgetsApp();
+  });
+  afterAll(async () => {
+    usePreparedStatements(true);
+    await t.close();
+  });
+
+  const em = () => t.app.get(MikroORM).em.fork() as EntityManager;
+  const ctx = (): Context => systemContext(em());
+  const SQL = `select ?::text as word, ?::int + 1 as next, txid_current()::text as txid`;
+
+  it('answers what the ORM answers, with the values as parameters, again and again', async () => {
+    for (const [word, n] of [['a', 1], ["it's; drop table x", 41], ['ü', -2]] as const) {
+      const [row] = await preparedQuery<{ word: string; next: number }>(ctx(), 'test_prepared_echo', SQL, [word, n]);
+      expect(row).toMatchObject({ word, next: n + 1 });
+    }
+  });
+
+  it("runs inside the caller's transaction: its writes are seen, and undone with it", async () => {
+    await expect(
+      inTransaction(ctx(), async (tx) => {
+        const [outer] = await tx.em.execute<Array<{ txid: string }>>('select txid_current()::text as txid');
+        const [inner] = await preparedQuery<{ txid: string }>(tx, 'test_prepared_echo', SQL, ['x', 0]);
+        expect(inner.txid).toBe(outer.txid);
+        await tx.em.execute(`insert into event_outbox (id, name, data) values ('evt_prepared_probe', 'probe', '{}'::jsonb)`);
+        const seen = await preparedQuery<{ n: number }>(tx, 'test_prepared_count', `select count(*)::int as n from event_outbox where id = ?`, ['evt_prepared_probe']);
+        expect(seen[0].n).toBe(1);
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    // the statement prepared in the rolled-back transaction still serves the next caller
+    const after = await preparedQuery<{ n: number }>(ctx(), 'test_prepared_count', `select count(*)::int as n from event_outbox where id = ?`, ['evt_prepared_probe']);
+    expect(after[0].n).toBe(0);
+  });
+
+  it("refuses to run on a finished transaction's context (its connection may serve another transaction by now)", async () => {
+    let finished: Context | undefined;
+    await inTransaction(ctx(), async (tx) => {
+      finished = tx;
+      await tx.em.execute('select 1');
+    });
+    await expect(preparedQuery(finished!, 'test_prepared_echo', SQL, ['late', 0])).rejects.toThrow(/already complete/);
+  });
+
+  it('sends the statement unnamed when prepared statements are configured off (transaction-mode poolers)', async () => {
+    usePreparedStatements(false);
+    try {
+      await inTransaction(ctx(), async (tx) => {
+        const [row] = await preparedQuery<{ word: string }>(tx, 'test_prepared_off', SQL, ['off', 1]);
+        expect(row.word).toBe('off');
+        // same connection (the transaction's): nothing was prepared under that name
+        const prepared = await tx.em.execute<Array<{ n: number }>>(`select count(*)::int as n from pg_prepared_statements where name = 'test_prepared_off'`);
+        expect(prepared[0].n).toBe(0);
+      });
+      usePreparedStatements(true);
+      if (!isEmbeddedTestDatabase()) {
+        // and the switch is what decides: on again, the same call prepares it on its connection
+        await inTransaction(ctx(), async (tx) => {
+          await preparedQuery(tx, 'test_prepared_on', SQL, ['on', 1]);
+          const prepared = await tx.em.execute<Array<{ n: number }>>(`select count(*)::int as n from pg_prepared_statements where name = 'test_prepared_on'`);
+          expect(prepared[0].n).toBe(1);
+        });
+      }
+    } finally {
+      usePreparedStatements(true);
+    }
+  });
+});
