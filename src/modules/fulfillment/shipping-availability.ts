@@ -5,6 +5,7 @@ import { SthenoError } from '../../framework/errors/stheno-error';
 import { LocationFulfillmentSetLinks, ShippingOptionPriceSetLinks } from '../../links/fulfillment-links.service';
 import { PricingService } from '../pricing/pricing.service';
 import { StockLocationService } from '../stock-location/stock-location.service';
+import { FulfillmentProviderRow } from './entities/fulfillment-provider.entity';
 import { FulfillmentSet } from './entities/fulfillment-set.entity';
 import { GeoZone } from './entities/geo-zone.entity';
 import { ShippingOptionRule } from './entities/shipping-option-rule.entity';
@@ -36,30 +37,9 @@ export class ShippingAvailability {
   ) {}
 
   async list(ctx: Context, input: ShippingContextInput, onlyIds?: string[]): Promise<ShippingOptionView[]> {
-    if (!input.address?.country_code || !input.location_ids.length) return [];
-    const setsByLocation = await this.setLinks.setsOf(ctx, [...new Set(input.location_ids)]);
-    const locationOfSet = new Map<string, string>();
-    for (const [locationId, setIds] of setsByLocation) for (const setId of setIds) locationOfSet.set(setId, locationId);
-    if (!locationOfSet.size) return [];
-
-    const where: Record<string, unknown> = { service_zone: { fulfillment_set: { $in: [...locationOfSet.keys()] } } };
-    if (onlyIds) where.id = { $in: onlyIds };
-    const candidates = await ctx.em.find(ShippingOption, where, { orderBy: { created_at: 'ASC', id: 'ASC' } });
-    if (!candidates.length) return [];
-    const zoneIds = [...new Set(candidates.map((o) => o.service_zone.id))];
-    const geo = await ctx.em.find(GeoZone, { service_zone: { $in: zoneIds }, country_code: input.address.country_code.trim().toLowerCase() });
-    const coveredZones = new Set(geo.filter((g) => geoZoneMatches(g, input.address!)).map((g) => g.service_zone.id));
-    const inZone = candidates.filter((o) => coveredZones.has(o.service_zone.id));
-    if (!inZone.length) return [];
-
-    const rules = await ctx.em.find(ShippingOptionRule, { shipping_option: { $in: inZone.map((o) => o.id) } });
-    const context: Record<string, unknown> = { ...(input.cart_context ?? {}), is_return: String(input.is_return ?? false) };
-    const ignored = new Set<string>();
-    if (input.enabled_in_store === undefined) ignored.add('enabled_in_store');
-    else context.enabled_in_store = String(input.enabled_in_store);
-    const allowed = inZone.filter((o) => rulesMatch(rules.filter((r) => r.shipping_option.id === o.id), context, ignored));
-    if (!allowed.length) return [];
-
+    const found = await this.allowed(ctx, input, onlyIds);
+    if (!found) return [];
+    const { allowed, rules, locationOfSet } = found;
     const priceSets = await this.priceLinks.priceSetsOf(ctx, allowed.map((o) => o.id));
     const views = (await this.options.views(ctx, allowed, { rules, priceSets })).filter((v) => v.provider.is_enabled && this.providers.has(v.provider_id));
     const calculated = await this.pricing.calculatePrices(ctx, [...priceSets.values()], { currency_code: input.currency_code, region_id: input.region_id });
@@ -84,27 +64,86 @@ export class ShippingAvailability {
     });
   }
 
+  /**
+   * The options the context may use, before pricing: in a fulfillment set of one of the context's
+   * locations, with a geo zone covering the address and rules that match. Null when there are none.
+   */
+  private async allowed(
+    ctx: Context,
+    input: ShippingContextInput,
+    onlyIds?: string[],
+  ): Promise<{ allowed: ShippingOption[]; rules: ShippingOptionRule[]; locationOfSet: Map<string, string> } | null> {
+    if (!input.address?.country_code || !input.location_ids.length) return null;
+    const setsByLocation = await this.setLinks.setsOf(ctx, [...new Set(input.location_ids)]);
+    const locationOfSet = new Map<string, string>();
+    for (const [locationId, setIds] of setsByLocation) for (const setId of setIds) locationOfSet.set(setId, locationId);
+    if (!locationOfSet.size) return null;
+
+    const where: Record<string, unknown> = { service_zone: { fulfillment_set: { $in: [...locationOfSet.keys()] } } };
+    if (onlyIds) where.id = { $in: onlyIds };
+    const candidates = await ctx.em.find(ShippingOption, where, { orderBy: { created_at: 'ASC', id: 'ASC' } });
+    if (!candidates.length) return null;
+    const zoneIds = [...new Set(candidates.map((o) => o.service_zone.id))];
+    const geo = await ctx.em.find(GeoZone, { service_zone: { $in: zoneIds }, country_code: input.address.country_code.trim().toLowerCase() });
+    const coveredZones = new Set(geo.filter((g) => geoZoneMatches(g, input.address!)).map((g) => g.service_zone.id));
+    const inZone = candidates.filter((o) => coveredZones.has(o.service_zone.id));
+    if (!inZone.length) return null;
+
+    const rules = await ctx.em.find(ShippingOptionRule, { shipping_option: { $in: inZone.map((o) => o.id) } });
+    const context: Record<string, unknown> = { ...(input.cart_context ?? {}), is_return: String(input.is_return ?? false) };
+    const ignored = new Set<string>();
+    if (input.enabled_in_store === undefined) ignored.add('enabled_in_store');
+    else context.enabled_in_store = String(input.enabled_in_store);
+    const allowed = inZone.filter((o) => rulesMatch(rules.filter((r) => r.shipping_option.id === o.id), context, ignored));
+    if (!allowed.length) return null;
+
+    return { allowed, rules, locationOfSet };
+  }
+
+  /**
+   * The options of `optionIds` the context may use, priced: what completing a cart checks. The same
+   * rules as `list` (zone, geo zone, rules, an enabled provider this process knows, a price for a
+   * flat option) without building the options' views (type, zone, profile, set, location).
+   */
   async validate(ctx: Context, optionIds: string[], input: ShippingContextInput): Promise<Map<string, ShippingOptionForCart>> {
     const wanted = [...new Set(optionIds)];
     if (!wanted.length) return new Map();
-    const available = new Map((await this.list(ctx, input, wanted)).map((v) => [v.id, v]));
-    if (wanted.some((id) => !available.has(id))) throw SthenoError.invalidData(INVALID_OPTIONS_MESSAGE);
+    const found = await this.allowed(ctx, input, wanted);
+    if (!found) throw SthenoError.invalidData(INVALID_OPTIONS_MESSAGE);
+    const providerIds = [...new Set(found.allowed.map((o) => o.provider.id))];
+    const enabled = new Set(
+      (await ctx.em.find(FulfillmentProviderRow, { id: { $in: providerIds }, is_enabled: true }, { fields: ['id'] })).map((p) => p.id),
+    );
+    const usable = found.allowed.filter((o) => enabled.has(o.provider.id) && this.providers.has(o.provider.id));
+    const flat = usable.filter((o) => o.price_type === 'flat');
+    const priceSets = flat.length ? await this.priceLinks.priceSetsOf(ctx, flat.map((o) => o.id)) : new Map<string, string>();
+    const calculated = priceSets.size
+      ? await this.pricing.calculatePrices(ctx, [...priceSets.values()], { currency_code: input.currency_code, region_id: input.region_id })
+      : new Map();
     const result = new Map<string, ShippingOptionForCart>();
     for (const id of wanted) {
-      const view = available.get(id)!;
-      const price =
-        view.price_type === 'flat'
-          ? { amount: view.calculated_price!.raw_calculated_amount.value, is_tax_inclusive: view.calculated_price!.is_calculated_price_tax_inclusive }
-          : await this.providerPrice(view, { currency_code: input.currency_code, region_id: input.region_id, ...(input.cart_context ?? {}) });
+      const option = usable.find((o) => o.id === id);
+      if (!option) throw SthenoError.invalidData(INVALID_OPTIONS_MESSAGE);
+      let price: { amount: string; is_tax_inclusive: boolean };
+      if (option.price_type === 'flat') {
+        const flatPrice = calculated.get(priceSets.get(id) ?? '');
+        if (!flatPrice) throw SthenoError.invalidData(INVALID_OPTIONS_MESSAGE);
+        price = { amount: flatPrice.raw_calculated_amount.value, is_tax_inclusive: flatPrice.is_calculated_price_tax_inclusive };
+      } else {
+        price = await this.providerPrice(
+          { provider_id: option.provider.id, data: option.data ?? null },
+          { currency_code: input.currency_code, region_id: input.region_id, ...(input.cart_context ?? {}) },
+        );
+      }
       result.set(id, {
         id,
-        name: view.name,
+        name: option.name,
         amount: price.amount,
         is_tax_inclusive: price.is_tax_inclusive,
-        price_type: view.price_type,
-        shipping_profile_id: view.shipping_profile_id,
-        provider_id: view.provider_id,
-        data: view.data,
+        price_type: option.price_type,
+        shipping_profile_id: option.shipping_profile.id,
+        provider_id: option.provider.id,
+        data: option.data ?? null,
       });
     }
     return result;
@@ -121,7 +160,7 @@ export class ShippingAvailability {
     return { amount: price.raw_calculated_amount.value, is_tax_inclusive: price.is_calculated_price_tax_inclusive };
   }
 
-  private async providerPrice(view: ShippingOptionView, context: Record<string, unknown>): Promise<{ amount: string; is_tax_inclusive: boolean }> {
+  private async providerPrice(view: Pick<ShippingOptionView, 'provider_id' | 'data'>, context: Record<string, unknown>): Promise<{ amount: string; is_tax_inclusive: boolean }> {
     const provider = this.providers.get(view.provider_id);
     const data = (context.data as Record<string, unknown> | undefined) ?? {};
     const price = await provider.calculatePrice(view.data ?? {}, data, context);

@@ -351,6 +351,16 @@ describe('Complete cart', () => {
       await refuse(cart.id, 400, { type: 'invalid_data', message: 'Shipping Options are invalid for cart.' });
     });
 
+    it("a shipping method whose option's fulfillment provider was disabled since", async () => {
+      const cart = await readyCart();
+      await sql(`update fulfillment_provider set is_enabled = false where id = 'manual_manual'`);
+      try {
+        await refuse(cart.id, 400, { type: 'invalid_data', message: 'Shipping Options are invalid for cart.' });
+      } finally {
+        await sql(`update fulfillment_provider set is_enabled = true where id = 'manual_manual'`);
+      }
+    });
+
     it('a cart without a payment collection, or without a session', async () => {
       const noCollection = await readyCart({ collection: false });
       await refuse(noCollection.id, 400, { type: 'invalid_data', message: 'Payment collection has not been initiated for cart' });
