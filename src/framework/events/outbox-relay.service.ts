@@ -26,6 +26,12 @@ function textArray(ids: string[]): string {
   return `{${ids.join(',')}}`;
 }
 
+/** An event its subscribers have had: to be marked dispatched, with the subscribers that failed for good. */
+interface Delivered {
+  id: string;
+  lastError: string | null;
+}
+
 /**
  * Moves committed outbox rows to their subscribers. Claims a batch with a lease
  * (`FOR UPDATE SKIP LOCKED`, so any number of relays in any number of processes share the work),
@@ -33,12 +39,6 @@ function textArray(ids: string[]): string {
  * It wakes right after a commit that recorded events, and polls as a safety net for events
  * committed by other processes or left behind by a crash.
  */
-/** An event its subscribers have had: to be marked dispatched, with the subscribers that failed for good. */
-interface Delivered {
-  id: string;
-  lastError: string | null;
-}
-
 @Injectable()
 export class OutboxRelay implements EventSubscriber {
   private readonly logger = new Logger('OutboxRelay');
@@ -177,7 +177,7 @@ export class OutboxRelay implements EventSubscriber {
           .getConnection()
           .execute(`update event_outbox set dispatched_at = now(), locked_until = null, last_error = ? where id = any(?::text[])`, [lastError, textArray(ids)]);
       } catch (error) {
-        // the lease runs out and the events are claimed again: subscribers are idempotent by event id
+        // the lease runs out and the events are claimed and delivered again (delivery is at least once)
         this.logger.error({ err: error, event_ids: ids }, 'Could not mark delivered outbox events as dispatched');
       }
     }
