@@ -3,7 +3,6 @@ import { Context } from '../framework/context/context';
 import { CartPaymentCollection, CartPromotion } from './cart-links.entity';
 import { linkedIds, textArray } from './linked-ids';
 
-
 /** Reads and writes the cart ↔ payment collection link (at most one collection per cart). */
 @Injectable()
 export class CartPaymentCollectionLinks {

@@ -2,9 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Context } from '../framework/context/context';
 import { SthenoError } from '../framework/errors/stheno-error';
 import { LocationFulfillmentProvider, LocationFulfillmentSet, ShippingOptionPriceSet } from './fulfillment-links.entity';
-import { linkedIds } from './linked-ids';
-
-const textArray = (ids: string[]): string => `{${[...new Set(ids)].map((id) => JSON.stringify(id)).join(',')}}`;
+import { linkedIds, textArray } from './linked-ids';
 
 /** Stock location ↔ fulfillment set: which location a set ships from. */
 @Injectable()
@@ -13,7 +11,7 @@ export class LocationFulfillmentSetLinks {
     if (!fulfillmentSetIds.length) return;
     await ctx.em.execute(
       `insert into location_fulfillment_set (stock_location_id, fulfillment_set_id) select ?, unnest(?::text[]) on conflict do nothing`,
-      [locationId, textArray(fulfillmentSetIds)],
+      [locationId, textArray([...new Set(fulfillmentSetIds)])],
     );
   }
 
@@ -40,7 +38,7 @@ export class LocationFulfillmentProviderLinks {
     if (!providerIds.length) return;
     await ctx.em.execute(
       `insert into location_fulfillment_provider (stock_location_id, fulfillment_provider_id) select ?, unnest(?::text[]) on conflict do nothing`,
-      [locationId, textArray(providerIds)],
+      [locationId, textArray([...new Set(providerIds)])],
     );
   }
 

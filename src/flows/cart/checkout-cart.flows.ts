@@ -90,10 +90,8 @@ export function addShippingMethodFlow(services: CartFlowServices) {
         data,
       },
     ]);
-    // the options were just listed for this cart's address, channel, region and currency, and adding a method changes
-    // only the cart's total: the refresh re-validates against this list unless a rule reads that total
-    const totalRuled = listed.some((o) => o.rules.some((r) => r.attribute === 'total'));
-    const { cart: refreshed } = await refreshCart(services, ctx, cart.id, totalRuled ? {} : { availableOptions: listed });
+    // the options were just listed for this cart's address, channel, region and currency
+    const { cart: refreshed } = await refreshCart(services, ctx, cart.id, { availableOptions: listed });
     await services.carts.recordUpdated(ctx, cart.id);
     return refreshed;
   });

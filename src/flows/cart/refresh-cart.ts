@@ -41,7 +41,8 @@ export interface RefreshOptions {
   /**
    * The options available to the cart, listed by the caller in this transaction for the cart's
    * current address, channel, region and currency (adding a shipping method lists them to validate
-   * the option): step 2 uses them instead of listing again.
+   * the option): step 2 uses them instead of listing again, unless a rule of one of them reads the
+   * cart's `total`, which the change may have moved since they were listed.
    */
   availableOptions?: ShippingOptionView[];
 }
@@ -85,8 +86,9 @@ async function refreshShipping(services: CartFlowServices, ctx: Context, cart: C
   const methods = cart.shipping_methods.filter((m) => m.shipping_option_id);
   if (!methods.length) return false;
   const context = await shippingContextOf(services, ctx, cart);
+  const reusable = listed && !listed.some((o) => o.rules.some((r) => r.attribute === 'total'));
   const available = new Map<string, ShippingOptionView>(
-    (listed ?? (await services.fulfillment.listShippingOptionsForContext(ctx, context))).map((o) => [o.id, o]),
+    (reusable ? listed : await services.fulfillment.listShippingOptionsForContext(ctx, context)).map((o) => [o.id, o]),
   );
   const removed: string[] = [];
   const updates: ShippingMethodUpdate[] = [];

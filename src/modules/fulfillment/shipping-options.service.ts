@@ -67,8 +67,11 @@ export class ShippingOptions {
     return view;
   }
 
-  /** Options with their type, provider, zone, profile, rules and prices: five statements for any number. */
-  /** `known`: the options' rules and price-set links when the caller read them already (the cart's listing). */
+  /**
+   * Options with their type, provider, zone, profile, rules and prices: a fixed number of statements
+   * for any number of options. `known`: the options' rules and price-set links when the caller read
+   * them already (the cart's listing).
+   */
   async views(
     ctx: Context,
     rows: ShippingOption[],

@@ -26,12 +26,13 @@ import {
 } from './product.types';
 import { variantsForCart } from './variants-for-cart';
 
-/** The cart read of variants, for read models that extend it (src/reads/cart-lines). */
-export { toVariantForCart, VARIANTS_FOR_CART_SQL } from './variants-for-cart';
-export type { VariantForCartRow } from './variants-for-cart';
 import { ProductCategoryService } from './taxonomy/product-category.service';
 import type { CreateCategoryInput } from './taxonomy/taxonomy.types';
 import { VariantWriter } from './variant-writer';
+
+/** The cart read of variants, for read models that extend it (src/reads/cart-lines). */
+export { toVariantForCart, VARIANTS_FOR_CART_SQL } from './variants-for-cart';
+export type { VariantForCartRow } from './variants-for-cart';
 
 /**
  * The product module's facade: products with their options, variants and images. Prices,
