@@ -67,6 +67,13 @@ export interface LoggingConfig {
 export interface EventsConfig {
   /** How often the outbox relay polls for committed events that no local commit hook announced. */
   outboxPollIntervalMs: number;
+  /**
+   * Bull: how long a worker's hold on a running job lasts without renewal, and how often workers
+   * look for jobs whose holder died (crash, SIGKILL) to run them again. Their sum bounds how late a
+   * crashed worker's job restarts elsewhere.
+   */
+  jobLockDurationMs: number;
+  jobStalledIntervalMs: number;
 }
 
 export interface SeedConfig {

@@ -123,6 +123,8 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     },
     events: {
       outboxPollIntervalMs: read.int('OUTBOX_POLL_INTERVAL_MS', 1000, { min: 50, max: 3600000 }),
+      jobLockDurationMs: read.int('JOB_LOCK_DURATION_MS', 30_000, { min: 500, max: 3_600_000 }),
+      jobStalledIntervalMs: read.int('JOB_STALLED_INTERVAL_MS', 30_000, { min: 500, max: 3_600_000 }),
     },
     seed: {
       adminEmail: read.string('ADMIN_EMAIL', 'admin@stheno.dev').toLowerCase(),

@@ -88,6 +88,7 @@ export class EventsModule {
                 url: config.redis.url,
                 prefix: config.redis.prefix,
                 redis: { maxRetriesPerRequest: null, enableReadyCheck: false, connectTimeout: 5000 },
+                settings: { lockDuration: config.events.jobLockDurationMs, stalledInterval: config.events.jobStalledIntervalMs },
               }),
               BullModule.registerQueue({ name: EVENTS_QUEUE }),
             ]
