@@ -124,6 +124,11 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     events: {
       outboxPollIntervalMs: read.int('OUTBOX_POLL_INTERVAL_MS', 1000, { min: 50, max: 3600000 }),
     },
+    jobs: {
+      outboxRetentionHours: read.int('OUTBOX_RETENTION_HOURS', 168, { min: 0, max: 87600 }),
+      jobRetentionHours: read.int('JOB_RETENTION_HOURS', 168, { min: 0, max: 87600 }),
+      paymentSessionTtlHours: read.int('PAYMENT_SESSION_TTL_HOURS', 24, { min: 0, max: 87600 }),
+    },
     seed: {
       adminEmail: read.string('ADMIN_EMAIL', 'admin@stheno.dev').toLowerCase(),
       adminPassword: read.string('ADMIN_PASSWORD', 'supersecret'),

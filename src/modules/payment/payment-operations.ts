@@ -170,6 +170,37 @@ export class PaymentOperations {
     this.recentAuthorizations.delete(id);
   }
 
+  /**
+   * Ends a session nobody will use (an abandoned checkout). Authorized: its payment is canceled
+   * with the provider, which releases the hold, and the session ends canceled (a provider refusal
+   * throws and changes nothing). Not yet authorized: the session is marked canceled and the
+   * provider is told to drop it. False when there was nothing to end (captured, gone, already over).
+   */
+  async expireSession(ctx: Context, sessionId: string): Promise<boolean> {
+    const session = await ctx.em.findOne(PaymentSession, { id: sessionId }, { refresh: true });
+    if (!session) return false;
+    if (session.status === 'authorized') {
+      const payment = await ctx.em.findOne(Payment, { payment_session_id: sessionId }, { refresh: true });
+      if (!payment || payment.canceled_at || payment.captured_at) return false;
+      if ((await this.sums(ctx, payment.id)).captured.gt(0)) return false;
+      await this.cancel(ctx, payment.id);
+      return true;
+    }
+    if (session.status !== 'pending' && session.status !== 'requires_more') return false;
+    const ended = await inTransaction(ctx, async (tx) => {
+      const collection = await this.lockCollection(tx, session.payment_collection_id);
+      const locked = await tx.em.findOne(PaymentSession, { id: sessionId }, { refresh: true });
+      // authorized or dropped meanwhile: the next run sees its new state
+      if (!locked || (locked.status !== 'pending' && locked.status !== 'requires_more')) return null;
+      locked.status = 'canceled';
+      await this.recompute(tx, collection);
+      return locked;
+    });
+    if (!ended) return false;
+    await this.calls.forgetSessions([ended]);
+    return true;
+  }
+
   // -------------------------------------------------------------------------------------------
   // Captures and refunds
   // -------------------------------------------------------------------------------------------
