@@ -195,8 +195,12 @@ describe('built-in scheduled jobs', () => {
         });
         for (const id of outcomes.keys()) await queue.add({}, { jobId: id, removeOnComplete: false, removeOnFail: false });
         await finished;
-        // age two of them past the retention (24 h)
-        for (const id of ['old-done', 'old-failed']) await queue.client.hset(`${queue.toKey(id)}`, 'finishedOn', String(Date.now() - 30 * HOUR));
+        // age two of them past the retention (24 h): Bull keeps the finish time in the job and as its score in the set
+        const finishedOn = Date.now() - 30 * HOUR;
+        for (const [id, set] of [['old-done', 'completed'], ['old-failed', 'failed']]) {
+          await queue.client.hset(queue.toKey(id), 'finishedOn', String(finishedOn));
+          await queue.client.zadd(queue.toKey(set), finishedOn, id);
+        }
 
         await t.app.get(PruneJobRecordsJob).run();
 
