@@ -7,12 +7,14 @@ import { DatabaseModule } from './framework/database/database.module';
 import { SthenoExceptionFilter } from './framework/errors/http-exception.filter';
 import { EventsModule } from './framework/events/events.module';
 import { HealthModule } from './framework/health/health.module';
+import { JobsModule } from './framework/jobs/jobs.module';
 import { HttpPipelineModule } from './framework/http/http-pipeline.module';
 import { createValidationPipe } from './framework/http/validation';
 import { LoggingModule } from './framework/logging/logging.module';
 import { SlowHandlerInterceptor } from './framework/logging/slow-handler.interceptor';
 import { RedisModule } from './framework/redis/redis.module';
 import { RuntimeOptions } from './framework/runtime/runtime';
+import { BuiltInJobsModule } from './jobs/built-in-jobs.module';
 import { LinksModule } from './links/links.module';
 import { ApiKeyModule } from './modules/api-key/api-key.module';
 import { AuthModule } from './modules/auth/auth.module';
@@ -64,6 +66,7 @@ export class AppModule {
         DatabaseModule.forRoot(config, databaseUrl),
         RedisModule.forRoot(),
         EventsModule.forRoot(config),
+        JobsModule.forRoot(config),
         AccessModule.forRoot(config),
         HealthModule,
         // commerce domains
@@ -96,6 +99,7 @@ export class AppModule {
         CartStoreModule,
         CartCheckoutModule,
         SeedModule,
+        BuiltInJobsModule,
         ...imports,
       ],
       providers: [

@@ -76,6 +76,15 @@ export interface EventsConfig {
   jobStalledIntervalMs: number;
 }
 
+export interface JobsConfig {
+  /** Dispatched outbox rows older than this are deleted (0: kept). */
+  outboxRetentionHours: number;
+  /** Completed and failed Bull jobs older than this are deleted (0: kept). */
+  jobRetentionHours: number;
+  /** Payment sessions of uncompleted carts untouched this long are canceled (0: never). */
+  paymentSessionTtlHours: number;
+}
+
 export interface SeedConfig {
   /** The development admin the first start creates (never in production). */
   adminEmail: string;
@@ -94,6 +103,7 @@ export interface AppConfig {
   auth: AuthConfig;
   logging: LoggingConfig;
   events: EventsConfig;
+  jobs: JobsConfig;
   seed: SeedConfig;
   /** Warnings produced while loading (e.g. development secrets in use), logged once at boot. */
   warnings: string[];

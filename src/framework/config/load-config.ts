@@ -126,6 +126,11 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       jobLockDurationMs: read.int('JOB_LOCK_DURATION_MS', 30_000, { min: 500, max: 3_600_000 }),
       jobStalledIntervalMs: read.int('JOB_STALLED_INTERVAL_MS', 30_000, { min: 500, max: 3_600_000 }),
     },
+    jobs: {
+      outboxRetentionHours: read.int('OUTBOX_RETENTION_HOURS', 168, { min: 0, max: 87600 }),
+      jobRetentionHours: read.int('JOB_RETENTION_HOURS', 168, { min: 0, max: 87600 }),
+      paymentSessionTtlHours: read.int('PAYMENT_SESSION_TTL_HOURS', 24, { min: 0, max: 87600 }),
+    },
     seed: {
       adminEmail: read.string('ADMIN_EMAIL', 'admin@stheno.dev').toLowerCase(),
       adminPassword: read.string('ADMIN_PASSWORD', 'supersecret'),

@@ -30,6 +30,16 @@ function incremented(digits: number[]): number[] {
   return randomDigits();
 }
 
+function timeChars(ms: number): string {
+  let time = '';
+  let remaining = ms;
+  for (let i = 0; i < TIME_CHARS; i++) {
+    time = ALPHABET[remaining % 32] + time;
+    remaining = Math.floor(remaining / 32);
+  }
+  return time;
+}
+
 export function ulid(now: number = Date.now()): string {
   if (now === lastTime) {
     lastRandom = incremented(lastRandom);
@@ -37,13 +47,15 @@ export function ulid(now: number = Date.now()): string {
     lastTime = now;
     lastRandom = randomDigits();
   }
-  let time = '';
-  let remaining = now;
-  for (let i = 0; i < TIME_CHARS; i++) {
-    time = ALPHABET[remaining % 32] + time;
-    remaining = Math.floor(remaining / 32);
-  }
-  return time + lastRandom.map((d) => ALPHABET[d]).join('');
+  return timeChars(now) + lastRandom.map((d) => ALPHABET[d]).join('');
+}
+
+/**
+ * Sorts before every id of `prefix` created at or after `ms` and after every one created before:
+ * `where id < idTimeFloor(…)` walks the primary key's index through the oldest rows only.
+ */
+export function idTimeFloor(prefix: string, ms: number): string {
+  return `${prefix}_${timeChars(ms)}`;
 }
 
 export function generateId(prefix: string): string {

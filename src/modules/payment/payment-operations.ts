@@ -170,6 +170,43 @@ export class PaymentOperations {
     this.recentAuthorizations.delete(id);
   }
 
+  /**
+   * Ends a session nobody will use (an abandoned checkout). Authorized: its payment is canceled
+   * with the provider, which releases the hold (a refusal throws and changes nothing). Not yet
+   * authorized: the provider is told to drop it. Either way the session ends `canceled` and, as
+   * Medusa drops a cart's replaced sessions, soft-deleted with its payment: the collection is back
+   * to what it was before the session, so the shopper can start a new one. False when there was
+   * nothing to end (captured, gone, already over).
+   */
+  async expireSession(ctx: Context, sessionId: string): Promise<boolean> {
+    const session = await ctx.em.findOne(PaymentSession, { id: sessionId }, { refresh: true });
+    if (!session || !['pending', 'requires_more', 'authorized'].includes(session.status)) return false;
+    const ended = await inTransaction(ctx, async (tx) => {
+      const collection = await this.lockCollection(tx, session.payment_collection_id);
+      const locked = await tx.em.findOne(PaymentSession, { id: sessionId }, { refresh: true });
+      if (!locked) return null;
+      const now = new Date();
+      const authorized = locked.status === 'authorized';
+      if (authorized) {
+        const payment = await tx.em.findOne(Payment, { payment_session_id: sessionId }, { refresh: true });
+        if (!payment || payment.canceled_at || payment.captured_at || (await this.sums(tx, payment.id)).captured.gt(0)) return null;
+        await this.cancel(tx, payment.id);
+        payment.deleted_at = now;
+      } else if (locked.status !== 'pending' && locked.status !== 'requires_more') {
+        // authorized, captured or dropped meanwhile: the next run sees its new state
+        return null;
+      }
+      locked.status = 'canceled';
+      locked.deleted_at = now;
+      await this.recompute(tx, collection);
+      return { session: locked, authorized };
+    });
+    if (!ended) return false;
+    // a session never authorized holds nothing: the provider only forgets it (best effort)
+    if (!ended.authorized) await this.calls.forgetSessions([ended.session]);
+    return true;
+  }
+
   // -------------------------------------------------------------------------------------------
   // Captures and refunds
   // -------------------------------------------------------------------------------------------

@@ -204,6 +204,15 @@ export class PaymentService {
     await this.operations.cancel(ctx, payment);
   }
 
+  /**
+   * Ends an abandoned session: an authorization is canceled with the provider (releasing the hold),
+   * a session not yet authorized is dropped with the provider; either way the session ends
+   * `canceled`. False when nothing was left to end (captured, already canceled, gone).
+   */
+  expireSession(ctx: Context, sessionId: string): Promise<boolean> {
+    return this.operations.expireSession(ctx, sessionId);
+  }
+
   // -------------------------------------------------------------------------------------------
   // Payments: captures and refunds
   // -------------------------------------------------------------------------------------------

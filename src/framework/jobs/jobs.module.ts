@@ -1,0 +1,69 @@
+import { BeforeApplicationShutdown, DynamicModule, Global, Inject, Logger, Module, OnApplicationBootstrap, OnModuleInit, Optional } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { BullModule, getQueueToken } from '@nestjs/bull';
+import type { Queue } from 'bull';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { RUNTIME_OPTIONS, RuntimeOptions, runsProcessors } from '../runtime/runtime';
+import { BullScheduler, JOBS_QUEUE } from './bull-scheduler';
+import { EmbeddedScheduler } from './embedded-scheduler';
+import { BullQueues, PruneJobRecordsJob } from './prune-job-records.job';
+import { PruneOutboxJob } from './prune-outbox.job';
+import { ScheduledJobRegistry } from './scheduled-job-registry';
+
+/**
+ * Starts the scheduler where jobs run (worker and shared mode): Bull repeatables and their
+ * processor with Redis, in-process timers without. Server-mode processes and CLI commands
+ * schedule and run nothing.
+ */
+class JobsLifecycle implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('ScheduledJobs');
+  private embedded?: EmbeddedScheduler;
+
+  constructor(
+    private readonly registry: ScheduledJobRegistry,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(RUNTIME_OPTIONS) private readonly runtime: RuntimeOptions,
+    @Optional() @Inject(getQueueToken(JOBS_QUEUE)) private readonly queue?: Queue,
+  ) {}
+
+  /** Bull re-emits Redis connection errors on the queue; unheard, they would crash the process. */
+  onModuleInit(): void {
+    let down = false;
+    this.queue?.on('error', (error: Error) => {
+      if (!down) this.logger.warn({ err: error }, `Jobs queue cannot reach Redis: ${error.message}`);
+      down = true;
+    });
+    this.queue?.client.on('ready', () => (down = false));
+  }
+
+  onApplicationBootstrap(): void {
+    if (!runsProcessors(this.config, this.runtime)) return;
+    if (this.queue) {
+      const scheduler = new BullScheduler(this.queue, this.registry);
+      // not awaited: a Redis that is down must not hold the boot; Bull reconnects, the next boot syncs
+      scheduler.syncRepeatables().catch((error: unknown) => this.logger.error({ err: error }, 'Could not register the scheduled jobs in Redis'));
+      scheduler.startProcessing();
+    } else {
+      this.embedded = new EmbeddedScheduler();
+      this.embedded.start(this.registry.all());
+    }
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    // Bull's queue (and its active jobs) is closed by @nestjs/bull when the module is destroyed
+    await this.embedded?.stop(this.config.http.shutdownTimeoutMs);
+  }
+}
+
+@Global()
+@Module({})
+export class JobsModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: JobsModule,
+      imports: [DiscoveryModule, ...(config.redis.url ? [BullModule.registerQueue({ name: JOBS_QUEUE })] : [])],
+      providers: [ScheduledJobRegistry, BullQueues, PruneOutboxJob, PruneJobRecordsJob, JobsLifecycle],
+      exports: [ScheduledJobRegistry, BullQueues],
+    };
+  }
+}
