@@ -7,9 +7,11 @@ import { DatabaseModule } from './framework/database/database.module';
 import { SthenoExceptionFilter } from './framework/errors/http-exception.filter';
 import { EventsModule } from './framework/events/events.module';
 import { HealthModule } from './framework/health/health.module';
+import { JobsUiModule } from './framework/jobs-ui/jobs-ui.module';
 import { HttpPipelineModule } from './framework/http/http-pipeline.module';
 import { createValidationPipe } from './framework/http/validation';
 import { LoggingModule } from './framework/logging/logging.module';
+import { MetricsModule } from './framework/metrics/metrics.module';
 import { SlowHandlerInterceptor } from './framework/logging/slow-handler.interceptor';
 import { RedisModule } from './framework/redis/redis.module';
 import { RuntimeOptions } from './framework/runtime/runtime';
@@ -60,12 +62,14 @@ export class AppModule {
       imports: [
         SthenoConfigModule.forRoot(config, runtime),
         LoggingModule.forRoot(config),
+        MetricsModule.forRoot(),
         HttpPipelineModule.forRoot(),
         DatabaseModule.forRoot(config, databaseUrl),
         RedisModule.forRoot(),
         EventsModule.forRoot(config),
         AccessModule.forRoot(config),
         HealthModule,
+        JobsUiModule,
         // commerce domains
         AuthModule,
         UserModule,

@@ -77,6 +77,11 @@ export interface SeedConfig {
   demoCatalog: boolean;
 }
 
+export interface MetricsConfig {
+  /** Bearer token `GET /metrics` requires; undefined turns the endpoint (and its collectors) off. */
+  token?: string;
+}
+
 export interface AppConfig {
   env: NodeEnv;
   isProduction: boolean;
@@ -88,6 +93,7 @@ export interface AppConfig {
   logging: LoggingConfig;
   events: EventsConfig;
   seed: SeedConfig;
+  metrics: MetricsConfig;
   /** Warnings produced while loading (e.g. development secrets in use), logged once at boot. */
   warnings: string[];
 }
