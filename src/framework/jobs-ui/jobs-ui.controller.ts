@@ -7,6 +7,24 @@ import { SthenoError } from '../errors/stheno-error';
 import { pinRouteTemplate, routeTemplateOf } from '../http/route-template';
 import { JobsBoard } from './jobs-board';
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * The board's API retries, cleans and empties queues, and a session cookie is sent cross-site in
+ * production (SameSite=None): a change whose browser Origin is another site is refused, so no
+ * other page can drive the board with an admin's cookie. Clients that send no Origin (curl, a
+ * script with a bearer token) are not browsers on another site.
+ */
+function isCrossSiteWrite(request: Request): boolean {
+  const origin = request.headers.origin;
+  if (SAFE_METHODS.has(request.method) || !origin) return false;
+  try {
+    return new URL(origin).host !== request.host;
+  } catch {
+    return true;
+  }
+}
+
 /** The board is a page people open: say what is missing, in the `{type, message}` shape. */
 @Catch(UnauthorizedException)
 class JobsUiUnauthorizedFilter implements ExceptionFilter {
@@ -34,6 +52,9 @@ export class JobsUiController {
   serve(@Req() request: Request, @Res() response: Response): void {
     // the board's own router overwrites req.route: keep this route's template for the metrics
     pinRouteTemplate(response, routeTemplateOf(request, response));
+    if (isCrossSiteWrite(request)) {
+      throw new SthenoError('forbidden', 'The jobs UI accepts changes only from its own pages (the Origin does not match this host)');
+    }
     const board = this.board.get();
     if (!board) {
       throw SthenoError.notFound('No job queues: without REDIS_URL, events and scheduled jobs run in-process and the jobs UI has nothing to show');

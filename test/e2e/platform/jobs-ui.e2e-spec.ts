@@ -51,6 +51,12 @@ describe(`jobs UI at /admin/jobs (${withRedis ? 'Bull on Redis' : 'in-process ev
     expect((await t.raw().get('/admin/jobs').set('Authorization', basic).expect(401)).body).toEqual(UNAUTHORIZED);
   });
 
+  it("refuses a change another site's page sends with the admin's cookie", async () => {
+    const res = await t.raw().put('/admin/jobs/api/queues/stheno-events/pause').set('Cookie', sessionCookie).set('Origin', 'https://evil.example').expect(403);
+    expect(res.body).toEqual({ type: 'forbidden', message: 'The jobs UI accepts changes only from its own pages (the Origin does not match this host)' });
+    await t.raw().put('/admin/jobs/api/queues/stheno-events/pause').set('Cookie', sessionCookie).set('Origin', 'null').expect(403);
+  });
+
   if (!withRedis) {
     it('tells an admin that without Redis there are no queues to show', async () => {
       for (const auth of [bearer(t.adminToken), ['Cookie', sessionCookie] as [string, string]]) {
@@ -101,6 +107,19 @@ describe(`jobs UI at /admin/jobs (${withRedis ? 'Bull on Redis' : 'in-process ev
       expect(job.stacktrace).toHaveLength(2);
       // the recorder subscribed to the same event is not in the failed list
       expect((await failedJobs()).some((j) => j.id === `${event.id}:test-recorder`)).toBe(false);
+
+      // the board's own page (same origin) may act on it: retry the failed job, which runs again
+      await t.raw()
+        .put(`/admin/jobs/api/queues/stheno-events/${encodeURIComponent(job.id)}/retry`)
+        .set('Cookie', sessionCookie)
+        .set('Host', 'shop.example:9000')
+        .set('Origin', 'https://shop.example:9000')
+        .expect(204);
+      await waitFor(
+        async () => ((await failedJobs()).find((j) => j.id === job.id)?.stacktrace.length ?? 0) > 2,
+        15000,
+        'the retried job failing again',
+      );
     });
   }
 });
