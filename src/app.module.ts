@@ -8,9 +8,11 @@ import { SthenoExceptionFilter } from './framework/errors/http-exception.filter'
 import { EventsModule } from './framework/events/events.module';
 import { HealthModule } from './framework/health/health.module';
 import { JobsModule } from './framework/jobs/jobs.module';
+import { JobsUiModule } from './framework/jobs-ui/jobs-ui.module';
 import { HttpPipelineModule } from './framework/http/http-pipeline.module';
 import { createValidationPipe } from './framework/http/validation';
 import { LoggingModule } from './framework/logging/logging.module';
+import { MetricsModule } from './framework/metrics/metrics.module';
 import { SlowHandlerInterceptor } from './framework/logging/slow-handler.interceptor';
 import { RedisModule } from './framework/redis/redis.module';
 import { RuntimeOptions } from './framework/runtime/runtime';
@@ -62,6 +64,7 @@ export class AppModule {
       imports: [
         SthenoConfigModule.forRoot(config, runtime),
         LoggingModule.forRoot(config),
+        MetricsModule.forRoot(),
         HttpPipelineModule.forRoot(),
         DatabaseModule.forRoot(config, databaseUrl),
         RedisModule.forRoot(),
@@ -69,6 +72,7 @@ export class AppModule {
         JobsModule.forRoot(config),
         AccessModule.forRoot(config),
         HealthModule,
+        JobsUiModule,
         // commerce domains
         AuthModule,
         UserModule,

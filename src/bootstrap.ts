@@ -26,7 +26,8 @@ export function parseQueryString(query: string): qs.ParsedQs {
   return qs.parse(query, { depth: 5, arrayLimit: 200, parameterLimit: 1000, allowPrototypes: false });
 }
 
-const WORKER_ROUTES = /^\/health(\/ready)?\/?$/;
+/** A worker serves its health checks and its metrics (its queue processors and pool are worth watching). */
+const WORKER_ROUTES = /^\/(health(\/ready)?|metrics)\/?$/;
 
 /**
  * Builds and initialises the HTTP application (migrations applied, relay and processors started per
@@ -47,11 +48,11 @@ export async function createApp(options: CreateAppOptions): Promise<NestExpressA
   express.set('etag', false);
 
   if (config.workerMode === 'worker') {
-    // a worker answers only its health checks; everything else belongs to the server processes
+    // a worker answers only its health checks and metrics; everything else belongs to the server processes
     app.use((req: { path: string }, res: Parameters<typeof sendError>[1], next: () => void) =>
       WORKER_ROUTES.test(req.path)
         ? next()
-        : sendError(SthenoError.notFound('This process runs in worker mode: only /health and /health/ready are served'), res),
+        : sendError(SthenoError.notFound('This process runs in worker mode: only /health, /health/ready and /metrics are served'), res),
     );
   } else {
     setupOpenApi(app, APP_VERSION);

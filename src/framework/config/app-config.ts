@@ -93,6 +93,11 @@ export interface SeedConfig {
   demoCatalog: boolean;
 }
 
+export interface MetricsConfig {
+  /** Bearer token `GET /metrics` requires; undefined turns the endpoint (and its collectors) off. */
+  token?: string;
+}
+
 export interface AppConfig {
   env: NodeEnv;
   isProduction: boolean;
@@ -105,6 +110,7 @@ export interface AppConfig {
   events: EventsConfig;
   jobs: JobsConfig;
   seed: SeedConfig;
+  metrics: MetricsConfig;
   /** Warnings produced while loading (e.g. development secrets in use), logged once at boot. */
   warnings: string[];
 }

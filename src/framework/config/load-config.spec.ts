@@ -212,6 +212,29 @@ describe('loadConfig', () => {
       expect(loadConfig({ AUTH_CORS: '*' }).http.authCors).toEqual(['*']);
     });
   });
+
+  describe('METRICS_TOKEN', () => {
+    it('leaves /metrics off when unset', () => {
+      expect(loadConfig({}, '/srv/app').metrics.token).toBeUndefined();
+    });
+
+    it('keeps the token when set', () => {
+      expect(loadConfig({ METRICS_TOKEN: 'scrape-me' }, '/srv/app').metrics.token).toBe('scrape-me');
+    });
+
+    it('refuses whitespace inside the token', () => {
+      expect(configError({ METRICS_TOKEN: 'two words' }).problems).toEqual(['METRICS_TOKEN: must not contain whitespace']);
+    });
+
+    it('refuses a token shorter than 16 characters in production', () => {
+      expect(configError({ ...PROD_SECRETS, NODE_ENV: 'production', METRICS_TOKEN: 'short' }).problems).toEqual([
+        'METRICS_TOKEN: must be at least 16 characters when NODE_ENV=production',
+      ]);
+      expect(loadConfig({ ...PROD_SECRETS, NODE_ENV: 'production', METRICS_TOKEN: 'a-long-scrape-token-1' }, '/srv/app').metrics.token).toBe(
+        'a-long-scrape-token-1',
+      );
+    });
+  });
 });
 
 describe('readProcessEnvironment', () => {

@@ -65,6 +65,13 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     read.problems.push(`REDIS_PREFIX: expected 1-64 letters, digits, '_', '-', '.', or ':', got '${redisPrefix}'`);
   }
 
+  const metricsToken = read.string('METRICS_TOKEN');
+  // a scraper's token travels in a header: no whitespace, and long enough not to be guessed in production
+  if (metricsToken !== undefined && /\s/.test(metricsToken)) read.problems.push('METRICS_TOKEN: must not contain whitespace');
+  else if (metricsToken !== undefined && isProduction && metricsToken.length < 16) {
+    read.problems.push('METRICS_TOKEN: must be at least 16 characters when NODE_ENV=production');
+  }
+
   const storeCors = read.corsList('STORE_CORS', DEFAULT_STORE_CORS);
   const adminCors = read.corsList('ADMIN_CORS', DEFAULT_ADMIN_CORS);
   // AUTH_CORS defaults to both families' origins (parsed once, so a bad entry is reported once)
@@ -136,6 +143,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       adminPassword: read.string('ADMIN_PASSWORD', 'supersecret'),
       demoCatalog: read.bool('SEED_DEMO_CATALOG', true),
     },
+    metrics: { token: metricsToken },
     warnings,
   };
 

@@ -11,6 +11,7 @@ export const SECURITY = {
   cookie: 'cookie_auth',
   apiKey: 'api_token',
   publishableKey: 'publishable_api_key',
+  metricsToken: 'metrics_token',
 } as const;
 
 export function buildOpenApiDocument(app: INestApplication, version: string): OpenAPIObject {
@@ -28,6 +29,7 @@ export function buildOpenApiDocument(app: INestApplication, version: string): Op
       SECURITY.apiKey,
     )
     .addApiKey({ type: 'apiKey', in: 'header', name: 'x-publishable-api-key' }, SECURITY.publishableKey)
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'The METRICS_TOKEN of the deployment (GET /metrics only)' }, SECURITY.metricsToken)
     .build();
   return SwaggerModule.createDocument(app, config, {
     extraModels: [ErrorResponseDto, UnauthorizedResponseDto],

@@ -61,7 +61,7 @@ describe('worker mode over HTTP', () => {
 
   it('serves nothing else: no API, no docs', async () => {
     const res = await t.raw().get('/store/products').expect(404);
-    expect(res.body).toEqual({ type: 'not_found', message: 'This process runs in worker mode: only /health and /health/ready are served' });
+    expect(res.body).toEqual({ type: 'not_found', message: 'This process runs in worker mode: only /health, /health/ready and /metrics are served' });
     await t.raw().get('/docs').expect(404);
     await t.raw().get('/openapi.json').expect(404);
   });

@@ -5,6 +5,7 @@ import type { Request, Response } from 'express';
 import { API_KEY_VERIFIER, ApiKeyVerifier } from '../../../framework/auth/auth-context';
 import { PUBLISHABLE_KEY_HEADER } from '../../../framework/auth/route-access.guard';
 import { EarlyResponder } from '../../../framework/http/early-responder';
+import { pinRouteTemplate } from '../../../framework/http/route-template';
 import { StoreResponseCache } from '../response-cache';
 
 const CACHED_ROUTES = /^\/store\/(products|product-variants)(\/[^/]+)?\/?$/i;
@@ -38,6 +39,9 @@ export class StoreCacheFastPath implements EarlyResponder {
     try {
       const key = await this.keys.publishable(token);
       if (!key) return false;
+      // answered before the router: name the route the full path would have matched (metrics)
+      const [, resource, id] = CACHED_ROUTES.exec(req.path) ?? [];
+      pinRouteTemplate(res, `/store/${resource.toLowerCase()}${id ? '/:id' : ''}`);
       return await this.cache.serveIfFresh(this.orm.em as EntityManager, this.cache.keyOf(key.sales_channel_ids, req.originalUrl), res);
     } catch {
       // the full route reports whatever went wrong

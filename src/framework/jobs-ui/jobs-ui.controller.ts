@@ -1,0 +1,66 @@
+import { All, ArgumentsHost, Catch, Controller, ExceptionFilter, Req, Res, UnauthorizedException, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Authenticate } from '../auth/route-access.decorators';
+import { sendError } from '../errors/http-exception.filter';
+import { SthenoError } from '../errors/stheno-error';
+import { pinRouteTemplate, routeTemplateOf } from '../http/route-template';
+import { JobsBoard } from './jobs-board';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * The board's API retries, cleans and empties queues, and a session cookie is sent cross-site in
+ * production (SameSite=None): a change whose browser Origin is another site is refused, so no
+ * other page can drive the board with an admin's cookie. Clients that send no Origin (curl, a
+ * script with a bearer token) are not browsers on another site.
+ */
+function isCrossSiteWrite(request: Request): boolean {
+  const origin = request.headers.origin;
+  if (SAFE_METHODS.has(request.method) || !origin) return false;
+  try {
+    return new URL(origin).host !== request.host;
+  } catch {
+    return true;
+  }
+}
+
+/** The board is a page people open: say what is missing, in the `{type, message}` shape. */
+@Catch(UnauthorizedException)
+class JobsUiUnauthorizedFilter implements ExceptionFilter {
+  catch(_exception: UnauthorizedException, host: ArgumentsHost): void {
+    sendError(
+      new SthenoError('unauthorized', 'The jobs UI is for admin users: sign in (session cookie) or send an admin bearer token'),
+      host.switchToHttp().getResponse<Response>(),
+    );
+  }
+}
+
+/**
+ * Bull Board at /admin/jobs, behind the API's own guard: an admin user's session cookie or bearer
+ * token (customers and secret API keys are refused). Not in the OpenAPI document: a web page and
+ * the board's private API, not part of the commerce API.
+ */
+@ApiExcludeController()
+@Authenticate('user', ['session', 'bearer'])
+@UseFilters(JobsUiUnauthorizedFilter)
+@Controller('admin/jobs')
+export class JobsUiController {
+  constructor(private readonly board: JobsBoard) {}
+
+  @All(['', '*path'])
+  serve(@Req() request: Request, @Res() response: Response): void {
+    // the board's own router overwrites req.route: keep this route's template for the metrics
+    pinRouteTemplate(response, routeTemplateOf(request, response));
+    if (isCrossSiteWrite(request)) {
+      throw new SthenoError('forbidden', 'The jobs UI accepts changes only from its own pages (the Origin does not match this host)');
+    }
+    const board = this.board.get();
+    if (!board) {
+      throw SthenoError.notFound('No job queues: without REDIS_URL, events and scheduled jobs run in-process and the jobs UI has nothing to show');
+    }
+    board(request, response, (error?: unknown) =>
+      sendError(error ?? SthenoError.notFound(`Route ${request.method} ${request.originalUrl.split('?')[0]} does not exist`), response),
+    );
+  }
+}
