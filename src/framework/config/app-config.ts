@@ -77,6 +77,14 @@ export interface SeedConfig {
   demoCatalog: boolean;
 }
 
+// --- notifications (issue 6) ---------------------------------------------------------------
+export interface NotificationsConfig {
+  /** Where the admin dashboard lives: invite links point at `<adminUrl>/invite?token=…`. */
+  adminUrl: string;
+  /** Where the storefront lives: customers' password-reset links point at `<storefrontUrl>/reset-password?…`. */
+  storefrontUrl: string;
+}
+
 export interface AppConfig {
   env: NodeEnv;
   isProduction: boolean;
@@ -88,6 +96,7 @@ export interface AppConfig {
   logging: LoggingConfig;
   events: EventsConfig;
   seed: SeedConfig;
+  notifications: NotificationsConfig;
   /** Warnings produced while loading (e.g. development secrets in use), logged once at boot. */
   warnings: string[];
 }
