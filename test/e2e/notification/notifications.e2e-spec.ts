@@ -176,6 +176,19 @@ describe(`notifications from events (${mode})`, () => {
     });
   });
 
+  describe('a provider failure during delivery', () => {
+    it('fails the delivery, which is retried and sends the same notification once it goes through', async () => {
+      recorder.failNextFor.add('flaky-invitee@example.com');
+      const invite = (await t.api.post('/admin/invites').set(...admin()).send({ email: 'flaky-invitee@example.com' }).expect(200)).body.invite;
+      await waitFor(async () => (await notificationsWhere(`resource_id = ? and status = 'success'`, [invite.id])).length === 1, 15000, 'the retried invite message');
+      const rows = await notificationsWhere(`resource_id = ?`, [invite.id]);
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ status: 'success', error: null });
+      expect(recorder.failed.filter((n) => n.id === rows[0].id)).toHaveLength(1);
+      expect(recorder.sent.filter((n) => n.id === rows[0].id)).toHaveLength(1);
+    });
+  });
+
   describe('order.fulfillment_created and shipment.created', () => {
     const label = { tracking_number: 'TRACK-1', tracking_url: 'https://track.example.com/TRACK-1', label_url: 'https://labels.example.com/1.pdf' };
 
@@ -218,8 +231,9 @@ describe(`notifications from events (${mode})`, () => {
       expect(all.count).toBeGreaterThanOrEqual(6);
       const byTo = (await t.api.get('/admin/notifications?to=teammate@example.com').set(...admin()).expect(200)).body;
       expect(byTo.notifications.map((n: Body) => n.to)).toEqual(['teammate@example.com']);
-      const invites = (await t.api.get('/admin/notifications?resource_type=invite').set(...admin()).expect(200)).body;
-      expect(invites.count).toBe(1);
+      const invites = (await t.api.get('/admin/notifications?resource_type=invite&fields=resource_type').set(...admin()).expect(200)).body;
+      expect(invites.count).toBe(2); // teammate@ and flaky-invitee@
+      expect(invites.notifications.map((n: Body) => n.resource_type)).toEqual(['invite', 'invite']);
       const feed = (await t.api.get('/admin/notifications?channel=feed').set(...admin()).expect(200)).body;
       expect(feed).toMatchObject({ count: 0, notifications: [] });
       const failed = (await t.api.get('/admin/notifications?status=failure').set(...admin()).expect(200)).body;
