@@ -28,6 +28,7 @@ import { FulfillmentModule } from './modules/fulfillment/fulfillment.module';
 import { FulfillmentAdminModule } from './modules/fulfillment/fulfillment-admin.module';
 import { CustomerModule } from './modules/customer/customer.module';
 import { InventoryModule } from './modules/inventory/inventory.module';
+import { NotificationModule } from './modules/notification/notification.module';
 import { OrderAdminModule } from './modules/order/order-admin.module';
 import { OrderModule } from './modules/order/order.module';
 import { PricingModule } from './modules/pricing/pricing.module';
@@ -102,6 +103,7 @@ export class AppModule {
         CartModule,
         CartStoreModule,
         CartCheckoutModule,
+        NotificationModule,
         SeedModule,
         BuiltInJobsModule,
         ...imports,

@@ -98,6 +98,14 @@ export interface MetricsConfig {
   token?: string;
 }
 
+// --- notifications (issue 6) ---------------------------------------------------------------
+export interface NotificationsConfig {
+  /** Where the admin dashboard lives: invite links point at `<adminUrl>/invite?token=…`. */
+  adminUrl: string;
+  /** Where the storefront lives: customers' password-reset links point at `<storefrontUrl>/reset-password?…`. */
+  storefrontUrl: string;
+}
+
 export interface AppConfig {
   env: NodeEnv;
   isProduction: boolean;
@@ -111,6 +119,7 @@ export interface AppConfig {
   jobs: JobsConfig;
   seed: SeedConfig;
   metrics: MetricsConfig;
+  notifications: NotificationsConfig;
   /** Warnings produced while loading (e.g. development secrets in use), logged once at boot. */
   warnings: string[];
 }

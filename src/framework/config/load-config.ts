@@ -144,11 +144,21 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       demoCatalog: read.bool('SEED_DEMO_CATALOG', true),
     },
     metrics: { token: metricsToken },
+    // --- notifications (issue 6)
+    notifications: {
+      adminUrl: withoutTrailingSlash(read.url('ADMIN_URL', ['http:', 'https:']) ?? 'http://localhost:9000/app'),
+      storefrontUrl: withoutTrailingSlash(read.url('STOREFRONT_URL', ['http:', 'https:']) ?? 'http://localhost:8000'),
+    },
     warnings,
   };
 
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;
+}
+
+/** Links are built as `${base}/path`: a configured `https://admin.example.com/` must not give `//path`. */
+function withoutTrailingSlash(url: string): string {
+  return url.replace(/\/+$/, '');
 }
 
 /** `false`, `true`, a hop count, or Express's names and addresses (`loopback`, `10.0.0.0/8,…`). */
