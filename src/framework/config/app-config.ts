@@ -88,6 +88,11 @@ export interface AppConfig {
   logging: LoggingConfig;
   events: EventsConfig;
   seed: SeedConfig;
+  /**
+   * `PLUGINS`: the plugins to load at boot, in order, as written (package names, or paths relative
+   * to the project root); `framework/plugins/plugin-loader.ts` resolves and validates them.
+   */
+  plugins: string[];
   /** Warnings produced while loading (e.g. development secrets in use), logged once at boot. */
   warnings: string[];
 }

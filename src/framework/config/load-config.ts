@@ -129,11 +129,26 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       adminPassword: read.string('ADMIN_PASSWORD', 'supersecret'),
       demoCatalog: read.bool('SEED_DEMO_CATALOG', true),
     },
+    plugins: pluginList(read),
     warnings,
   };
 
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;
+}
+
+/**
+ * `PLUGINS`: a comma list of package names (`stheno-plugin-x`, `@acme/stheno-x`) or paths
+ * (`./plugins/x`, `/opt/x`). Only the shape is checked here; whether each one loads is the plugin
+ * loader's business, at boot.
+ */
+function pluginList(read: EnvReader): string[] {
+  const entries = (read.string('PLUGINS') ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+  const invalid = entries.filter((entry) => /\s/.test(entry));
+  if (invalid.length) read.problems.push(`PLUGINS: expected a comma list of package names or paths, got '${invalid.join("', '")}'`);
+  const repeated = entries.filter((entry, index) => entries.indexOf(entry) !== index);
+  if (repeated.length) read.problems.push(`PLUGINS: '${repeated[0]}' is listed twice`);
+  return invalid.length ? [] : entries;
 }
 
 /** `false`, `true`, a hop count, or Express's names and addresses (`loopback`, `10.0.0.0/8,…`). */

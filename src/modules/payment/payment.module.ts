@@ -1,4 +1,5 @@
 import { DynamicModule, Inject, Module, OnModuleInit, Type } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { ormFeature } from '../../framework/database/entity-registry';
 import { LinksModule } from '../../links/links.module';
 import { Capture } from './entities/capture.entity';
@@ -23,7 +24,7 @@ import { ProviderCalls } from './provider-calls';
 import { RefundReasons } from './refund-reasons';
 
 @Module({
-  imports: [ormFeature([PaymentCollection, PaymentSession, Payment, Capture, Refund, RefundReason, PaymentProviderRow]), LinksModule],
+  imports: [ormFeature([PaymentCollection, PaymentSession, Payment, Capture, Refund, RefundReason, PaymentProviderRow]), LinksModule, DiscoveryModule],
   controllers: [
     StorePaymentProvidersController,
     AdminPaymentsController,
