@@ -48,8 +48,9 @@ export class PaymentModule {}
 const PROVIDER_CLASSES = Symbol('PaymentProvidersModule.classes');
 
 /**
- * Adds payment providers (plugins, tests): `PaymentProvidersModule.register([StripeProvider])` in
- * the app's imports. Each class is a Nest provider (it may inject what it needs), instantiated once
+ * Adds payment providers from outside their classes' module (tests):
+ * `PaymentProvidersModule.register([StripeProvider])` in the app's imports. A module or plugin that
+ * provides its own provider class marks it `@RegisterPaymentProvider()` instead. Each class is a Nest provider (it may inject what it needs), instantiated once
  * and registered under its `id` when the module initialises; `app.get(StripeProvider)` reaches it.
  */
 @Module({})
