@@ -9,6 +9,7 @@ import { EventsModule } from './framework/events/events.module';
 import { HealthModule } from './framework/health/health.module';
 import { JobsModule } from './framework/jobs/jobs.module';
 import { JobsUiModule } from './framework/jobs-ui/jobs-ui.module';
+import { LoadedPlugin } from './framework/plugins/plugin';
 import { HttpPipelineModule } from './framework/http/http-pipeline.module';
 import { createValidationPipe } from './framework/http/validation';
 import { LoggingModule } from './framework/logging/logging.module';
@@ -52,14 +53,20 @@ export interface AppModuleOptions {
   config: AppConfig;
   databaseUrl: string;
   runtime: RuntimeOptions;
-  /** Extra modules (tests, plugins). */
+  /** Extra modules (tests). */
   imports?: ModuleMetadata['imports'];
+  /** Plugins loaded from PLUGINS (framework/plugins/plugin-loader.ts): their modules, entities and migrations. */
+  plugins?: LoadedPlugin[];
 }
 
 /** Framework modules first (logging before the HTTP pipeline, so every request is logged), then one module per domain. */
 @Module({})
 export class AppModule {
-  static forRoot({ config, databaseUrl, runtime, imports = [] }: AppModuleOptions): DynamicModule {
+  static forRoot({ config, databaseUrl, runtime, imports = [], plugins = [] }: AppModuleOptions): DynamicModule {
+    const pluginSchema = {
+      entities: plugins.flatMap((plugin) => plugin.entities),
+      migrations: plugins.flatMap((plugin) => (plugin.migrations ? [plugin.migrations] : [])),
+    };
     return {
       module: AppModule,
       imports: [
@@ -67,7 +74,7 @@ export class AppModule {
         LoggingModule.forRoot(config),
         MetricsModule.forRoot(),
         HttpPipelineModule.forRoot(),
-        DatabaseModule.forRoot(config, databaseUrl),
+        DatabaseModule.forRoot(config, databaseUrl, pluginSchema),
         RedisModule.forRoot(),
         EventsModule.forRoot(config),
         JobsModule.forRoot(config),
@@ -106,6 +113,8 @@ export class AppModule {
         NotificationModule,
         SeedModule,
         BuiltInJobsModule,
+        // plugins last: on a path both declare, the app's own route is registered first
+        ...plugins.map((plugin) => plugin.module),
         ...imports,
       ],
       providers: [

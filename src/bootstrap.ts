@@ -9,6 +9,8 @@ import { SthenoError } from './framework/errors/stheno-error';
 import { sendError } from './framework/errors/http-exception.filter';
 import { QuietBootLogger } from './framework/logging/quiet-boot-logger';
 import { setupOpenApi } from './framework/openapi/openapi';
+import { LoadedPlugin } from './framework/plugins/plugin';
+import { loadPlugins } from './framework/plugins/plugin-loader';
 import { packageVersion } from './framework/runtime/package-root';
 import { RuntimeOptions } from './framework/runtime/runtime';
 
@@ -17,6 +19,8 @@ export interface CreateAppOptions {
   databaseUrl: string;
   runtime?: RuntimeOptions;
   imports?: ModuleMetadata['imports'];
+  /** Already loaded plugins; by default the app loads those `config.plugins` names. */
+  plugins?: LoadedPlugin[];
 }
 
 export const APP_VERSION: string = packageVersion();
@@ -35,8 +39,9 @@ const WORKER_ROUTES = /^\/(health(\/ready)?|metrics)\/?$/;
  */
 export async function createApp(options: CreateAppOptions): Promise<NestExpressApplication> {
   const { config, databaseUrl, runtime = { kind: 'app' }, imports } = options;
+  const plugins = options.plugins ?? (await loadPlugins(config.plugins, { config }));
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forRoot({ config, databaseUrl, runtime, imports }),
+    AppModule.forRoot({ config, databaseUrl, runtime, imports, plugins }),
     { bufferLogs: true, bodyParser: false, abortOnError: false },
   );
   app.useLogger(new QuietBootLogger(app.get(Logger)));
@@ -59,6 +64,7 @@ export async function createApp(options: CreateAppOptions): Promise<NestExpressA
   }
 
   for (const warning of config.warnings) app.get(Logger).warn(warning);
+  for (const plugin of plugins) app.get(Logger).log(`Plugin ${plugin.name} loaded from ${plugin.file}`);
   await app.init();
   return app;
 }

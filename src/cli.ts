@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { MikroORM } from '@mikro-orm/core';
@@ -21,6 +21,8 @@ import { applyMigrations } from './framework/database/migrate';
 import { SeedRunner } from './framework/database/seeding';
 import { QuietBootLogger } from './framework/logging/quiet-boot-logger';
 import { packageRoot } from './framework/runtime/package-root';
+import { LoadedPlugin } from './framework/plugins/plugin';
+import { loadPlugins, PluginLoadError, pluginSourceFolder } from './framework/plugins/plugin-loader';
 import { CatalogSeedError, generateCatalog } from './seed/catalog/catalog-generator';
 
 const HELP = `Usage: stheno <command> [options]   (or: npm run stheno -- <command> [options])
@@ -29,7 +31,8 @@ Database
   db:migrate                 Apply pending migrations to the configured database
                              (DATABASE_URL, or the embedded database in DATA_DIR)
   db:generate <name>         Write migrations/Migration<timestamp>_<name>.ts from the difference
-                             between the entities and the committed migrations
+                             between the entities and the committed migrations (PLUGINS' included)
+    --plugin <entry|name>    (generate) write it into that plugin's migrations folder instead
   db:check                   Exit 1 when the entities and the committed migrations disagree
     --database-url <url>     (generate/check) diff against this empty database instead of a
                              throwaway in-memory one
@@ -51,11 +54,16 @@ interface Session {
   app: INestApplicationContext;
   orm: MikroORM;
   poolMax: number;
+  plugins: LoadedPlugin[];
   close(): Promise<void>;
 }
 
-/** Boots the application context (no HTTP, no relay, no processors) on the given or configured database. */
+/**
+ * Boots the application context (no HTTP, no relay, no processors) on the given or configured
+ * database, with the PLUGINS loaded: their entities and migrations are the app's too.
+ */
 async function openSession(config: AppConfig, throwaway: boolean, explicitUrl?: string): Promise<Session> {
+  const plugins = await loadPlugins(config.plugins, { config });
   let embedded: EmbeddedPostgres | undefined;
   let url = explicitUrl ?? config.database.url;
   if (!url) {
@@ -65,7 +73,7 @@ async function openSession(config: AppConfig, throwaway: boolean, explicitUrl?: 
   const effective: AppConfig = embedded ? { ...config, database: { ...config.database, pool: { ...config.database.pool, min: 0, max: 1 } } } : config;
   try {
     const app = await NestFactory.createApplicationContext(
-      AppModule.forRoot({ config: effective, databaseUrl: url, runtime: { kind: 'cli' } }),
+      AppModule.forRoot({ config: effective, databaseUrl: url, runtime: { kind: 'cli' }, plugins }),
       { bufferLogs: true, abortOnError: false },
     );
     app.useLogger(new QuietBootLogger(app.get(Logger)));
@@ -73,6 +81,7 @@ async function openSession(config: AppConfig, throwaway: boolean, explicitUrl?: 
       app,
       orm: app.get(MikroORM),
       poolMax: effective.database.pool.max,
+      plugins,
       async close() {
         await app.close();
         await embedded?.close();
@@ -100,13 +109,24 @@ async function generate(config: AppConfig, args: ParsedArgs): Promise<void> {
   const url = typeof args.flags['database-url'] === 'string' ? args.flags['database-url'] : undefined;
   const session = await openSession({ ...config, database: { ...config.database, url: undefined } }, true, url);
   try {
+    const folder = migrationsFolderFor(session.plugins, args.flags.plugin);
     const migrator = session.orm.getMigrator();
     await migrator.up();
-    const result = await migrator.createMigration(join(packageRoot(), 'migrations'), false, false, name.replace(/-/g, '_'));
-    console.log(result.fileName ? `Wrote migrations/${result.fileName}` : 'No changes: the entities match the migrations.');
+    const result = await migrator.createMigration(folder, false, false, name.replace(/-/g, '_'));
+    console.log(result.fileName ? `Wrote ${relative(process.cwd(), join(folder, result.fileName))}` : 'No changes: the entities match the migrations.');
   } finally {
     await session.close();
   }
+}
+
+/** `migrations/`, or with `--plugin <PLUGINS entry or name>` the source folder of that plugin's migrations. */
+function migrationsFolderFor(plugins: LoadedPlugin[], flag: string | boolean | undefined): string {
+  if (flag === undefined) return join(packageRoot(), 'migrations');
+  if (typeof flag !== 'string') throw new CliUsageError('--plugin needs the plugin: db:generate add-greeting --plugin ./examples/plugin-hello');
+  const plugin = plugins.find((p) => p.entry === flag || p.name === flag);
+  if (!plugin) throw new CliUsageError(`--plugin ${flag}: no such plugin is loaded (PLUGINS=${plugins.map((p) => p.entry).join(',')})`);
+  if (!plugin.migrations) throw new CliUsageError(`Plugin ${plugin.name} declares no migrations folder (definePlugin({ migrations }))`);
+  return pluginSourceFolder(plugin.migrations);
 }
 
 async function check(config: AppConfig, args: ParsedArgs): Promise<boolean> {
@@ -216,7 +236,9 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof ConfigError || error instanceof CliUsageError || error instanceof CatalogSeedError) console.error(error.message);
+    if (error instanceof ConfigError || error instanceof CliUsageError || error instanceof CatalogSeedError || error instanceof PluginLoadError) {
+      console.error(error.message);
+    }
     else console.error(error instanceof Error ? (error.stack ?? error.message) : error);
     process.exit(error instanceof CliUsageError ? 2 : 1);
   },

@@ -11,6 +11,7 @@ import { ConfigError, loadConfig, readProcessEnvironment } from './framework/con
 import { SeedRunner } from './framework/database/seeding';
 import { EmbeddedPostgres, startEmbeddedPostgres } from './framework/database/embedded-postgres';
 import { installGracefulShutdown } from './framework/runtime/graceful-shutdown';
+import { loadPlugins, PluginLoadError } from './framework/plugins/plugin-loader';
 
 /** Development only: how to log in and which publishable key a storefront can use. */
 async function developmentFirstSteps(app: INestApplication, config: AppConfig): Promise<string[]> {
@@ -40,11 +41,13 @@ function loadConfigOrExit(): AppConfig {
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
+  // before the database starts: a misnamed plugin should cost nothing but its message
+  const plugins = await loadPlugins(config.plugins, { config });
   let database: EmbeddedPostgres | undefined;
   if (config.database.embedded) database = await startEmbeddedPostgres({ dataDir: config.database.dataDir });
   const databaseUrl = database?.url ?? config.database.url!;
 
-  const app = await createApp({ config, databaseUrl }).catch(async (error: unknown) => {
+  const app = await createApp({ config, databaseUrl, plugins }).catch(async (error: unknown) => {
     await database?.close();
     throw error;
   });
@@ -74,6 +77,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Stheno failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  // a plugin error is the operator's to fix and says everything; a stack would bury it
+  const detail = error instanceof PluginLoadError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+  process.stderr.write(`Stheno failed to start: ${detail}\n`);
   process.exit(1);
 });

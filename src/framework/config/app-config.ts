@@ -120,6 +120,11 @@ export interface AppConfig {
   seed: SeedConfig;
   metrics: MetricsConfig;
   notifications: NotificationsConfig;
+  /**
+   * `PLUGINS`: the plugins to load at boot, in order, as written (package names, or paths relative
+   * to the project root); `framework/plugins/plugin-loader.ts` resolves and validates them.
+   */
+  plugins: string[];
   /** Warnings produced while loading (e.g. development secrets in use), logged once at boot. */
   warnings: string[];
 }

@@ -266,3 +266,22 @@ describe('readProcessEnvironment', () => {
     expect(env.STHENO_SPEC_FROM_FILE).toBeUndefined();
   });
 });
+
+describe('loadConfig: PLUGINS', () => {
+  it('loads no plugin when unset', () => {
+    expect(loadConfig({}, '/srv/app').plugins).toEqual([]);
+  });
+
+  it('keeps the entries in order, trimmed, skipping empty ones', () => {
+    expect(loadConfig({ PLUGINS: ' ./examples/plugin-hello, @acme/stheno-x ,,stheno-plugin-y' }, '/srv/app').plugins).toEqual([
+      './examples/plugin-hello',
+      '@acme/stheno-x',
+      'stheno-plugin-y',
+    ]);
+  });
+
+  it('rejects an entry with spaces and an entry listed twice', () => {
+    expect(configError({ PLUGINS: './a plugin' }).problems).toEqual(["PLUGINS: expected a comma list of package names or paths, got './a plugin'"]);
+    expect(configError({ PLUGINS: 'x,y,x' }).problems).toEqual(["PLUGINS: 'x' is listed twice"]);
+  });
+});

@@ -149,6 +149,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       adminUrl: withoutTrailingSlash(read.url('ADMIN_URL', ['http:', 'https:']) ?? 'http://localhost:9000/app'),
       storefrontUrl: withoutTrailingSlash(read.url('STOREFRONT_URL', ['http:', 'https:']) ?? 'http://localhost:8000'),
     },
+    plugins: pluginList(read),
     warnings,
   };
 
@@ -159,6 +160,20 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
 /** Links are built as `${base}/path`: a configured `https://admin.example.com/` must not give `//path`. */
 function withoutTrailingSlash(url: string): string {
   return url.replace(/\/+$/, '');
+}
+
+/**
+ * `PLUGINS`: a comma list of package names (`stheno-plugin-x`, `@acme/stheno-x`) or paths
+ * (`./plugins/x`, `/opt/x`). Only the shape is checked here; whether each one loads is the plugin
+ * loader's business, at boot.
+ */
+function pluginList(read: EnvReader): string[] {
+  const entries = (read.string('PLUGINS') ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+  const invalid = entries.filter((entry) => /\s/.test(entry));
+  if (invalid.length) read.problems.push(`PLUGINS: expected a comma list of package names or paths, got '${invalid.join("', '")}'`);
+  const repeated = entries.filter((entry, index) => entries.indexOf(entry) !== index);
+  if (repeated.length) read.problems.push(`PLUGINS: '${repeated[0]}' is listed twice`);
+  return invalid.length ? [] : entries;
 }
 
 /** `false`, `true`, a hop count, or Express's names and addresses (`loopback`, `10.0.0.0/8,…`). */

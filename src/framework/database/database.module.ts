@@ -1,6 +1,6 @@
 import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnModuleInit } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
-import { MikroORM } from '@mikro-orm/core';
+import { EntityClass, EntitySchema, MikroORM } from '@mikro-orm/core';
 // eslint-disable-next-line no-restricted-imports -- the ORM's own wiring
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -31,10 +31,16 @@ export class MigrateOnBoot implements OnModuleInit {
   }
 }
 
+/** What the loaded plugins add to the ORM: their entities and their migration folders. */
+export interface PluginSchema {
+  entities: Array<EntityClass<object> | EntitySchema>;
+  migrations: string[];
+}
+
 @Global()
 @Module({})
 export class DatabaseModule {
-  static forRoot(config: AppConfig, url: string): DynamicModule {
+  static forRoot(config: AppConfig, url: string, plugins: PluginSchema = { entities: [], migrations: [] }): DynamicModule {
     usePreparedStatements(config.database.preparedStatements);
     return {
       module: DatabaseModule,
@@ -43,7 +49,11 @@ export class DatabaseModule {
         ormFeature([SeedRun]),
         // a factory, so the entity list is read after every module has registered its entities
         MikroOrmModule.forRootAsync({
-          useFactory: () => ({ ...buildOrmOptions(config, url), entities: registeredEntities(), registerRequestContext: true }),
+          useFactory: () => ({
+            ...buildOrmOptions(config, url, plugins.migrations),
+            entities: [...new Set([...registeredEntities(), ...plugins.entities])],
+            registerRequestContext: true,
+          }),
         }),
       ],
       providers: [{ provide: DATABASE_URL, useValue: url }, MigrateOnBoot, SeedRunner],

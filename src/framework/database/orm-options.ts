@@ -1,16 +1,17 @@
 import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, Options } from '@mikro-orm/postgresql';
 import { AppConfig } from '../config/app-config';
-import { loadMigrationsList, MIGRATIONS_SOURCE_DIR } from './migrations-list';
+import { mergedMigrationsList, MIGRATIONS_SOURCE_DIR } from './migrations-list';
 
 export const MIGRATIONS_TABLE = 'mikro_orm_migrations';
 
 /**
  * MikroORM options for a resolved database URL. Entities are registered by each module through
  * `ormFeature` (entity-registry.ts), so the same options serve the server, the worker, the CLI and
- * the tests.
+ * the tests. `pluginMigrations` are the migration folders of the loaded plugins (framework/plugins):
+ * they run with the app's own, ordered by name.
  */
-export function buildOrmOptions(config: AppConfig, url: string): Options {
+export function buildOrmOptions(config: AppConfig, url: string, pluginMigrations: string[] = []): Options {
   const { pool, ssl, embedded } = config.database;
   const connection: Record<string, unknown> = {};
   if (ssl) connection.ssl = ssl;
@@ -33,7 +34,7 @@ export function buildOrmOptions(config: AppConfig, url: string): Options {
       tableName: MIGRATIONS_TABLE,
       path: MIGRATIONS_SOURCE_DIR,
       pathTs: MIGRATIONS_SOURCE_DIR,
-      migrationsList: loadMigrationsList(),
+      migrationsList: mergedMigrationsList(pluginMigrations),
       transactional: true,
       allOrNothing: true,
       snapshot: false,

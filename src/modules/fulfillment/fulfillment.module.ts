@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { ormFeature } from '../../framework/database/entity-registry';
 import { LinksModule } from '../../links/links.module';
 import { PricingModule } from '../pricing/pricing.module';
@@ -49,6 +50,7 @@ import { ShippingOptions } from './shipping-options.service';
       FulfillmentLabel,
     ]),
     LinksModule,
+    DiscoveryModule,
     PricingModule,
     RegionModule,
     StockLocationModule,

@@ -67,7 +67,11 @@ export class FulfillmentService implements OnApplicationBootstrap {
 
   /* ---------------------------------------------------------------- providers */
 
-  /** Adds a provider (plugins, tests). Call it before the application boots, so its row is written at bootstrap. */
+  /**
+   * Adds a provider instance (tests); a module or plugin marks its provider class
+   * `@RegisterFulfillmentProvider()` instead. Call it before the application boots, so its row is
+   * written at bootstrap.
+   */
   registerProvider(provider: FulfillmentProvider): void {
     this.registry.register(provider);
   }

@@ -1,3 +1,4 @@
+import { applyDecorators, Injectable, SetMetadata } from '@nestjs/common';
 import type { Metadata } from '../../framework/database/base.entity';
 import type { CalculatedPrice } from '../pricing/pricing.service';
 
@@ -32,8 +33,8 @@ export interface ProviderCalculatedPrice {
 }
 
 /**
- * A fulfillment provider (a carrier integration). `manual_manual` is built in; plugins and tests
- * add their own with `FulfillmentService.registerProvider`. Methods are called outside of nothing:
+ * A fulfillment provider (a carrier integration). `manual_manual` is built in; modules and plugins
+ * add theirs with `@RegisterFulfillmentProvider()`, tests also with `FulfillmentService.registerProvider`. Methods are called outside of nothing:
  * `createFulfillment` and `cancelFulfillment` run inside the facade's transaction.
  */
 export interface FulfillmentProvider {
@@ -53,6 +54,20 @@ export interface FulfillmentProvider {
   ): Promise<{ data: Record<string, unknown>; labels: LabelInput[] }>;
   cancelFulfillment(data: Record<string, unknown>): Promise<void>;
   createReturnFulfillment(fulfillment: { id: string; data: Record<string, unknown> | null }): Promise<{ data: Record<string, unknown>; labels: LabelInput[] }>;
+}
+
+export const FULFILLMENT_PROVIDER_METADATA = 'stheno:fulfillment-provider';
+
+/**
+ * Makes a class a fulfillment provider the fulfillment module finds at boot, wherever the class is
+ * provided (a module of the app, a plugin): registered under its `id`, its provider row is written
+ * at bootstrap like `manual_manual`'s.
+ *
+ *   @RegisterFulfillmentProvider()
+ *   export class DhlProvider implements FulfillmentProvider { readonly id = 'dhl_dhl'; … }
+ */
+export function RegisterFulfillmentProvider(): ClassDecorator {
+  return applyDecorators(Injectable(), SetMetadata(FULFILLMENT_PROVIDER_METADATA, true));
 }
 
 /* ------------------------------------------------------------------ views */

@@ -1,4 +1,5 @@
 import { DynamicModule, Inject, Module, OnModuleInit, Type } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { ormFeature } from '../../framework/database/entity-registry';
 import { LinksModule } from '../../links/links.module';
 import { Capture } from './entities/capture.entity';
@@ -23,7 +24,7 @@ import { ProviderCalls } from './provider-calls';
 import { RefundReasons } from './refund-reasons';
 
 @Module({
-  imports: [ormFeature([PaymentCollection, PaymentSession, Payment, Capture, Refund, RefundReason, PaymentProviderRow]), LinksModule],
+  imports: [ormFeature([PaymentCollection, PaymentSession, Payment, Capture, Refund, RefundReason, PaymentProviderRow]), LinksModule, DiscoveryModule],
   controllers: [
     StorePaymentProvidersController,
     AdminPaymentsController,
@@ -47,8 +48,9 @@ export class PaymentModule {}
 const PROVIDER_CLASSES = Symbol('PaymentProvidersModule.classes');
 
 /**
- * Adds payment providers (plugins, tests): `PaymentProvidersModule.register([StripeProvider])` in
- * the app's imports. Each class is a Nest provider (it may inject what it needs), instantiated once
+ * Adds payment providers from outside their classes' module (tests):
+ * `PaymentProvidersModule.register([StripeProvider])` in the app's imports. A module or plugin that
+ * provides its own provider class marks it `@RegisterPaymentProvider()` instead. Each class is a Nest provider (it may inject what it needs), instantiated once
  * and registered under its `id` when the module initialises; `app.get(StripeProvider)` reaches it.
  */
 @Module({})

@@ -1,3 +1,4 @@
+import { applyDecorators, Injectable, SetMetadata } from '@nestjs/common';
 import type Decimal from 'decimal.js';
 import type { Metadata } from '../../framework/database/base.entity';
 
@@ -90,6 +91,19 @@ export interface PaymentProvider {
   /** Called when a session is dropped before it was authorized (optional). */
   deletePayment?(input: PaymentOperationInput): Promise<void>;
   getWebhookActionAndData(payload: WebhookPayload): Promise<WebhookActionAndData>;
+}
+
+export const PAYMENT_PROVIDER_METADATA = 'stheno:payment-provider';
+
+/**
+ * Makes a class a payment provider the payment module finds at boot, wherever the class is
+ * provided (a module of the app, a plugin): the registry registers its instance under its `id`.
+ *
+ *   @RegisterPaymentProvider()
+ *   export class StripeProvider implements PaymentProvider { readonly id = 'pp_stripe_stripe'; … }
+ */
+export function RegisterPaymentProvider(): ClassDecorator {
+  return applyDecorators(Injectable(), SetMetadata(PAYMENT_PROVIDER_METADATA, true));
 }
 
 // ---------------------------------------------------------------------------------------------

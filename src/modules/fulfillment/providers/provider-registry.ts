@@ -1,19 +1,31 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { DiscoveryService, Reflector } from '@nestjs/core';
 import { SthenoError } from '../../../framework/errors/stheno-error';
-import { FulfillmentProvider } from '../fulfillment.types';
+import { FULFILLMENT_PROVIDER_METADATA, FulfillmentProvider } from '../fulfillment.types';
 import { ManualFulfillmentProvider } from './manual.provider';
 
 /**
- * The fulfillment providers this process knows, by id. `manual_manual` is always there; plugins and
- * tests add theirs (through FulfillmentService.registerProvider, before the application boots, so
- * the provider rows are written at bootstrap).
+ * The fulfillment providers this process knows, by id. `manual_manual` is always there; classes
+ * marked `@RegisterFulfillmentProvider()` in any module (plugins' included) are found when the module
+ * initialises, and tests may add instances through FulfillmentService.registerProvider, before the
+ * application boots, so the provider rows are written at bootstrap.
  */
 @Injectable()
-export class FulfillmentProviderRegistry {
+export class FulfillmentProviderRegistry implements OnModuleInit {
   private readonly providers = new Map<string, FulfillmentProvider>();
 
-  constructor() {
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly reflector: Reflector,
+  ) {
     this.register(new ManualFulfillmentProvider());
+  }
+
+  onModuleInit(): void {
+    for (const wrapper of this.discovery.getProviders()) {
+      if (!wrapper.metatype || !wrapper.instance) continue;
+      if (this.reflector.get<boolean | undefined>(FULFILLMENT_PROVIDER_METADATA, wrapper.metatype)) this.register(wrapper.instance as FulfillmentProvider);
+    }
   }
 
   register(provider: FulfillmentProvider): void {

@@ -1,20 +1,33 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { DiscoveryService, Reflector } from '@nestjs/core';
 import { SthenoError } from '../../../framework/errors/stheno-error';
-import { PaymentProvider } from '../payment.types';
+import { PAYMENT_PROVIDER_METADATA, PaymentProvider } from '../payment.types';
 import { SystemPaymentProvider } from './system-payment.provider';
 
 /**
- * The providers this process can call, by id. `pp_system_default` is always there; plugins and
- * tests add theirs with `PaymentProvidersModule.register([...])` (payment.module.ts).
+ * The providers this process can call, by id. `pp_system_default` is always there; every provider
+ * class marked `@RegisterPaymentProvider()` (in any module, plugins' included) is found at boot, and
+ * tests may also add classes with `PaymentProvidersModule.register([...])` (payment.module.ts).
  */
 @Injectable()
-export class PaymentProviderRegistry {
+export class PaymentProviderRegistry implements OnModuleInit {
   private readonly providers = new Map<string, PaymentProvider>();
   /** Bumped on every registration, so the provider table is synced again (payment-provider-table.ts). */
   version = 0;
 
-  constructor(system: SystemPaymentProvider) {
+  constructor(
+    system: SystemPaymentProvider,
+    private readonly discovery: DiscoveryService,
+    private readonly reflector: Reflector,
+  ) {
     this.register(system);
+  }
+
+  onModuleInit(): void {
+    for (const wrapper of this.discovery.getProviders()) {
+      if (!wrapper.metatype || !wrapper.instance) continue;
+      if (this.reflector.get<boolean | undefined>(PAYMENT_PROVIDER_METADATA, wrapper.metatype)) this.register(wrapper.instance as PaymentProvider);
+    }
   }
 
   register(provider: PaymentProvider): void {
