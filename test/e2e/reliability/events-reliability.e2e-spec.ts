@@ -81,7 +81,11 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | false
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
 }
 
-(enabled ? describe : describe.skip)('events across processes (2 servers, 2 workers, own Redis)', () => {
+if (!enabled) {
+  it.todo('event delivery across processes needs REDIS_URL and a PostgreSQL DATABASE_URL');
+}
+
+(enabled ? describe : () => undefined)('events across processes (2 servers, 2 workers, own Redis)', () => {
   jest.setTimeout(600_000);
   const databaseUrl = enabled ? workerDatabaseUrl() : '';
   const sql = <T = Json>(statement: string, params: unknown[] = []): Promise<T[]> =>
