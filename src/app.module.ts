@@ -6,6 +6,7 @@ import { SthenoConfigModule } from './framework/config/config.module';
 import { DatabaseModule } from './framework/database/database.module';
 import { SthenoExceptionFilter } from './framework/errors/http-exception.filter';
 import { EventsModule } from './framework/events/events.module';
+import { SubscribersModule } from './framework/events/subscribers.module';
 import { HealthModule } from './framework/health/health.module';
 import { HttpPipelineModule } from './framework/http/http-pipeline.module';
 import { createValidationPipe } from './framework/http/validation';
@@ -55,49 +56,51 @@ export interface AppModuleOptions {
 @Module({})
 export class AppModule {
   static forRoot({ config, databaseUrl, runtime, imports = [] }: AppModuleOptions): DynamicModule {
+    const modules: NonNullable<ModuleMetadata['imports']> = [
+      SthenoConfigModule.forRoot(config, runtime),
+      LoggingModule.forRoot(config),
+      HttpPipelineModule.forRoot(),
+      DatabaseModule.forRoot(config, databaseUrl),
+      RedisModule.forRoot(),
+      EventsModule.forRoot(config),
+      AccessModule.forRoot(config),
+      HealthModule,
+      // commerce domains
+      AuthModule,
+      UserModule,
+      ApiKeyModule,
+      SalesChannelModule,
+      CurrencyModule,
+      RegionModule,
+      RegionAdminModule,
+      PaymentModule,
+      StoreModule,
+      ProductModule,
+      ProductAdminModule,
+      PricingModule,
+      StockLocationModule,
+      StockLocationAdminModule,
+      InventoryModule,
+      TaxModule,
+      PromotionModule,
+      FulfillmentModule,
+      FulfillmentAdminModule,
+      OrderModule,
+      OrderAdminModule,
+      PaymentAdminModule,
+      CustomerModule,
+      LinksModule,
+      StoreCatalogModule,
+      CartModule,
+      CartStoreModule,
+      CartCheckoutModule,
+      SeedModule,
+      ...imports,
+    ];
     return {
       module: AppModule,
-      imports: [
-        SthenoConfigModule.forRoot(config, runtime),
-        LoggingModule.forRoot(config),
-        HttpPipelineModule.forRoot(),
-        DatabaseModule.forRoot(config, databaseUrl),
-        RedisModule.forRoot(),
-        EventsModule.forRoot(config),
-        AccessModule.forRoot(config),
-        HealthModule,
-        // commerce domains
-        AuthModule,
-        UserModule,
-        ApiKeyModule,
-        SalesChannelModule,
-        CurrencyModule,
-        RegionModule,
-        RegionAdminModule,
-        PaymentModule,
-        StoreModule,
-        ProductModule,
-        ProductAdminModule,
-        PricingModule,
-        StockLocationModule,
-        StockLocationAdminModule,
-        InventoryModule,
-        TaxModule,
-        PromotionModule,
-        FulfillmentModule,
-        FulfillmentAdminModule,
-        OrderModule,
-        OrderAdminModule,
-        PaymentAdminModule,
-        CustomerModule,
-        LinksModule,
-        StoreCatalogModule,
-        CartModule,
-        CartStoreModule,
-        CartCheckoutModule,
-        SeedModule,
-        ...imports,
-      ],
+      // src/subscribers/*.subscriber.ts: project subscribers may inject what any of these modules exports
+      imports: [...modules, SubscribersModule.forDirectory({ imports: modules })],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: SthenoExceptionFilter },
