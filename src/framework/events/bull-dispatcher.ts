@@ -36,7 +36,8 @@ export class BullDispatcher implements EventDispatcher {
       subscribers.map((subscriber) =>
         withTimeout(
           this.queue.add(
-            event.name,
+            // named after the subscriber: its named processor runs it with the subscriber's concurrency
+            subscriber.options.id,
             { subscriber_id: subscriber.options.id, event },
             {
               jobId: deliveryJobId(event.id, subscriber.options.id),

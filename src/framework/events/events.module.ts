@@ -19,13 +19,13 @@ import { RUNTIME_OPTIONS, RuntimeOptions, runsOutboxRelay, runsProcessors } from
 import { BullDispatcher, EventJobData } from './bull-dispatcher';
 import { EVENT_DISPATCHER, EVENTS_QUEUE } from './domain-event';
 import { EventBus } from './event-bus.service';
+import { EventInboxEntry } from './event-inbox.entity';
+import { EventInbox } from './event-inbox.service';
 import { EventJobsProcessor } from './event-jobs.processor';
 import { LocalDispatcher } from './local-dispatcher';
 import { OutboxEvent } from './outbox-event.entity';
 import { OutboxRelay } from './outbox-relay.service';
 import { SubscriberRegistry } from './subscriber-registry';
-
-const EVENT_JOB_CONCURRENCY = 5;
 
 /** Starts the relay and the Bull processor according to the worker mode, and stops them first. */
 class EventsLifecycle implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -55,7 +55,7 @@ class EventsLifecycle implements OnModuleInit, OnApplicationBootstrap, BeforeApp
 
   onApplicationBootstrap(): void {
     if (this.queue && runsProcessors(this.config, this.runtime)) {
-      this.processor.start(this.queue, EVENT_JOB_CONCURRENCY);
+      this.processor.start(this.queue);
     }
     if (runsOutboxRelay(this.config, this.runtime)) this.relay.start();
   }
@@ -81,7 +81,7 @@ export class EventsModule {
       module: EventsModule,
       imports: [
         DiscoveryModule,
-        ormFeature([OutboxEvent]),
+        ormFeature([OutboxEvent, EventInboxEntry]),
         ...(useRedis
           ? [
               BullModule.forRoot({
@@ -94,8 +94,8 @@ export class EventsModule {
             ]
           : []),
       ],
-      providers: [EventBus, SubscriberRegistry, OutboxRelay, EventJobsProcessor, dispatcher, EventsLifecycle],
-      exports: [EventBus, SubscriberRegistry, OutboxRelay],
+      providers: [EventBus, EventInbox, SubscriberRegistry, OutboxRelay, EventJobsProcessor, dispatcher, EventsLifecycle],
+      exports: [EventBus, EventInbox, SubscriberRegistry, OutboxRelay],
     };
   }
 }

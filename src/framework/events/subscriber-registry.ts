@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import { EventSubscriberHandler, RegisteredSubscriber, SubscriberOptions } from './domain-event';
+import { validateSubscriberOptions } from './subscriber-options';
 import { SUBSCRIBER_METADATA } from './subscriber.decorator';
 
 /** Finds every @Subscriber provider at boot and indexes them by event name. */
@@ -18,19 +19,18 @@ export class SubscriberRegistry implements OnModuleInit {
     for (const wrapper of this.discovery.getProviders()) {
       if (!wrapper.metatype || !wrapper.instance) continue;
       const options = this.reflector.get<SubscriberOptions | undefined>(SUBSCRIBER_METADATA, wrapper.metatype);
-      if (options) this.register(options, wrapper.instance as EventSubscriberHandler);
+      if (options) this.register(options, wrapper.instance as EventSubscriberHandler, wrapper.metatype.name);
     }
   }
 
-  register(options: SubscriberOptions, handler: EventSubscriberHandler): void {
-    if (this.byId.has(options.id)) throw new Error(`Two subscribers share the id '${options.id}'`);
-    if (typeof handler.handle !== 'function') throw new Error(`Subscriber '${options.id}' has no handle(event) method`);
-    const subscriber: RegisteredSubscriber = {
-      options: { attempts: 3, backoffMs: 1000, concurrency: 1, ...options },
-      handler,
-    };
-    this.byId.set(options.id, subscriber);
-    for (const event of options.events) {
+  /** Adds a subscriber; throws (stopping the boot) on invalid options, a duplicate id or no handle(). */
+  register(options: SubscriberOptions, handler: EventSubscriberHandler, declaredBy?: string): void {
+    const checked = validateSubscriberOptions(options, declaredBy);
+    if (this.byId.has(checked.id)) throw new Error(`Two subscribers share the id '${checked.id}'`);
+    if (typeof handler.handle !== 'function') throw new Error(`Subscriber '${checked.id}' has no handle(event) method`);
+    const subscriber: RegisteredSubscriber = { options: { ...checked, events: [...checked.events] }, handler };
+    this.byId.set(checked.id, subscriber);
+    for (const event of checked.events) {
       this.byEvent.set(event, [...(this.byEvent.get(event) ?? []), subscriber]);
     }
   }

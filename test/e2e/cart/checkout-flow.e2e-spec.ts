@@ -215,6 +215,7 @@ describe('Checkout steps: shipping, payment, customer', () => {
       expect(transferred).toMatchObject({ customer_id: customer.id, email: 'transfer.me@example.com', customer: { id: customer.id } });
       const [event] = await sql(`select data from event_outbox where name = 'cart.customer_transferred' and data->>'id' = ?`, [guest.id]);
       expect(event.data).toEqual({ id: guest.id, customer_id: customer.id });
+      expect(await sql(`select data from event_outbox where name = 'cart.customer_updated' and data->>'id' = ?`, [guest.id])).toEqual([{ data: { id: guest.id } }]);
       // again: nothing to do
       await store('post', `/store/carts/${guest.id}/customer`, token).expect(200);
 
