@@ -3,6 +3,7 @@ import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { idTimeFloor } from '../database/ids';
+import { EventInbox } from '../events/event-inbox.service';
 import { ScheduledJob, ScheduledJobHandler } from './scheduled-job.decorator';
 
 const BATCH = 1000;
@@ -12,7 +13,8 @@ const HOUR_MS = 3600_000;
  * Deletes outbox rows dispatched longer ago than OUTBOX_RETENTION_HOURS (0: keeps them), a batch
  * per statement so no long transaction holds the table. Outbox ids are time-ordered, so each
  * batch walks the primary key from the oldest rows instead of scanning the table. Undelivered
- * rows are never touched.
+ * rows are never touched. The event inbox (subscribers' exactly-once records) is kept as long: an
+ * event whose outbox row is gone can no longer be redelivered by the relay.
  */
 @ScheduledJob({ id: 'prune-outbox', cron: '17 * * * *' })
 export class PruneOutboxJob implements ScheduledJobHandler {
@@ -20,6 +22,7 @@ export class PruneOutboxJob implements ScheduledJobHandler {
 
   constructor(
     private readonly orm: MikroORM,
+    private readonly inbox: EventInbox,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -43,5 +46,7 @@ export class PruneOutboxJob implements ScheduledJobHandler {
       if (rows.length < BATCH) break;
     }
     if (deleted) this.logger.log({ deleted }, `Pruned ${deleted} dispatched outbox rows older than ${hours} h`);
+    const processed = await this.inbox.prune(hours);
+    if (processed) this.logger.log({ deleted: processed }, `Pruned ${processed} event inbox rows older than ${hours} h`);
   }
 }

@@ -67,6 +67,10 @@ describe('built-in scheduled jobs', () => {
       const lateDispatch = await plant('test.old_but_dispatched_lately', 200, 1);
       const recent = await plant('test.recent_dispatched', 2, 1);
       const justInside = await plant('test.inside_retention', 160, 159);
+      // subscribers' exactly-once records go with the same retention
+      await sql(
+        `insert into event_inbox (event_id, subscriber_id, processed_at) values ('evt_inbox_old', 's', now() - interval '200 hours'), ('evt_inbox_new', 's', now() - interval '2 hours')`,
+      );
 
       await t.app.get(PruneOutboxJob).run();
 
@@ -75,6 +79,7 @@ describe('built-in scheduled jobs', () => {
       expect(await remaining(lateDispatch)).toBe(1);
       expect(await remaining(recent)).toBe(1);
       expect(await remaining(justInside)).toBe(1);
+      expect(await sql('select event_id from event_inbox')).toEqual([{ event_id: 'evt_inbox_new' }]);
     });
   });
 
