@@ -40,8 +40,13 @@ class JobsLifecycle implements OnModuleInit, OnApplicationBootstrap, BeforeAppli
     if (!runsProcessors(this.config, this.runtime)) return;
     if (this.queue) {
       const scheduler = new BullScheduler(this.queue, this.registry);
-      // not awaited: a Redis that is down must not hold the boot; Bull reconnects, the next boot syncs
-      scheduler.syncRepeatables().catch((error: unknown) => this.logger.error({ err: error }, 'Could not register the scheduled jobs in Redis'));
+      const sync = () =>
+        scheduler.syncRepeatables().catch((error: unknown) => this.logger.error({ err: error }, 'Could not register the scheduled jobs in Redis'));
+      // not awaited: a Redis that is down must not hold the boot. Synced again on every reconnect:
+      // a Redis that was down at boot, or came back empty (restarted without persistence), would
+      // otherwise hold no schedule until the next deploy
+      void sync();
+      this.queue.client.on('ready', () => void sync());
       scheduler.startProcessing();
     } else {
       this.embedded = new EmbeddedScheduler();

@@ -4,6 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import Bull from 'bull';
 import { findFreePort } from '../../../src/framework/database/embedded-postgres';
 import { EVENTS_QUEUE } from '../../../src/framework/events/domain-event';
+import { JOBS_QUEUE } from '../../../src/framework/jobs/bull-scheduler';
 import { CheckoutFixture, DK_ADDRESS, seedCheckout } from '../../fixtures/checkout.fixture';
 import { RELIABILITY_TABLES } from '../../fixtures/reliability-subscribers';
 import { RunningProcess, startTsProcess, stopProcess, waitForHttp } from '../../utils/child-process';
@@ -260,6 +261,17 @@ if (!enabled) {
         return rows.length === orderIds.length && rows;
       }, 120_000);
       expect(new Set(effects.map((e) => e.order_id))).toEqual(new Set(orderIds));
+    }
+    // the Redis came back empty (no persistence): the workers put the schedules back on reconnect
+    const jobs = new Bull(JOBS_QUEUE, redis.url, { prefix: PREFIX });
+    try {
+      const names = await until('the schedules to be back', async () => {
+        const repeatables = (await jobs.getRepeatableJobs()).map((r) => r.name);
+        return repeatables.includes('prune-outbox') && repeatables;
+      }, 30_000);
+      expect(names).toEqual(expect.arrayContaining(['prune-outbox', 'prune-job-records', 'expire-payment-sessions']));
+    } finally {
+      await jobs.close();
     }
   });
 
