@@ -22,7 +22,10 @@ FROM deps AS build
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY migrations ./migrations
-# Emits dist/src (main.js, cli.js) and dist/migrations; the incremental-build file is not needed.
+# The example plugin compiles with the app (PLUGINS=./examples/plugin-hello loads dist/examples/…);
+# plugins of your own kept inside the project need the same COPY; packaged ones come with npm ci.
+COPY examples ./examples
+# Emits dist/src (main.js, cli.js), dist/migrations and dist/examples; the incremental-build file is not needed.
 RUN npm run build && rm -f dist/.tsbuildinfo
 
 # ---- prod-deps --------------------------------------------------------------------------------
