@@ -1,9 +1,14 @@
+import { getQueueToken } from '@nestjs/bull';
 import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Queue } from 'bull';
 import { GreetNewCustomer } from '../../../examples/plugin-hello/greet-new-customer.subscriber';
 import { APP_VERSION } from '../../../src/bootstrap';
+import { JOBS_QUEUE } from '../../../src/framework/jobs/bull-scheduler';
+import { ScheduledJobRegistry } from '../../../src/framework/jobs/scheduled-job-registry';
 import { buildOpenApiDocument } from '../../../src/framework/openapi/openapi';
 import { PluginLoadError } from '../../../src/framework/plugins/plugin-loader';
+import { NotificationService } from '../../../src/modules/notification/notification.service';
 import { waitFor } from '../../fixtures/recording-subscribers.fixture';
 import { REPO_ROOT, startTsProcess } from '../../utils/child-process';
 import { createTestApp } from '../../utils/create-test-app';
@@ -99,6 +104,104 @@ describe(`plugins: examples/plugin-hello (${mode})`, () => {
     expect(res.body.fulfillment_providers.map((p: { id: string }) => p.id)).toEqual(expect.arrayContaining(['manual_manual', 'hello_carrier']));
     const options = await t.api.get('/admin/fulfillment-providers/hello_carrier/options').set(...admin()).expect(200);
     expect(options.body.fulfillment_options).toEqual([{ id: 'hello-standard' }]);
+  });
+
+  describe('its scheduled job hello-prune-greetings', () => {
+    /** Greetings created `days` ago, as rows the job will judge by created_at. */
+    const plant = async (message: string, days: number, deleted = false): Promise<string> => {
+      const [row] = await sql<{ id: string }>(
+        t,
+        `insert into hello_greeting (id, message, created_at, updated_at, deleted_at)
+         values ('hgr_' || md5(random()::text), ?, now() - make_interval(days => ?), now() - make_interval(days => ?), ?) returning id`,
+        [message, days, days, deleted ? new Date() : null],
+      );
+      return row.id;
+    };
+    const exists = async (id: string) => (await sql(t, 'select 1 from hello_greeting where id = ?', [id])).length === 1;
+
+    it("is registered with the app's jobs, on its cron", () => {
+      const job = t.app.get(ScheduledJobRegistry).get('hello-prune-greetings');
+      expect(job?.options).toMatchObject({ id: 'hello-prune-greetings', cron: '0 3 * * *', attempts: 3 });
+    });
+
+    it('deletes greetings older than 90 days (soft-deleted ones too) and keeps the rest', async () => {
+      const old = await plant('prune: old', 120);
+      const oldDeleted = await plant('prune: old and soft-deleted', 95, true);
+      const justInside = await plant('prune: 89 days', 89);
+      const fresh = await plant('prune: today', 0);
+
+      // a run exactly as the scheduler makes one, through the registry
+      const job = t.app.get(ScheduledJobRegistry).get('hello-prune-greetings')!;
+      await job.handler.run({ jobId: job.options.id, scheduledAt: new Date(), attempt: 1 });
+
+      expect(await exists(old)).toBe(false);
+      expect(await exists(oldDeleted)).toBe(false);
+      expect(await exists(justInside)).toBe(true);
+      expect(await exists(fresh)).toBe(true);
+      const listed = await t.api.get('/admin/hello/greetings?q=prune:').set(...admin()).expect(200);
+      expect(listed.body.greetings.map((g: { id: string }) => g.id).sort()).toEqual([justInside, fresh].sort());
+    });
+
+    if (process.env.REDIS_URL) {
+      it("with Redis: is scheduled as a repeatable on stheno-jobs, and the app's worker runs it from the queue", async () => {
+        const queue = t.app.get<Queue>(getQueueToken(JOBS_QUEUE));
+        // the schedules are synced in the background at boot
+        await waitFor(async () => (await queue.getRepeatableJobs()).some((r) => r.name === 'hello-prune-greetings'), 15000, 'the repeatable');
+        const repeatable = (await queue.getRepeatableJobs()).find((r) => r.name === 'hello-prune-greetings');
+        expect(repeatable).toMatchObject({ id: 'hello-prune-greetings', cron: '0 3 * * *' });
+
+        const old = await plant('prune: old, from the queue', 100);
+        const kept = await plant('prune: recent, from the queue', 1);
+        const run = await queue.add('hello-prune-greetings', {}, { removeOnComplete: false });
+        await waitFor(async () => ['completed', 'failed'].includes(await run.getState()), 15000, 'the queued run');
+        expect(await run.getState()).toBe('completed');
+        expect(await exists(old)).toBe(false);
+        expect(await exists(kept)).toBe(true);
+      });
+    }
+  });
+
+  describe('its notification provider hello-feed', () => {
+    it('receives the sends on its channel `hello`, stores a greeting and answers its id as external_id', async () => {
+      const customer = (await t.api.post('/admin/customers').set(...admin()).send({ email: 'notify-me@example.com' }).expect(200)).body.customer;
+      const sent = await t.app.get(NotificationService).send(undefined, {
+        to: 'notify-me@example.com',
+        channel: 'hello',
+        template: 'hello-greeting',
+        data: { message: 'Hello through a notification' },
+        receiver_id: customer.id,
+      });
+      expect(sent).toMatchObject({ status: 'success', provider_id: 'hello-feed', external_id: expect.stringMatching(/^hgr_/), error: null });
+
+      const greetings = await sql(t, 'select message, customer_id from hello_greeting where id = ?', [sent.external_id]);
+      expect(greetings).toEqual([{ message: 'Hello through a notification', customer_id: customer.id }]);
+
+      const listed = await t.api
+        .get('/admin/notifications?channel=hello&fields=id,channel,status,provider_id,external_id,receiver_id')
+        .set(...admin())
+        .expect(200);
+      expect(listed.body).toMatchObject({
+        notifications: [{ id: sent.id, channel: 'hello', status: 'success', provider_id: 'hello-feed', external_id: sent.external_id, receiver_id: customer.id }],
+        count: 1,
+      });
+    });
+
+    it('without data.message greets the receiver; it leaves email and feed to the built-in local provider', async () => {
+      const notifications = t.app.get(NotificationService);
+      const plain = await notifications.send(undefined, { to: 'someone@example.com', channel: 'hello' });
+      expect(plain).toMatchObject({ status: 'success', provider_id: 'hello-feed' });
+      expect(await sql(t, 'select message, customer_id from hello_greeting where id = ?', [plain.external_id])).toEqual([
+        { message: 'Hello, someone@example.com!', customer_id: null },
+      ]);
+
+      // the subscriber's greetings (they carry an event id) may still arrive meanwhile: not counted
+      const count = async () => (await sql<{ n: number }>(t, 'select count(*)::int as n from hello_greeting where event_id is null'))[0].n;
+      const before = await count();
+      const email = await notifications.send(undefined, { to: 'someone@example.com', channel: 'email', template: 'hello' });
+      const feed = await notifications.send(undefined, { to: 'user_1', channel: 'feed', template: 'hello' });
+      expect([email.provider_id, feed.provider_id]).toEqual(['local', 'local']);
+      expect(await count()).toBe(before);
+    });
   });
 });
 
