@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { ModuleMetadata } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -31,6 +32,8 @@ export function parseQueryString(query: string): qs.ParsedQs {
 }
 
 /** A worker serves its health checks and its metrics (its queue processors and pool are worth watching). */
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
 const WORKER_ROUTES = /^\/(health(\/ready)?|metrics)\/?$/;
 
 /**
@@ -46,6 +49,13 @@ export async function createApp(options: CreateAppOptions): Promise<NestExpressA
   );
   app.useLogger(new QuietBootLogger(app.get(Logger)));
   app.flushLogs();
+  // Keep idle keep-alive connections longer than the clients and proxies in front do (load
+  // balancers idle out at 60 s): with Node's 5 s default the server closes a socket just as a
+  // client reuses it, and that request fails with "socket hang up" (a 502 behind a proxy).
+  // Shutdown closes idle connections itself (graceful-shutdown.ts).
+  const server = app.getHttpServer() as Server;
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1000;
   const express = app.getHttpAdapter().getInstance();
   express.set('query parser', parseQueryString);
   express.disable('x-powered-by');

@@ -31,6 +31,8 @@ describe('the server process', () => {
       expect(Date.now() - startedAt).toBeLessThan(45000);
       const ready = await fetch(`http://127.0.0.1:${port}/health/ready`);
       expect(ready.status).toBe(200);
+      // idle keep-alive connections outlive a load balancer's 60 s, so the server never closes one a client reuses
+      expect(ready.headers.get('keep-alive')).toBe('timeout=65');
       const docs = await fetch(`http://127.0.0.1:${port}/openapi.json`);
       expect(((await docs.json()) as { openapi: string }).openapi).toMatch(/^3\./);
       expect(existsSync(join(dataDir, 'stheno.pid'))).toBe(true);
