@@ -11,8 +11,10 @@ export type NotificationToSend = Readonly<NotificationView>;
 
 /**
  * A way to deliver notifications (SMTP, SendGrid, an SMS gateway, the admin feed …). `send`
- * is called outside any database transaction and may take its time; throwing marks the
- * notification `failure` with the error's message.
+ * is called outside any database transaction; throwing marks the notification `failure` with the
+ * error's message. The same notification can be handed over again (after a failure, or when the
+ * sender died before recording the answer, or outlived PENDING_LEASE_MS): `notification.id` is
+ * the same every time, so use it as the delivery service's idempotency key to drop repeats.
  */
 export interface NotificationProviderHandler {
   /** The channels this provider serves (`email`, `feed`, `sms`, …). */

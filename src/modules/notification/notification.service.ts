@@ -13,6 +13,14 @@ import { NotificationEvents, NotificationView, SendNotificationInput } from './n
 /** Long enough for any provider's explanation, short enough that a runaway stack never bloats the row. */
 const MAX_ERROR_LENGTH = 2000;
 
+/**
+ * How long a `pending` row belongs to the send that wrote it. A send that finds a row with its key
+ * still `pending` after this (its sender crashed between the insert and recording the provider's
+ * answer) takes it over and sends it. Far longer than a provider call should take: a provider
+ * still busy after it may see the same notification twice, hence its id as the provider-side key.
+ */
+export const PENDING_LEASE_MS = 2 * 60 * 1000;
+
 function toNotificationView(n: Notification): NotificationView {
   return {
     id: n.id,
@@ -59,7 +67,9 @@ export class NotificationService {
   /**
    * Sends one notification and returns it with its outcome (a provider failure is not thrown: it
    * is the notification's `status`). With an `idempotency_key` already used, returns that
-   * notification and calls no provider, unless it had failed: then it is sent again, on the same row.
+   * notification and calls no provider, unless it had failed or was left `pending` longer than
+   * PENDING_LEASE_MS (its sender died): then it is sent again, on the same row. A row another send
+   * is still working on (`pending`, within the lease) is returned as it is, `pending`.
    * Must be called outside a transaction (after commit, e.g. from a subscriber): the row has to be
    * committed before the provider is called, and the provider must not run inside the caller's transaction.
    */
@@ -90,12 +100,12 @@ export class NotificationService {
     return toNotificationView(row);
   }
 
-  /** The row to send: a new one (owned), or the one an earlier send with the same key made (owned only when it had failed). */
+  /** The row to send: a new one (owned), or the one an earlier send with the same key made (owned only when taken over). */
   private async claim(ctx: Context, input: SendNotificationInput, providerId: string): Promise<{ row: Notification; owned: boolean }> {
     const key = input.idempotency_key || null;
     if (key) {
       const existing = await ctx.em.findOne(Notification, { idempotency_key: key });
-      if (existing) return this.retryIfFailed(ctx.em, existing, providerId);
+      if (existing) return this.takeOver(ctx.em, existing, providerId);
     }
     try {
       return { row: await this.create(ctx, input, providerId), owned: true };
@@ -129,14 +139,30 @@ export class NotificationService {
   }
 
   /**
-   * A failed notification is sent again by the next send with its key (a subscriber's retry); the
-   * conditional update lets exactly one of two concurrent retries take it.
+   * An earlier send's row is sent again by the next send with its key (a subscriber's retry) when
+   * it failed, or when it is still `pending` after PENDING_LEASE_MS: its sender crashed before
+   * recording the provider's answer. The conditional update (on the status, and for `pending` on
+   * the lease having run out, bumping `updated_at` to start a new one) lets exactly one of several
+   * concurrent sends take it; the others answer the row as it is.
    */
-  private async retryIfFailed(em: EntityManager, row: Notification, providerId: string): Promise<{ row: Notification; owned: boolean }> {
-    if (row.status !== 'failure') return { row, owned: false };
-    const taken = await em.nativeUpdate(Notification, { id: row.id, status: 'failure' }, { status: 'pending', error: null, provider_id: providerId, updated_at: new Date() });
+  private async takeOver(em: EntityManager, row: Notification, providerId: string): Promise<{ row: Notification; owned: boolean }> {
+    if (row.status === 'success') return { row, owned: false };
+    const taken =
+      row.status === 'failure'
+        ? (await em.nativeUpdate(Notification, { id: row.id, status: 'failure' }, { status: 'pending', error: null, provider_id: providerId, updated_at: new Date() })) === 1
+        : await this.takeOverStalePending(em, row.id, providerId);
     await em.refresh(row);
-    return { row, owned: taken === 1 };
+    return { row, owned: taken };
+  }
+
+  /** Measured on the database's clock, the one clock every worker shares. */
+  private async takeOverStalePending(em: EntityManager, id: string, providerId: string): Promise<boolean> {
+    const taken = await em.execute<{ id: string }[]>(
+      `update notification set updated_at = now(), provider_id = ? where id = ? and status = 'pending' and updated_at < now() - make_interval(secs => ?) returning id`,
+      [providerId, id, PENDING_LEASE_MS / 1000],
+    );
+    if (taken.length === 1) this.logger.warn({ notification_id: id }, `Notification ${id} was left pending by a send that never finished: sending it again`);
+    return taken.length === 1;
   }
 
   private async deliver(em: EntityManager, row: Notification, provider: RegisteredNotificationProvider): Promise<NotificationView> {
@@ -149,8 +175,13 @@ export class NotificationService {
       outcome = { status: 'failure', external_id: null, error: messageOf(error) };
     }
     const updated_at = new Date();
-    // by id alone: the row is this send's (created or taken from `failure` above)
-    await em.nativeUpdate(Notification, { id: row.id }, { ...outcome, updated_at });
+    // The row is this send's (created or taken over above), but a sender whose lease ran out while
+    // its provider was still busy may finish too: whichever succeeded, a success is never undone.
+    const written = await em.nativeUpdate(Notification, { id: row.id, status: { $ne: 'success' } }, { ...outcome, updated_at });
+    if (written === 0) {
+      await em.refresh(row);
+      return toNotificationView(row);
+    }
     return toNotificationView(Object.assign(row, outcome, { updated_at }));
   }
 }

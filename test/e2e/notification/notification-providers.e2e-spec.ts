@@ -1,7 +1,7 @@
 import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Context, systemContext } from '../../../src/framework/context/context';
-import { NotificationService } from '../../../src/modules/notification/notification.service';
+import { NotificationService, PENDING_LEASE_MS } from '../../../src/modules/notification/notification.service';
 import { BrokenNotificationProvider, RecordingNotificationProvider, TestNotificationProvidersModule } from '../../fixtures/notification-providers.fixture';
 import { bearer, createIdentityApp, IdentityApp } from '../../utils/identity';
 
@@ -103,6 +103,42 @@ describe('notification providers and send', () => {
     expect(a.id).toBe(b.id);
     expect(recorder.sentWithKey('once-2')).toHaveLength(1);
     expect(await rowsWithKey('once-2')).toHaveLength(1);
+  });
+
+  describe('a row left pending by a send that never finished (a worker killed before recording the answer)', () => {
+    /** What a crash between the insert and recording the provider's answer leaves: the row `pending`, its lease started `ageSeconds` ago. */
+    const leftPending = (key: string, ageSeconds: number) =>
+      sql(`update notification set status = 'pending', external_id = null, updated_at = now() - make_interval(secs => ?) where idempotency_key = ?`, [ageSeconds, key]);
+
+    it('is taken over and sent, on the same row, once its lease has run out', async () => {
+      const first = await notifications.send(undefined, { to: 'crash@example.com', channel: 'sms', template: 'otp', idempotency_key: 'crashed-1' });
+      await leftPending('crashed-1', PENDING_LEASE_MS / 1000 + 5);
+      const again = await notifications.send(undefined, { to: 'crash@example.com', channel: 'sms', template: 'otp', idempotency_key: 'crashed-1' });
+      expect(again).toMatchObject({ id: first.id, status: 'success', external_id: expect.stringMatching(/^rec_/), error: null });
+      const sent = recorder.sentWithKey('crashed-1');
+      expect(sent).toHaveLength(2);
+      // the provider gets the same notification id both times: its key to tell a repeat from a new message
+      expect(sent.map((n) => n.id)).toEqual([first.id, first.id]);
+      expect(await rowsWithKey('crashed-1')).toEqual([{ id: first.id, status: 'success', error: null, provider_id: 'test-recorder', external_id: again.external_id }]);
+    });
+
+    it('is answered as it is, pending, while its lease runs: the send holding it may still deliver it', async () => {
+      const first = await notifications.send(undefined, { to: 'busy@example.com', channel: 'sms', idempotency_key: 'in-flight-1' });
+      await leftPending('in-flight-1', 5);
+      const again = await notifications.send(undefined, { to: 'busy@example.com', channel: 'sms', idempotency_key: 'in-flight-1' });
+      expect(again).toMatchObject({ id: first.id, status: 'pending' });
+      expect(recorder.sentWithKey('in-flight-1')).toHaveLength(1);
+    });
+
+    it('is taken over by exactly one of several sends racing for it', async () => {
+      const first = await notifications.send(undefined, { to: 'race@example.com', channel: 'sms', idempotency_key: 'crashed-race' });
+      await leftPending('crashed-race', PENDING_LEASE_MS / 1000 + 5);
+      const input = { to: 'race@example.com', channel: 'sms', idempotency_key: 'crashed-race' };
+      const results = await Promise.all([notifications.send(undefined, input), notifications.send(undefined, input), notifications.send(undefined, input)]);
+      expect(results.map((r) => r.id)).toEqual([first.id, first.id, first.id]);
+      expect(recorder.sentWithKey('crashed-race')).toHaveLength(2);
+      expect((await rowsWithKey('crashed-race'))[0].status).toBe('success');
+    });
   });
 
   it('sends without a key are independent', async () => {

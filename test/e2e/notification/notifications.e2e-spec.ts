@@ -5,7 +5,7 @@ import type { Queue } from 'bull';
 import { systemContext } from '../../../src/framework/context/context';
 import { DomainEvent, EVENTS_QUEUE } from '../../../src/framework/events/domain-event';
 import { SubscriberRegistry } from '../../../src/framework/events/subscriber-registry';
-import { NotificationService } from '../../../src/modules/notification/notification.service';
+import { NotificationService, PENDING_LEASE_MS } from '../../../src/modules/notification/notification.service';
 import { CheckoutFixture, DK_ADDRESS, seedCheckout } from '../../fixtures/checkout.fixture';
 import { RecordingNotificationProvider, TestNotificationProvidersModule } from '../../fixtures/notification-providers.fixture';
 import { waitFor } from '../../fixtures/recording-subscribers.fixture';
@@ -157,6 +157,29 @@ describe(`notifications from events (${mode})`, () => {
         token,
         reset_url: `${STOREFRONT_URL}/reset-password?token=${encodeURIComponent(token)}&email=reset-me%40example.com`,
       });
+      // the provider got the real token: it has to put it in the message
+      expect(recorder.sentWithKey(row.idempotency_key)[0].data).toMatchObject({ token, reset_url: row.data.reset_url });
+    });
+
+    it('the admin views redact the token and the link carrying it; the row keeps them', async () => {
+      const [row] = await notificationsWhere(`"to" = ? and template = 'password-reset'`, ['reset-me@example.com']);
+      const token = row.data.token as string;
+      const shown = (await t.api.get(`/admin/notifications/${row.id}`).set(...admin()).expect(200)).body.notification;
+      expect(shown.data).toEqual({
+        email: 'reset-me@example.com',
+        actor_type: 'customer',
+        token: '[redacted]',
+        reset_url: `${STOREFRONT_URL}/reset-password?token=[redacted]&email=reset-me%40example.com`,
+      });
+      const listed = (await t.api.get('/admin/notifications?to=reset-me@example.com').set(...admin()).expect(200)).body;
+      expect(listed.notifications.map((n: Body) => n.data)).toEqual([shown.data]);
+      const picked = (await t.api.get(`/admin/notifications?id=${row.id}&fields=data`).set(...admin()).expect(200)).body;
+      expect(picked.notifications[0].data).toEqual(shown.data);
+      for (const body of [shown, listed, picked]) {
+        expect(JSON.stringify(body)).not.toContain(token);
+        expect(JSON.stringify(body)).not.toContain(encodeURIComponent(token));
+      }
+      expect((await notificationsWhere('id = ?', [row.id]))[0].data.token).toBe(token);
     });
 
     it("links to the admin dashboard for a user's reset", async () => {
@@ -173,6 +196,49 @@ describe(`notifications from events (${mode})`, () => {
       const row = await eventuallyOne(`resource_id = ?`, [invite.id], 'the invite message');
       expect(row).toMatchObject({ to: 'teammate@example.com', channel: 'email', template: 'invite-created', resource_type: 'invite', trigger_type: 'invite.created', status: 'success' });
       expect(row.data).toMatchObject({ invite_id: invite.id, token: invite.token, accept_url: `${ADMIN_URL}/invite?token=${encodeURIComponent(invite.token)}` });
+      const shown = (await t.api.get(`/admin/notifications/${row.id}`).set(...admin()).expect(200)).body.notification;
+      expect(shown.data).toMatchObject({ invite_id: invite.id, email: 'teammate@example.com', token: '[redacted]', accept_url: `${ADMIN_URL}/invite?token=[redacted]` });
+      expect(JSON.stringify(shown)).not.toContain(invite.token);
+    });
+
+    it('a resent invite sends the invitation again, with the new token', async () => {
+      const invite = (await t.api.post('/admin/invites').set(...admin()).send({ email: 'resent@example.com' }).expect(200)).body.invite;
+      const first = await eventuallyOne(`resource_id = ?`, [invite.id], 'the first invite message');
+      const resent = (await t.api.post(`/admin/invites/${invite.id}/resend`).set(...admin()).expect(200)).body.invite;
+      expect(resent.token).not.toBe(invite.token);
+      await waitFor(async () => (await notificationsWhere(`resource_id = ? and status = 'success'`, [invite.id])).length === 2, 15000, 'the resent invite message');
+      const rows = await notificationsWhere(`resource_id = ?`, [invite.id]);
+      const second = rows.find((r: Body) => r.id !== first.id);
+      const event = await eventOf('invite.resent', 'id', invite.id);
+      expect(second).toMatchObject({ to: 'resent@example.com', template: 'invite-created', trigger_type: 'invite.resent', status: 'success', idempotency_key: `${event.id}:notification.invite-created` });
+      expect(second.data).toMatchObject({ token: resent.token, accept_url: `${ADMIN_URL}/invite?token=${encodeURIComponent(resent.token)}` });
+      expect(recorder.sentWithKey(second.idempotency_key).map((n) => n.data?.token)).toEqual([resent.token]);
+    });
+  });
+
+  describe('a notification left pending by a worker killed before recording the provider answer', () => {
+    it('fails the redelivery while the row is under its lease, and sends it once the lease has run out', async () => {
+      const invite = (await t.api.post('/admin/invites').set(...admin()).send({ email: 'crashed-invitee@example.com' }).expect(200)).body.invite;
+      const row = await eventuallyOne(`resource_id = ? and status = 'success'`, [invite.id], 'the invite message');
+      const event = await eventOf('invite.created', 'id', invite.id);
+      const domainEvent: DomainEvent = { id: event.id, name: event.name, data: event.data, metadata: event.metadata };
+      const subscriber = t.app.get(SubscriberRegistry).get('notification.invite-created')!;
+      // as if the message had never gone out: the worker died after the insert
+      recorder.sent.splice(0, recorder.sent.length, ...recorder.sent.filter((n) => n.id !== row.id));
+      const leftPending = (ageSeconds: number) =>
+        sql(`update notification set status = 'pending', external_id = null, updated_at = now() - make_interval(secs => ?) where id = ?`, [ageSeconds, row.id]);
+
+      // the lease still runs (the first worker may yet deliver it): the redelivery fails, to be retried
+      await leftPending(10);
+      await expect(subscriber.handler.handle(domainEvent)).rejects.toThrow(`Notification ${row.id} is pending`);
+      expect(recorder.sent.filter((n) => n.id === row.id)).toEqual([]);
+      expect((await notificationsWhere('id = ?', [row.id]))[0].status).toBe('pending');
+
+      // the lease has run out: the retry takes the row over and sends it
+      await leftPending(PENDING_LEASE_MS / 1000 + 1);
+      await subscriber.handler.handle(domainEvent);
+      expect(recorder.sent.filter((n) => n.id === row.id)).toHaveLength(1);
+      expect(await notificationsWhere('resource_id = ?', [invite.id])).toEqual([expect.objectContaining({ id: row.id, status: 'success', error: null })]);
     });
   });
 
@@ -232,8 +298,8 @@ describe(`notifications from events (${mode})`, () => {
       const byTo = (await t.api.get('/admin/notifications?to=teammate@example.com').set(...admin()).expect(200)).body;
       expect(byTo.notifications.map((n: Body) => n.to)).toEqual(['teammate@example.com']);
       const invites = (await t.api.get('/admin/notifications?resource_type=invite&fields=resource_type').set(...admin()).expect(200)).body;
-      expect(invites.count).toBe(2); // teammate@ and flaky-invitee@
-      expect(invites.notifications.map((n: Body) => n.resource_type)).toEqual(['invite', 'invite']);
+      expect(invites.count).toBe(5); // teammate@, resent@ (twice), crashed-invitee@ and flaky-invitee@
+      expect(invites.notifications.map((n: Body) => n.resource_type)).toEqual(Array(5).fill('invite'));
       const feed = (await t.api.get('/admin/notifications?channel=feed').set(...admin()).expect(200)).body;
       expect(feed).toMatchObject({ count: 0, notifications: [] });
       const failed = (await t.api.get('/admin/notifications?status=failure').set(...admin()).expect(200)).body;

@@ -9,8 +9,12 @@ import { ApiErrors } from '../../../framework/openapi/error-responses';
 import { ApiAdminAuth } from '../../../framework/openapi/security';
 import { NotificationDto } from '../dto/notification.dto';
 import { NotificationService } from '../notification.service';
+import { redactForAdmin } from './redact-secrets';
 
-/** Medusa's default admin fields for a notification; the rest on request with `fields`. */
+/**
+ * Medusa's default admin fields for a notification; the rest on request with `fields`. `data` is
+ * one of Medusa's defaults (the admin feed reads it), so it stays, with its secrets redacted.
+ */
 const DEFAULT_FIELDS = ['id', 'to', 'channel', 'template', 'data', 'trigger_type', 'resource_id', 'resource_type', 'receiver_id', 'created_at'];
 const ALLOWED_FIELDS = [
   ...DEFAULT_FIELDS,
@@ -45,7 +49,7 @@ const LIST: ListQuerySpec = {
   q: true,
 };
 
-/** The record of what was sent: admin users list and read notifications (the admin's feed). */
+/** The record of what was sent: admin users list and read notifications (the admin's feed), tokens redacted. */
 @ApiTags('Admin Notifications')
 @Controller('admin/notifications')
 export class AdminNotificationsController {
@@ -58,7 +62,7 @@ export class AdminNotificationsController {
   @ApiErrors(400, 401)
   async list(@Ctx() ctx: Context, @ListParams(LIST) query: ListQuery) {
     const [notifications, count] = await this.notifications.list(ctx, query);
-    return listEnvelope('notifications', notifications.map((n) => projectFields(n, query.fields)), { count, ...query });
+    return listEnvelope('notifications', notifications.map((n) => projectFields(redactForAdmin(n), query.fields)), { count, ...query });
   }
 
   @Get(':id')
@@ -67,6 +71,6 @@ export class AdminNotificationsController {
   @ApiSingleResponse('notification', NotificationDto)
   @ApiErrors(400, 401, 404)
   async retrieve(@Ctx() ctx: Context, @Param('id') id: string, @RetrieveParams(RETRIEVE) query: RetrieveQuery) {
-    return { notification: projectFields(await this.notifications.retrieve(ctx, id), query.fields) };
+    return { notification: projectFields(redactForAdmin(await this.notifications.retrieve(ctx, id)), query.fields) };
   }
 }

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Context, systemContext } from '../../../framework/context/context';
 import { ErrorTypes, SthenoError } from '../../../framework/errors/stheno-error';
 import type { DomainEvent } from '../../../framework/events/domain-event';
-import type { NotificationService } from '../notification.service';
+import { PENDING_LEASE_MS, type NotificationService } from '../notification.service';
 import type { NotificationView, SendNotificationInput } from '../notification.types';
 
 /** The ids of the built-in subscribers: part of each notification's idempotency key, so never rename one. */
@@ -24,6 +24,28 @@ export const NotificationTemplates = {
   SHIPMENT_CREATED: 'order-shipment-created',
 } as const;
 
+/**
+ * The built-in subscribers' retries: 6 attempts, 5 s doubling (5+10+20+40+80 = 155 s of backoff),
+ * so a delivery that meets a notification left `pending` by a crashed worker keeps retrying until
+ * the row's lease (PENDING_LEASE_MS, 2 minutes) has run out and it can take the row over.
+ */
+export const NOTIFICATION_SUBSCRIBER_RETRIES = { attempts: 6, backoffMs: 5000 } as const;
+
+/**
+ * Thrown when the notification an event calls for is `pending` under another send's lease: that
+ * send may still deliver it, or may have died. Failing the delivery makes Bull (or the in-process
+ * dispatcher) retry later, when the row has either been sent or can be taken over.
+ */
+export class NotificationInProgressError extends Error {
+  constructor(readonly notification: NotificationView) {
+    super(
+      `Notification ${notification.id} is pending, held by another send since ${notification.updated_at}: ` +
+        `retry later (it is taken over after ${PENDING_LEASE_MS / 1000} s if that send never finishes)`,
+    );
+    this.name = 'NotificationInProgressError';
+  }
+}
+
 /** A subscriber's own context: a fresh EntityManager, outside any transaction, tagged with the event's request id. */
 export function eventContext(orm: MikroORM, event: DomainEvent): Context {
   return systemContext(orm.em as EntityManager, event.metadata?.request_id);
@@ -33,7 +55,9 @@ export function eventContext(orm: MikroORM, event: DomainEvent): Context {
  * Sends the notification an event calls for, once per event and subscriber however often the
  * event is delivered (`${event.id}:${subscriberId}` is its idempotency key). A provider failure is
  * thrown, so the event's delivery is retried with backoff, and the retry sends the same
- * notification again (on the same row) until the subscriber's attempts run out.
+ * notification again (on the same row) until the subscriber's attempts run out. A notification
+ * still `pending` under another send's lease throws NotificationInProgressError (retried too), so a
+ * delivery never reports success for a message that may never go out.
  */
 export async function sendForEvent(
   notifications: NotificationService,
@@ -44,6 +68,7 @@ export async function sendForEvent(
 ): Promise<NotificationView> {
   const sent = await notifications.send(ctx, { ...input, trigger_type: event.name, idempotency_key: `${event.id}:${subscriberId}` });
   if (sent.status === 'failure') throw new Error(`Notification ${sent.id} could not be sent: ${sent.error}`);
+  if (sent.status === 'pending') throw new NotificationInProgressError(sent);
   return sent;
 }
 

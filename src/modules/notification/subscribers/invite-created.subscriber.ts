@@ -6,10 +6,15 @@ import { Subscriber } from '../../../framework/events/subscriber.decorator';
 import { UserEvents } from '../../user/user.types';
 import { UserService } from '../../user/user.service';
 import { NotificationService } from '../notification.service';
-import { eventContext, NotificationSubscriberIds, NotificationTemplates, sendForEvent, unlessGone } from './event-notification';
+import { eventContext, NOTIFICATION_SUBSCRIBER_RETRIES, NotificationSubscriberIds, NotificationTemplates, sendForEvent, unlessGone } from './event-notification';
 
-/** `invite.created` → the invitation to the invitee, with the invite's token and the dashboard link that accepts it. */
-@Subscriber({ id: NotificationSubscriberIds.INVITE_CREATED, events: [UserEvents.INVITE_CREATED] })
+/**
+ * `invite.created` and `invite.resent` → the invitation to the invitee, with the invite's token and
+ * the dashboard link that accepts it. A resend replaces the token (voiding the link already sent),
+ * so it sends the invitation again: its own event id makes it a new notification, carrying the new
+ * token. The id keeps its historical name: it is part of the idempotency keys already stored.
+ */
+@Subscriber({ id: NotificationSubscriberIds.INVITE_CREATED, events: [UserEvents.INVITE_CREATED, UserEvents.INVITE_RESENT], ...NOTIFICATION_SUBSCRIBER_RETRIES })
 export class InviteCreatedNotificationSubscriber implements EventSubscriberHandler {
   constructor(
     private readonly orm: MikroORM,

@@ -4,10 +4,10 @@ import { Subscriber } from '../../../framework/events/subscriber.decorator';
 import { OrderService } from '../../order/order.service';
 import { OrderEvents } from '../../order/order.types';
 import { NotificationService } from '../notification.service';
-import { eventContext, NotificationSubscriberIds, NotificationTemplates, sendForEvent, unlessGone } from './event-notification';
+import { eventContext, NOTIFICATION_SUBSCRIBER_RETRIES, NotificationSubscriberIds, NotificationTemplates, sendForEvent, unlessGone } from './event-notification';
 
 /** `order.placed` → the order confirmation, by email to the order's address (none for an order without one). */
-@Subscriber({ id: NotificationSubscriberIds.ORDER_PLACED, events: [OrderEvents.PLACED] })
+@Subscriber({ id: NotificationSubscriberIds.ORDER_PLACED, events: [OrderEvents.PLACED], ...NOTIFICATION_SUBSCRIBER_RETRIES })
 export class OrderPlacedNotificationSubscriber implements EventSubscriberHandler {
   constructor(
     private readonly orm: MikroORM,

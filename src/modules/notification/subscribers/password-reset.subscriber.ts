@@ -5,14 +5,14 @@ import type { DomainEvent, EventSubscriberHandler } from '../../../framework/eve
 import { Subscriber } from '../../../framework/events/subscriber.decorator';
 import { AuthEvents } from '../../auth/auth.types';
 import { NotificationService } from '../notification.service';
-import { eventContext, NotificationSubscriberIds, NotificationTemplates, sendForEvent } from './event-notification';
+import { eventContext, NOTIFICATION_SUBSCRIBER_RETRIES, NotificationSubscriberIds, NotificationTemplates, sendForEvent } from './event-notification';
 
 /**
  * `auth.password_reset` (`{entity_id, actor_type, token}`; the entity id is the email the identity
  * signs in with) → the reset message carrying the token and the link that uses it: the storefront
  * for customers, the admin dashboard for users.
  */
-@Subscriber({ id: NotificationSubscriberIds.PASSWORD_RESET, events: [AuthEvents.PASSWORD_RESET] })
+@Subscriber({ id: NotificationSubscriberIds.PASSWORD_RESET, events: [AuthEvents.PASSWORD_RESET], ...NOTIFICATION_SUBSCRIBER_RETRIES })
 export class PasswordResetNotificationSubscriber implements EventSubscriberHandler {
   constructor(
     private readonly orm: MikroORM,

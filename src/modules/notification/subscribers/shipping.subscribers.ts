@@ -9,7 +9,7 @@ import type { FulfillmentView } from '../../fulfillment/fulfillment.types';
 import { OrderService } from '../../order/order.service';
 import type { OrderView } from '../../order/order.types';
 import { NotificationService } from '../notification.service';
-import { eventContext, NotificationSubscriberIds, NotificationTemplates, sendForEvent, unlessGone } from './event-notification';
+import { eventContext, NOTIFICATION_SUBSCRIBER_RETRIES, NotificationSubscriberIds, NotificationTemplates, sendForEvent, unlessGone } from './event-notification';
 
 /** What both shipping messages tell the customer: which order, which items, how to track them. */
 function shippingData(order: OrderView, fulfillment: FulfillmentView): Record<string, unknown> {
@@ -31,7 +31,7 @@ async function loadShipping(orders: OrderService, fulfillments: FulfillmentServi
 }
 
 /** `order.fulfillment_created` (`{order_id, fulfillment_id, no_notification}`) → "your order is being prepared", unless no_notification. */
-@Subscriber({ id: NotificationSubscriberIds.FULFILLMENT_CREATED, events: [OrderFlowEvents.FULFILLMENT_CREATED] })
+@Subscriber({ id: NotificationSubscriberIds.FULFILLMENT_CREATED, events: [OrderFlowEvents.FULFILLMENT_CREATED], ...NOTIFICATION_SUBSCRIBER_RETRIES })
 export class FulfillmentCreatedNotificationSubscriber implements EventSubscriberHandler {
   constructor(
     private readonly orm: MikroORM,
@@ -61,7 +61,7 @@ export class FulfillmentCreatedNotificationSubscriber implements EventSubscriber
  * `shipment.created` (`{id, no_notification}`, the fulfillment's id) → "your order has shipped",
  * with the tracking labels, unless no_notification. A fulfillment linked to no order (a return's) tells nobody.
  */
-@Subscriber({ id: NotificationSubscriberIds.SHIPMENT_CREATED, events: [OrderFlowEvents.SHIPMENT_CREATED] })
+@Subscriber({ id: NotificationSubscriberIds.SHIPMENT_CREATED, events: [OrderFlowEvents.SHIPMENT_CREATED], ...NOTIFICATION_SUBSCRIBER_RETRIES })
 export class ShipmentCreatedNotificationSubscriber implements EventSubscriberHandler {
   constructor(
     private readonly orm: MikroORM,
