@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { Job, JobOptions, Queue } from 'bull';
+import { ScheduledJobTimeout, startRun } from './run-scheduled-job';
 import { RegisteredJob, ScheduledJobRegistry } from './scheduled-job-registry';
 
 export const JOBS_QUEUE = 'stheno-jobs';
@@ -16,15 +17,18 @@ function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** The Bull options of a job's repeatable: one job per cron tick, its id derived from the tick. */
+/**
+ * The Bull options of a job's repeatable: one job per cron tick, its id derived from the tick. No
+ * Bull `timeout`: Bull would fail the job on it and retry while the handler, which cannot be
+ * interrupted, keeps running, so the job would run alongside itself; `run` enforces `timeoutMs`.
+ */
 export function repeatableOptions(job: RegisteredJob): JobOptions {
-  const { id, cron, attempts, backoffMs, timeoutMs } = job.options;
+  const { id, cron, attempts, backoffMs } = job.options;
   return {
     jobId: id,
     repeat: { cron },
     attempts,
     backoff: { type: 'exponential', delay: backoffMs },
-    ...(timeoutMs ? { timeout: timeoutMs } : {}),
     removeOnComplete: KEEP_COMPLETED,
     removeOnFail: false,
   };
@@ -76,8 +80,17 @@ export class BullScheduler {
     if (!registered) throw new Error(`No scheduled job '${job.name}' is registered in this process`);
     const scheduledAt = new Date((job.opts as JobOptions & { prevMillis?: number }).prevMillis ?? job.timestamp);
     const started = performance.now();
-    // Bull enforces the job's timeout itself (the `timeout` option)
-    await registered.handler.run({ jobId: registered.options.id, scheduledAt, attempt: job.attemptsMade + 1 });
+    const { outcome } = startRun(registered, { jobId: registered.options.id, scheduledAt, attempt: job.attemptsMade + 1 });
+    try {
+      await outcome;
+    } catch (error) {
+      // the timed-out handler may still be running: failed for good, never retried next to itself
+      if (error instanceof ScheduledJobTimeout) {
+        await job.discard();
+        this.logger.error({ err: error, job: job.name }, `Scheduled job ${job.name} timed out: not retried while it may still run`);
+      }
+      throw error;
+    }
     this.logger.debug({ job: job.name, durationMs: Math.round(performance.now() - started) }, `Scheduled job ${job.name} ran`);
   }
 }

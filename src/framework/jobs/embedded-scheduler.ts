@@ -26,16 +26,22 @@ interface JobState {
   running?: Promise<void>;
 }
 
+/** Claims a tick for this process; false when another process sharing the database has it. */
+export type ClaimTick = (jobId: string, tick: Date) => Promise<boolean>;
+
 /**
  * Scheduled jobs without Redis: an in-process timer per job, set to the next cron tick. One run
- * at a time per job: a tick that finds the previous run still going is skipped (and logged), never
- * queued. Failed runs retry with exponential backoff within their tick. Only one process may run
- * them, which the embedded database guarantees (it admits one process per data directory).
+ * at a time per job in this process: a tick that finds the previous run still going is skipped
+ * (and logged), never queued. Every process sharing the database (several `worker`/`shared`
+ * replicas on one PostgreSQL) fires each tick, so a tick runs only where `claim` succeeds: once.
+ * Failed runs retry with exponential backoff within their tick, in the process that claimed it.
  */
 export class EmbeddedScheduler {
   private readonly logger = new Logger('ScheduledJobs');
   private readonly states: JobState[] = [];
   private readonly stopping = new AbortController();
+
+  constructor(private readonly claim: ClaimTick) {}
 
   start(jobs: RegisteredJob[]): void {
     for (const job of jobs) {
@@ -65,10 +71,28 @@ export class EmbeddedScheduler {
       this.logger.warn({ job: id, tick: tick.toISOString() }, `Scheduled job ${id}: the previous run is still going, skipping the tick of ${tick.toISOString()}`);
       return;
     }
-    const running = this.runWithRetries(state.job, tick).finally(() => {
+    // "running" from the claim on, so this process never claims a tick while its own run is going
+    const running = this.claimAndRun(state.job, tick).finally(() => {
       if (state.running === running) state.running = undefined;
     });
     state.running = running;
+  }
+
+  private async claimAndRun(job: RegisteredJob, tick: Date): Promise<void> {
+    const { id } = job.options;
+    let claimed: boolean;
+    try {
+      claimed = await this.claim(id, tick);
+    } catch (error) {
+      // the tick is skipped rather than risk running it in two processes
+      this.logger.error({ err: error, job: id, tick: tick.toISOString() }, `Scheduled job ${id}: could not claim the tick of ${tick.toISOString()}, skipping it`);
+      return;
+    }
+    if (!claimed) {
+      this.logger.debug({ job: id, tick: tick.toISOString() }, `Scheduled job ${id}: the tick of ${tick.toISOString()} runs in another process`);
+      return;
+    }
+    await this.runWithRetries(job, tick);
   }
 
   private async runWithRetries(job: RegisteredJob, scheduledAt: Date): Promise<void> {

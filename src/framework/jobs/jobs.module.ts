@@ -3,17 +3,20 @@ import { DiscoveryModule } from '@nestjs/core';
 import { BullModule, getQueueToken } from '@nestjs/bull';
 import type { Queue } from 'bull';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { ormFeature } from '../database/entity-registry';
 import { RUNTIME_OPTIONS, RuntimeOptions, runsProcessors } from '../runtime/runtime';
 import { BullScheduler, JOBS_QUEUE } from './bull-scheduler';
 import { EmbeddedScheduler } from './embedded-scheduler';
 import { BullQueues, PruneJobRecordsJob } from './prune-job-records.job';
 import { PruneOutboxJob } from './prune-outbox.job';
 import { ScheduledJobRegistry } from './scheduled-job-registry';
+import { ScheduledJobRun } from './scheduled-job-run.entity';
+import { TickClaims } from './tick-claims';
 
 /**
  * Starts the scheduler where jobs run (worker and shared mode): Bull repeatables and their
- * processor with Redis, in-process timers without. Server-mode processes and CLI commands
- * schedule and run nothing.
+ * processor with Redis, in-process timers without (each tick claimed in the database, so replicas
+ * sharing it run it once). Server-mode processes and CLI commands schedule and run nothing.
  */
 class JobsLifecycle implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('ScheduledJobs');
@@ -23,6 +26,7 @@ class JobsLifecycle implements OnModuleInit, OnApplicationBootstrap, BeforeAppli
     private readonly registry: ScheduledJobRegistry,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(RUNTIME_OPTIONS) private readonly runtime: RuntimeOptions,
+    private readonly claims: TickClaims,
     @Optional() @Inject(getQueueToken(JOBS_QUEUE)) private readonly queue?: Queue,
   ) {}
 
@@ -49,7 +53,7 @@ class JobsLifecycle implements OnModuleInit, OnApplicationBootstrap, BeforeAppli
       this.queue.client.on('ready', () => void sync());
       scheduler.startProcessing();
     } else {
-      this.embedded = new EmbeddedScheduler();
+      this.embedded = new EmbeddedScheduler((jobId, tick) => this.claims.claim(jobId, tick));
       this.embedded.start(this.registry.all());
     }
   }
@@ -66,9 +70,9 @@ export class JobsModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: JobsModule,
-      imports: [DiscoveryModule, ...(config.redis.url ? [BullModule.registerQueue({ name: JOBS_QUEUE })] : [])],
-      providers: [ScheduledJobRegistry, BullQueues, PruneOutboxJob, PruneJobRecordsJob, JobsLifecycle],
-      exports: [ScheduledJobRegistry, BullQueues],
+      imports: [DiscoveryModule, ormFeature([ScheduledJobRun]), ...(config.redis.url ? [BullModule.registerQueue({ name: JOBS_QUEUE })] : [])],
+      providers: [ScheduledJobRegistry, BullQueues, TickClaims, PruneOutboxJob, PruneJobRecordsJob, JobsLifecycle],
+      exports: [ScheduledJobRegistry, BullQueues, TickClaims],
     };
   }
 }

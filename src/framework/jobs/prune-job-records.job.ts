@@ -3,6 +3,7 @@ import { DiscoveryService } from '@nestjs/core';
 import type { Queue } from 'bull';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ScheduledJob, ScheduledJobHandler } from './scheduled-job.decorator';
+import { TickClaims } from './tick-claims';
 
 const BULL_QUEUE_TOKEN = /^BullQueue_/;
 const BATCH = 5000;
@@ -26,7 +27,8 @@ export class BullQueues {
 
 /**
  * Deletes completed and failed Bull jobs older than JOB_RETENTION_HOURS (0: keeps them) from every
- * queue, so Redis does not grow with history. Without Redis there are no queues: nothing to do.
+ * queue, so Redis does not grow with history (without Redis there are no queues), and the tick
+ * claims of the Redis-less scheduler older than that.
  */
 @ScheduledJob({ id: 'prune-job-records', cron: '27 * * * *' })
 export class PruneJobRecordsJob implements ScheduledJobHandler {
@@ -34,6 +36,7 @@ export class PruneJobRecordsJob implements ScheduledJobHandler {
 
   constructor(
     private readonly queues: BullQueues,
+    private readonly claims: TickClaims,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -51,5 +54,7 @@ export class PruneJobRecordsJob implements ScheduledJobHandler {
         if (removed) this.logger.log({ queue: queue.name, status, removed }, `Pruned ${removed} ${status} jobs of ${queue.name} older than ${hours} h`);
       }
     }
+    const claims = await this.claims.prune(hours);
+    if (claims) this.logger.log({ deleted: claims }, `Pruned ${claims} scheduled job tick claims older than ${hours} h`);
   }
 }

@@ -9,7 +9,7 @@ export interface ScheduledJobOptions {
   attempts?: number;
   /** Delay before the first retry, doubled for each further one (default 1000 ms). */
   backoffMs?: number;
-  /** A run taking longer counts as failed (default: no limit). */
+  /** A try taking longer counts as failed and is not retried: it may still be running (default: no limit). */
   timeoutMs?: number;
 }
 
