@@ -235,6 +235,30 @@ describe('loadConfig', () => {
       );
     });
   });
+
+  describe('WORKER_MODE=server and event delivery', () => {
+    const DEV = { JWT_SECRET: 'dev', COOKIE_SECRET: 'dev' };
+
+    it('polls the outbox every 250 ms by default', () => {
+      expect(loadConfig(DEV, '/srv/app').events.outboxPollIntervalMs).toBe(250);
+    });
+
+    it('warns that nothing can deliver the events of a server on the embedded database without Redis', () => {
+      const { warnings } = loadConfig({ ...DEV, WORKER_MODE: 'server' }, '/srv/app');
+      expect(warnings).toEqual([expect.stringMatching(/^WORKER_MODE=server without REDIS_URL on the embedded database: .*never delivered/)]);
+    });
+
+    it('warns that a server on PostgreSQL without Redis needs a worker on the same database', () => {
+      const { warnings } = loadConfig({ ...DEV, WORKER_MODE: 'server', DATABASE_URL: 'postgres://db/stheno' }, '/srv/app');
+      expect(warnings).toEqual([expect.stringMatching(/^WORKER_MODE=server without REDIS_URL: .*WORKER_MODE=worker process runs on the same database/)]);
+    });
+
+    it('does not warn a server with Redis, nor a worker or shared process without it', () => {
+      expect(loadConfig({ ...DEV, WORKER_MODE: 'server', REDIS_URL: 'redis://cache:6379' }, '/srv/app').warnings).toEqual([]);
+      expect(loadConfig({ ...DEV, WORKER_MODE: 'worker' }, '/srv/app').warnings).toEqual([]);
+      expect(loadConfig({ ...DEV, WORKER_MODE: 'shared' }, '/srv/app').warnings).toEqual([]);
+    });
+  });
 });
 
 describe('readProcessEnvironment', () => {

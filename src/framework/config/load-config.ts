@@ -129,7 +129,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       slowHandlerMs: read.int('LOG_SLOW_HANDLER_MS', 1000, { min: 1, max: 3600000 }),
     },
     events: {
-      outboxPollIntervalMs: read.int('OUTBOX_POLL_INTERVAL_MS', 1000, { min: 50, max: 3600000 }),
+      outboxPollIntervalMs: read.int('OUTBOX_POLL_INTERVAL_MS', 250, { min: 50, max: 3600000 }),
       jobLockDurationMs: read.int('JOB_LOCK_DURATION_MS', 30_000, { min: 500, max: 3_600_000 }),
       jobStalledIntervalMs: read.int('JOB_STALLED_INTERVAL_MS', 30_000, { min: 500, max: 3_600_000 }),
     },
@@ -152,6 +152,15 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     plugins: pluginList(read),
     warnings,
   };
+
+  // --- relay placement (issue 6 review): servers record events, only workers deliver them
+  if (config.workerMode === 'server' && !config.redis.url) {
+    warnings.push(
+      embedded
+        ? 'WORKER_MODE=server without REDIS_URL on the embedded database: no worker can share this database, so the events this process records are never delivered (use WORKER_MODE=shared)'
+        : 'WORKER_MODE=server without REDIS_URL: this process only records events; they are delivered only if a WORKER_MODE=worker process runs on the same database',
+    );
+  }
 
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;

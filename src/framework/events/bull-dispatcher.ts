@@ -7,6 +7,8 @@ export interface EventJobData {
 }
 
 const ADD_TIMEOUT_MS = 5000;
+/** How long a dispatch waits for a connection being (re)established before giving the event back. */
+const READY_WAIT_MS = 1000;
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -29,9 +31,19 @@ export function deliveryJobId(eventId: string, subscriberId: string): string {
 export class BullDispatcher implements EventDispatcher {
   readonly kind = 'bull' as const;
 
-  constructor(private readonly queue: Queue<EventJobData>) {}
+  /** One wait shared by every dispatch of a relay pass (one listener on the client, not one per event). */
+  private readyWait?: Promise<void>;
+
+  constructor(
+    private readonly queue: Queue<EventJobData>,
+    private readonly readyWaitMs = READY_WAIT_MS,
+  ) {}
 
   async dispatch(event: DomainEvent, subscribers: RegisteredSubscriber[]): Promise<DispatchOutcome> {
+    // Without a connection, ioredis keeps every command in its offline queue until Redis returns:
+    // each relay retry during a long outage would buffer one more add (and its event) in memory.
+    // Nothing is added until the client is ready; the relay gives the event back with a backoff.
+    await this.connected();
     await Promise.all(
       subscribers.map((subscriber) =>
         withTimeout(
@@ -53,6 +65,23 @@ export class BullDispatcher implements EventDispatcher {
       ),
     );
     return { failed: [] };
+  }
+
+  private connected(): Promise<void> {
+    const client = this.queue.client;
+    if (client.status === 'ready') return Promise.resolve();
+    this.readyWait ??= new Promise<void>((resolve, reject) => {
+      const onReady = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        client.off('ready', onReady);
+        reject(new Error(`Redis is not connected (${client.status}): event jobs cannot be added`));
+      }, this.readyWaitMs);
+      client.once('ready', onReady);
+    }).finally(() => (this.readyWait = undefined));
+    return this.readyWait;
   }
 
   async close(): Promise<void> {

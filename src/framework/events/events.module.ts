@@ -3,16 +3,15 @@ import {
   DynamicModule,
   Global,
   Inject,
-  Logger,
   Module,
   OnApplicationBootstrap,
-  OnModuleInit,
   Optional,
   Provider,
 } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { BullModule, getQueueToken } from '@nestjs/bull';
 import { ormFeature } from '../database/entity-registry';
+import { BullQueueErrorListeners } from '../queues/bull-queue-errors';
 import type { Queue } from 'bull';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { RUNTIME_OPTIONS, RuntimeOptions, runsOutboxRelay, runsProcessors } from '../runtime/runtime';
@@ -28,9 +27,7 @@ import { OutboxRelay } from './outbox-relay.service';
 import { SubscriberRegistry } from './subscriber-registry';
 
 /** Starts the relay and the Bull processor according to the worker mode, and stops them first. */
-class EventsLifecycle implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger('EventsQueue');
-
+class EventsLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
   constructor(
     private readonly relay: OutboxRelay,
     private readonly processor: EventJobsProcessor,
@@ -38,20 +35,6 @@ class EventsLifecycle implements OnModuleInit, OnApplicationBootstrap, BeforeApp
     @Inject(RUNTIME_OPTIONS) private readonly runtime: RuntimeOptions,
     @Optional() @Inject(getQueueToken(EVENTS_QUEUE)) private readonly queue?: Queue<EventJobData>,
   ) {}
-
-  /** Bull re-emits Redis connection errors on the queue; unheard, they would crash the process. */
-  onModuleInit(): void {
-    let down = false;
-    this.queue?.on('error', (error: Error) => {
-      if (!down) this.logger.warn({ err: error }, `Event queue cannot reach Redis: ${error.message}`);
-      down = true;
-    });
-    this.queue?.on('resumed', () => (down = false));
-    this.queue?.client.on('ready', () => {
-      if (down) this.logger.log('Event queue reconnected to Redis');
-      down = false;
-    });
-  }
 
   onApplicationBootstrap(): void {
     if (this.queue && runsProcessors(this.config, this.runtime)) {
@@ -94,7 +77,17 @@ export class EventsModule {
             ]
           : []),
       ],
-      providers: [EventBus, EventInbox, SubscriberRegistry, OutboxRelay, EventJobsProcessor, dispatcher, EventsLifecycle],
+      // the queues' Redis error listeners live here, next to BullModule.forRoot, for every module's queues
+      providers: [
+        EventBus,
+        EventInbox,
+        SubscriberRegistry,
+        OutboxRelay,
+        EventJobsProcessor,
+        dispatcher,
+        EventsLifecycle,
+        ...(useRedis ? [BullQueueErrorListeners] : []),
+      ],
       exports: [EventBus, EventInbox, SubscriberRegistry, OutboxRelay],
     };
   }

@@ -5,7 +5,8 @@ import { Authenticate } from '../auth/route-access.decorators';
 import { sendError } from '../errors/http-exception.filter';
 import { SthenoError } from '../errors/stheno-error';
 import { pinRouteTemplate, routeTemplateOf } from '../http/route-template';
-import { JobsBoard } from './jobs-board';
+import { EVENTS_QUEUE } from '../events/domain-event';
+import { JOBS_UI_PATH, JobsBoard } from './jobs-board';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -23,6 +24,29 @@ function isCrossSiteWrite(request: Request): boolean {
   } catch {
     return true;
   }
+}
+
+/**
+ * Board actions that would lose events on the events queue: its jobs are the deliveries of outbox
+ * rows already marked dispatched, so a removed job is never handed over again. Emptying, obliterating,
+ * cleaning anything but completed jobs, removing a job, adding a job and editing a job's data are
+ * refused there; retry, promote, pause and resume stay. Bull Board's own per-queue read-only mode
+ * would also forbid retries, the one action a failed delivery needs.
+ */
+const EVENT_LOSING_ACTIONS = new RegExp(
+  `^${JOBS_UI_PATH}/api/queues/${EVENTS_QUEUE}/(?:empty|obliterate|add|clean/(?!completed$)[^/]+|[^/]+/clean|[^/]+/update-data)$`,
+);
+
+function losesEvents(request: Request): boolean {
+  if (SAFE_METHODS.has(request.method)) return false;
+  let path: string;
+  try {
+    // decoded as the board's router decodes its parameters: an escaped queue name is the same queue
+    path = decodeURIComponent(request.path);
+  } catch {
+    path = request.path;
+  }
+  return EVENT_LOSING_ACTIONS.test(path);
 }
 
 /** The board is a page people open: say what is missing, in the `{type, message}` shape. */
@@ -58,6 +82,12 @@ export class JobsUiController {
     const board = this.board.get();
     if (!board) {
       throw SthenoError.notFound('No job queues: without REDIS_URL, events and scheduled jobs run in-process and the jobs UI has nothing to show');
+    }
+    if (losesEvents(request)) {
+      throw new SthenoError(
+        'not_allowed',
+        `The ${EVENTS_QUEUE} queue cannot be emptied, cleaned (except completed jobs) or have jobs removed, added or edited here: its jobs are deliveries of events already marked dispatched, which would be lost. Retry failed jobs instead.`,
+      );
     }
     board(request, response, (error?: unknown) =>
       sendError(error ?? SthenoError.notFound(`Route ${request.method} ${request.originalUrl.split('?')[0]} does not exist`), response),

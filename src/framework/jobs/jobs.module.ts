@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, DynamicModule, Global, Inject, Logger, Module, OnApplicationBootstrap, OnModuleInit, Optional } from '@nestjs/common';
+import { BeforeApplicationShutdown, DynamicModule, Global, Inject, Logger, Module, OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { BullModule, getQueueToken } from '@nestjs/bull';
 import type { Queue } from 'bull';
@@ -18,7 +18,7 @@ import { TickClaims } from './tick-claims';
  * processor with Redis, in-process timers without (each tick claimed in the database, so replicas
  * sharing it run it once). Server-mode processes and CLI commands schedule and run nothing.
  */
-class JobsLifecycle implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
+class JobsLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('ScheduledJobs');
   private embedded?: EmbeddedScheduler;
 
@@ -29,16 +29,6 @@ class JobsLifecycle implements OnModuleInit, OnApplicationBootstrap, BeforeAppli
     private readonly claims: TickClaims,
     @Optional() @Inject(getQueueToken(JOBS_QUEUE)) private readonly queue?: Queue,
   ) {}
-
-  /** Bull re-emits Redis connection errors on the queue; unheard, they would crash the process. */
-  onModuleInit(): void {
-    let down = false;
-    this.queue?.on('error', (error: Error) => {
-      if (!down) this.logger.warn({ err: error }, `Jobs queue cannot reach Redis: ${error.message}`);
-      down = true;
-    });
-    this.queue?.client.on('ready', () => (down = false));
-  }
 
   onApplicationBootstrap(): void {
     if (!runsProcessors(this.config, this.runtime)) return;

@@ -13,11 +13,12 @@ export function runsProcessors(config: AppConfig, runtime: RuntimeOptions): bool
 }
 
 /**
- * The outbox relay moves committed events on. With Redis it only enqueues, so every app process
- * runs it (events reach Bull right after commit); without Redis it delivers in-process, so it runs
- * where subscribers run.
+ * The outbox relay moves committed events on, and decides which subscribers get each one from its
+ * own process's subscriber registry. It therefore runs only where subscribers run (`worker` and
+ * `shared`), with Redis and without: a relay in a `server` process would fan out with a registry
+ * that may lack subscribers only the workers load (a plugin, a rollout in progress), and those
+ * subscribers would silently get no job for the events it claimed. Servers only record events.
  */
 export function runsOutboxRelay(config: AppConfig, runtime: RuntimeOptions): boolean {
-  if (runtime.kind !== 'app') return false;
-  return config.redis.url ? true : runsProcessors(config, runtime);
+  return runsProcessors(config, runtime);
 }

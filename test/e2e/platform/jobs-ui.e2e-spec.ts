@@ -121,5 +121,39 @@ describe(`jobs UI at /admin/jobs (${withRedis ? 'Bull on Redis' : 'in-process ev
         'the retried job failing again',
       );
     });
+
+    it('refuses the actions that would lose events on stheno-events, and allows them elsewhere', async () => {
+      const ctx = systemContext(t.app.get(MikroORM).em as EntityManager);
+      const event = t.app.get(EventBus).record(ctx, 'test.committed', { id: 'jobs-ui-keep' });
+      await ctx.em.flush();
+      const failedIds = async (): Promise<string[]> => {
+        const res = await t.raw().get('/admin/jobs/api/queues?activeQueue=stheno-events&status=failed&page=1').set(...bearer(t.adminToken)).expect(200);
+        return (res.body.queues as BoardQueue[]).find((q) => q.name === 'stheno-events')!.jobs.map((j) => j.id);
+      };
+      const jobId = `${event.id}:test-broken`;
+      await waitFor(async () => (await failedIds()).includes(jobId), 15000, 'the failed job on the board');
+
+      const refused = [
+        ['put', '/admin/jobs/api/queues/stheno-events/empty'],
+        ['put', '/admin/jobs/api/queues/stheno-events/obliterate'],
+        ['put', '/admin/jobs/api/queues/stheno-events/clean/failed'],
+        ['put', '/admin/jobs/api/queues/stheno-events/clean/delayed'],
+        ['put', `/admin/jobs/api/queues/stheno-events/${encodeURIComponent(jobId)}/clean`],
+        ['patch', `/admin/jobs/api/queues/stheno-events/${encodeURIComponent(jobId)}/update-data`],
+        ['post', '/admin/jobs/api/queues/stheno-events/add'],
+        // an escaped queue name is the same queue
+        ['put', '/admin/jobs/api/queues/stheno%2Devents/empty'],
+      ] as const;
+      for (const [method, path] of refused) {
+        const res = await t.raw()[method](path).set(...bearer(t.adminToken)).send({}).expect(400);
+        expect(res.body).toEqual({ type: 'not_allowed', message: expect.stringMatching(/^The stheno-events queue cannot be emptied, cleaned/) });
+      }
+      // nothing was lost: the failed delivery is still there to retry
+      expect(await failedIds()).toContain(jobId);
+
+      // completed deliveries may be cleaned (their events reached the subscriber), and other queues keep every action
+      await t.raw().put('/admin/jobs/api/queues/stheno-events/clean/completed').set(...bearer(t.adminToken)).expect(200);
+      await t.raw().put('/admin/jobs/api/queues/stheno-jobs/clean/failed').set(...bearer(t.adminToken)).expect(200);
+    });
   }
 });

@@ -176,3 +176,28 @@ if (!process.env.REDIS_URL) {
     });
   });
 }
+
+describe(`where the relay runs (${mode})`, () => {
+  let t: TestApp | undefined;
+  afterAll(() => t?.close());
+
+  it("leaves a server's events to the workers, so a subscriber only the workers load still gets them", async () => {
+    // a server without the subscribers (a plugin loaded only on the workers, or a rollout in progress)
+    const server = await createWidgetsApp({ env: { WORKER_MODE: 'server' } });
+    let widgetId: string;
+    try {
+      widgetId = (await server.api.post('/test/widgets').send({ title: 'S', handle: 'server-1' }).expect(200)).body.widget.id;
+      // many poll intervals (100 ms in tests) and the commit wake-up: the server hands nothing over
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      const rows = await outboxRows(server, 'widget.created');
+      expect(rows).toEqual([{ id: expect.stringMatching(/^evt_/), dispatched_at: null, last_error: null }]);
+    } finally {
+      await server.close();
+    }
+
+    // a worker with the subscriber picks the event up by polling and fans it out with its own registry
+    t = await createWidgetsApp({ imports: [RecordingSubscribersModule], env: { WORKER_MODE: 'worker' }, resetDatabase: false });
+    await waitFor(() => receivedBy('test-recorder', 'widget.created').some((r) => r.event.data.id === widgetId), 10000, "the server's event on the worker");
+    await waitFor(async () => (await outboxRows(t!, 'widget.created'))[0]?.dispatched_at !== null, 5000, 'dispatched_at');
+  });
+});
