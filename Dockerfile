@@ -22,6 +22,9 @@ FROM deps AS build
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY migrations ./migrations
+# the optional configuration file (stheno.config.ts) compiles to dist/stheno.config.js; the glob
+# always matches stheno.config.example.ts, so the COPY works without one
+COPY stheno.config.* ./
 # The example plugin compiles with the app (PLUGINS=./examples/plugin-hello loads dist/examples/…);
 # plugins of your own kept inside the project need the same COPY; packaged ones come with npm ci.
 COPY examples ./examples

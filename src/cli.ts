@@ -8,6 +8,8 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { AppConfig } from './framework/config/app-config';
 import { ConfigError, loadConfig, readProcessEnvironment } from './framework/config/load-config';
+import { ConfigFileError, loadConfigFile } from './framework/config/config-file';
+import { showConfig } from './framework/config/show-config';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CliUsageError, integerFlag, ParsedArgs, parseArgs, requireFlag } from './framework/cli/args';
 import { ProgressReporter } from './framework/cli/progress';
@@ -47,6 +49,8 @@ Data
                              Create an admin user who can log in (or reset the password of the
                              identity with that email and link it to a user)
 Other
+  config:show                Print the resolved configuration (environment > stheno.config.ts >
+                             defaults), secrets masked, with the source of every value
   help                       This text
 `;
 
@@ -209,7 +213,13 @@ async function main(argv: string[]): Promise<number> {
     return args.command || args.flags.help ? 0 : 1;
   }
   const env = readProcessEnvironment();
-  const config = loadConfig({ LOG_LEVEL: 'warn', ...env });
+  const file = loadConfigFile(env);
+  if (args.command === 'config:show') {
+    // the configuration the server would run with: no CLI defaults mixed in
+    process.stdout.write(showConfig(env, process.cwd(), file.config, file.path));
+    return 0;
+  }
+  const config = loadConfig({ LOG_LEVEL: 'warn', ...env }, process.cwd(), file.config);
   switch (args.command) {
     case 'db:migrate':
       await migrate(config);
@@ -236,7 +246,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof ConfigError || error instanceof CliUsageError || error instanceof CatalogSeedError || error instanceof PluginLoadError) {
+    if (error instanceof ConfigError || error instanceof ConfigFileError || error instanceof CliUsageError || error instanceof CatalogSeedError || error instanceof PluginLoadError) {
       console.error(error.message);
     }
     else console.error(error instanceof Error ? (error.stack ?? error.message) : error);

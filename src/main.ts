@@ -8,6 +8,7 @@ import { ApiKeyService } from './modules/api-key/api-key.service';
 import { createApp } from './bootstrap';
 import { AppConfig } from './framework/config/app-config';
 import { ConfigError, loadConfig, readProcessEnvironment } from './framework/config/load-config';
+import { ConfigFileError, loadConfigFile } from './framework/config/config-file';
 import { SeedRunner } from './framework/database/seeding';
 import { EmbeddedPostgres, startEmbeddedPostgres } from './framework/database/embedded-postgres';
 import { installGracefulShutdown } from './framework/runtime/graceful-shutdown';
@@ -29,9 +30,10 @@ async function developmentFirstSteps(app: INestApplication, config: AppConfig): 
 
 function loadConfigOrExit(): AppConfig {
   try {
-    return loadConfig(readProcessEnvironment());
+    const env = readProcessEnvironment();
+    return loadConfig(env, process.cwd(), loadConfigFile(env).config);
   } catch (error) {
-    if (error instanceof ConfigError) {
+    if (error instanceof ConfigError || error instanceof ConfigFileError) {
       process.stderr.write(`${error.message}\n`);
       process.exit(1);
     }

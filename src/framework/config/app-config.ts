@@ -2,6 +2,8 @@
  * The resolved, validated configuration, in typed slices. Built once at boot by `loadConfig`; the
  * only place in the code base that reads `process.env` is `framework/config`.
  */
+import type { ModuleEntry, SessionOptions } from './define-config';
+
 export type NodeEnv = 'development' | 'production' | 'test';
 export type WorkerMode = 'shared' | 'server' | 'worker';
 export type LogFormat = 'pretty' | 'json';
@@ -21,7 +23,7 @@ export interface HttpConfig {
   storeCors: CorsOrigin[];
   adminCors: CorsOrigin[];
   authCors: CorsOrigin[];
-  compression: { enabled: boolean; level: number; threshold: number };
+  compression: { enabled: boolean; level: number; threshold: number; memLevel: number };
   /** Bound of the store product/variant response cache, in MiB (0: off). */
   storeResponseCacheMb: number;
 }
@@ -31,7 +33,8 @@ export interface DatabaseConfig {
   url?: string;
   embedded: boolean;
   dataDir: string;
-  pool: { min: number; max: number; acquireTimeoutMs: number };
+  /** `idleTimeoutMs`: a connection idle this long is given back (an idle server holds no backends). */
+  pool: { min: number; max: number; acquireTimeoutMs: number; idleTimeoutMs: number };
   ssl: false | { rejectUnauthorized: boolean };
   /** Apply pending migrations at boot (development, test, embedded); production runs `db:migrate`. */
   migrateOnBoot: boolean;
@@ -106,6 +109,18 @@ export interface NotificationsConfig {
   storefrontUrl: string;
 }
 
+// --- configuration file (issue 7) -------------------------------------------------------------
+/**
+ * What `stheno.config.ts` holds beyond the options that have environment variables (those are
+ * merged into their slices): validated, carried as written for the code that owns them.
+ */
+export interface ConfigFileInputs {
+  modules: Record<string, ModuleEntry>;
+  featureFlags: Record<string, boolean>;
+  sessionOptions?: SessionOptions;
+  redisOptions?: Record<string, unknown>;
+}
+
 export interface AppConfig {
   env: NodeEnv;
   isProduction: boolean;
@@ -125,6 +140,9 @@ export interface AppConfig {
    * to the project root); `framework/plugins/plugin-loader.ts` resolves and validates them.
    */
   plugins: string[];
+  /** Options of the file's `{ resolve, options }` plugin entries, by entry: given to the plugin's module factory. */
+  pluginOptions: Record<string, Record<string, unknown>>;
+  configFile: ConfigFileInputs;
   /** Warnings produced while loading (e.g. development secrets in use), logged once at boot. */
   warnings: string[];
 }

@@ -6,11 +6,14 @@ import { CorsOrigin } from './app-config';
  */
 export class EnvReader {
   readonly problems: string[] = [];
+  /** Every variable read, in first-read order (`config:show` lists where each value came from). */
+  readonly names: string[] = [];
 
   constructor(private readonly env: Record<string, string | undefined>) {}
 
   /** The raw value, trimmed; empty strings count as unset. */
   raw(name: string): string | undefined {
+    if (!this.names.includes(name)) this.names.push(name);
     const value = this.env[name];
     if (value === undefined) return undefined;
     const trimmed = value.trim();

@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import { AppConfig, LogFormat, LogLevel, NodeEnv, WorkerMode } from './app-config';
+import { translateConfigFile, TranslatedConfigFile } from './config-file';
+import type { SthenoConfigFile } from './define-config';
 import { EnvReader } from './env-reader';
 
 export class ConfigError extends Error {
@@ -15,20 +17,55 @@ const DEV_SECRET = 'supersecret';
 const DEFAULT_STORE_CORS = 'http://localhost:8000';
 const DEFAULT_ADMIN_CORS = 'http://localhost:7000,http://localhost:7001,http://localhost:5173';
 
+/** Where a configured value came from (`config:show`). */
+export type ConfigSource = 'env' | 'file' | 'default';
+
+export interface ResolvedConfig {
+  config: AppConfig;
+  /** Every variable the configuration read, in order, with where its value came from. */
+  variables: Array<{ name: string; source: ConfigSource; filePath?: string }>;
+}
+
 /**
- * Parses and validates the environment into an AppConfig. Pure: reads only the map it is given, so
- * tests can build any configuration without touching `process.env`. Throws ConfigError listing
- * every invalid variable.
+ * Parses and validates the environment, over the configuration file (`stheno.config.ts`, already
+ * loaded: `config-file.ts`), over the defaults, into an AppConfig. Pure: reads only what it is
+ * given, so tests can build any configuration without touching `process.env`. Throws ConfigError
+ * listing every invalid variable and every problem of the file, each naming its path.
  */
-export function loadConfig(env: Record<string, string | undefined>, cwd = process.cwd()): AppConfig {
-  const read = new EnvReader(env);
+export function loadConfig(env: Record<string, string | undefined>, cwd = process.cwd(), file?: SthenoConfigFile): AppConfig {
+  return resolveConfig(env, cwd, file).config;
+}
+
+/**
+ * The file's values become a layer under the environment, under their variables' names: one
+ * parser, one set of ranges and defaults for both, and the environment always wins (a blank
+ * variable counts as unset, as everywhere).
+ */
+function layered(env: Record<string, string | undefined>, fromFile: TranslatedConfigFile): Record<string, string | undefined> {
+  const merged: Record<string, string | undefined> = { ...fromFile.env };
+  for (const [name, value] of Object.entries(env)) if (value !== undefined && value.trim() !== '') merged[name] = value;
+  return merged;
+}
+
+/** A problem about a variable whose value came from the file names the file's path first. */
+function namingFilePaths(problems: string[], env: Record<string, string | undefined>, fromFile: TranslatedConfigFile): string[] {
+  return problems.map((problem) => {
+    const name = /^([A-Z][A-Z0-9_]+):/.exec(problem)?.[1];
+    const path = name && !env[name]?.trim() ? fromFile.origins[name] : undefined;
+    return path ? `${path} (${problem.replace(':', '):')}` : problem;
+  });
+}
+
+export function resolveConfig(env: Record<string, string | undefined>, cwd = process.cwd(), file?: SthenoConfigFile): ResolvedConfig {
+  const fromFile = translateConfigFile(file);
+  const read = new EnvReader(layered(env, fromFile));
   const warnings: string[] = [];
 
   const nodeEnv = read.oneOf<NodeEnv>('NODE_ENV', ['development', 'production', 'test'], 'development');
   const isProduction = nodeEnv === 'production';
 
-  const databaseUrl = read.url('DATABASE_URL', ['postgres:', 'postgresql:']);
   const embedded = read.raw('DATABASE_URL') === undefined;
+  const databaseUrl = withDatabaseName(read, read.url('DATABASE_URL', ['postgres:', 'postgresql:']));
   const dataDir = resolve(cwd, read.string('DATA_DIR', './.data'));
   if (embedded && isProduction) {
     warnings.push('DATABASE_URL is not set: running on the embedded database in production is not recommended');
@@ -39,6 +76,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
   if (poolMin > poolMax) read.problems.push('DATABASE_POOL_MIN: must not be greater than DATABASE_POOL_MAX');
   const acquireTimeoutMs = read.int('DATABASE_ACQUIRE_TIMEOUT_MS', embedded ? 5000 : 10000, { min: 100, max: 600000 });
   const sslMode = read.oneOf('DATABASE_SSL', ['true', 'false', 'no-verify'], 'false');
+  const poolIdleTimeoutMs = read.int('DATABASE_POOL_IDLE_TIMEOUT_MS', 30_000, { min: 1000, max: 86_400_000 });
 
   const secret = (name: string): string => {
     const value = read.raw(name);
@@ -94,6 +132,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
         enabled: read.bool('HTTP_COMPRESSION', false),
         level: read.int('HTTP_COMPRESSION_LEVEL', 6, { min: -1, max: 9 }),
         threshold: read.int('HTTP_COMPRESSION_THRESHOLD', 1024, { min: 0, max: 100 * 1024 * 1024 }),
+        memLevel: read.int('HTTP_COMPRESSION_MEM_LEVEL', 8, { min: 1, max: 9 }),
       },
       storeResponseCacheMb: read.int('STORE_RESPONSE_CACHE_MB', 64, { min: 0, max: 65536 }),
     },
@@ -102,7 +141,9 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       embedded,
       dataDir,
       // The embedded server multiplexes one PGlite session: exactly one connection, always.
-      pool: embedded ? { min: 0, max: 1, acquireTimeoutMs } : { min: poolMin, max: poolMax, acquireTimeoutMs },
+      pool: embedded
+        ? { min: 0, max: 1, acquireTimeoutMs, idleTimeoutMs: poolIdleTimeoutMs }
+        : { min: poolMin, max: poolMax, acquireTimeoutMs, idleTimeoutMs: poolIdleTimeoutMs },
       ssl: sslMode === 'false' ? false : { rejectUnauthorized: sslMode === 'true' },
       migrateOnBoot: !isProduction || embedded,
       preparedStatements: read.bool('DATABASE_PREPARED_STATEMENTS', true),
@@ -150,6 +191,15 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       storefrontUrl: withoutTrailingSlash(read.url('STOREFRONT_URL', ['http:', 'https:']) ?? 'http://localhost:8000'),
     },
     plugins: pluginList(read),
+    // --- configuration file (issue 7): inputs whose owners read them from here
+    pluginOptions: fromFile.pluginOptions,
+    configFile: {
+      modules: fromFile.modules,
+      featureFlags: fromFile.featureFlags,
+      sessionOptions: fromFile.sessionOptions,
+      redisOptions: fromFile.redisOptions,
+    },
+    // TODO(lead, issue 7 "flags"): featureFlags: resolveFeatureFlags(env, fromFile.featureFlags)
     warnings,
   };
 
@@ -162,8 +212,30 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     );
   }
 
-  if (read.problems.length > 0) throw new ConfigError(read.problems);
-  return config;
+  const problems = [...fromFile.problems, ...namingFilePaths(read.problems, env, fromFile)];
+  if (problems.length > 0) throw new ConfigError(problems);
+  const variables = read.names.map((name) => {
+    if (env[name]?.trim()) return { name, source: 'env' as const };
+    if (fromFile.env[name] !== undefined) return { name, source: 'file' as const, filePath: fromFile.origins[name] };
+    return { name, source: 'default' as const };
+  });
+  return { config, variables };
+}
+
+/**
+ * `DATABASE_NAME` (`projectConfig.databaseName`) replaces the database of DATABASE_URL, so one URL
+ * (a secret kept in the environment) serves several databases. Ignored on the embedded database.
+ */
+function withDatabaseName(read: EnvReader, url: string | undefined): string | undefined {
+  const name = read.string('DATABASE_NAME');
+  if (name === undefined || url === undefined) return url;
+  if (!/^[^\s/?#]{1,63}$/.test(name)) {
+    read.problems.push(`DATABASE_NAME: expected a database name (1-63 characters, no spaces or slashes), got '${name}'`);
+    return url;
+  }
+  const parsed = new URL(url);
+  parsed.pathname = `/${encodeURIComponent(name)}`;
+  return parsed.toString();
 }
 
 /** Links are built as `${base}/path`: a configured `https://admin.example.com/` must not give `//path`. */

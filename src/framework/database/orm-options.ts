@@ -27,7 +27,7 @@ export function buildOrmOptions(config: AppConfig, url: string, pluginMigrations
       max: pool.max,
       acquireTimeoutMillis: pool.acquireTimeoutMs,
       // a connection that sits idle is given back, so an idle server holds no PostgreSQL backends
-      idleTimeoutMillis: 30000,
+      idleTimeoutMillis: pool.idleTimeoutMs,
     },
     extensions: [Migrator],
     migrations: {

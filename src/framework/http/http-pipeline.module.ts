@@ -49,6 +49,7 @@ export const rejectNulCharacters: RequestHandler = (req, res, next) => {
 export function compressionMiddleware(config: AppConfig['http']['compression']): RequestHandler {
   return compression({
     level: config.level,
+    memLevel: config.memLevel,
     threshold: config.threshold,
     filter: (req, res) => !req.headers['x-no-compression'] && compression.filter(req, res),
   });

@@ -60,7 +60,7 @@ async function loadPlugin(entry: string, context: PluginContext, root: string): 
     entry,
     name: definition.name,
     file,
-    module: await buildModule(entry, definition.module, context),
+    module: await buildModule(entry, definition.module, { ...context, options: context.config.pluginOptions?.[entry] ?? {} }),
     entities: checkEntities(entry, definition.entities ?? []),
     migrations: checkMigrationsFolder(entry, definition.migrations),
   };

@@ -2,9 +2,14 @@ import type { DynamicModule, Type } from '@nestjs/common';
 import type { EntityClass, EntitySchema } from '@mikro-orm/core';
 import type { AppConfig } from '../config/app-config';
 
-/** What a plugin's module factory is given: the application's validated configuration. */
+/**
+ * What a plugin's module factory is given: the application's validated configuration and this
+ * plugin's options (from a `{ resolve, options }` entry of the configuration file's `plugins`;
+ * `{}` otherwise).
+ */
 export interface PluginContext {
   readonly config: Readonly<AppConfig>;
+  readonly options?: Readonly<Record<string, unknown>>;
 }
 
 /** A plugin's Nest module: a module class, a dynamic module, or a factory of one. */

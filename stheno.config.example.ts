@@ -1,0 +1,65 @@
+/**
+ * Every option of the configuration file, at its default value or with an example. Copy it to
+ * `stheno.config.ts` (the project root; compiled with the app) and keep what you change: a missing
+ * option keeps its default. Environment variables win over this file, and the file over the
+ * defaults; `npm run stheno -- config:show` prints what results and where each value came from.
+ * Reference: docs/configuration.md.
+ */
+import { defineConfig } from './src/framework/config/define-config';
+
+export default defineConfig({
+  projectConfig: {
+    // Secrets stay in the environment: reading it here is Medusa's habit and changes nothing
+    // (the variable would win anyway); unset, the value is undefined, which counts as not set.
+    databaseUrl: process.env.DATABASE_URL, // DATABASE_URL; unset: the embedded database in DATA_DIR
+    // databaseName: 'stheno_eu',          // DATABASE_NAME: replaces the database named in the URL
+    databaseSchema: 'public', // DATABASE_SCHEMA: every table, migrations included, lives in it
+    databaseLogging: false, // DATABASE_LOGGING: true, 'all' or e.g. ['query', 'error', 'migration']
+    databaseDriverOptions: {
+      connection: { ssl: false }, // DATABASE_SSL: true verifies the certificate; { rejectUnauthorized: false } does not
+      pool: { min: 0, max: 10, idleTimeoutMillis: 30000 }, // DATABASE_POOL_MIN, _MAX, _IDLE_TIMEOUT_MS
+    },
+    redisUrl: process.env.REDIS_URL, // REDIS_URL; unset: events and jobs in-process
+    redisPrefix: 'stheno', // REDIS_PREFIX
+    redisOptions: {}, // ioredis client options
+    sessionOptions: {
+      name: 'connect.sid',
+      resave: true,
+      rolling: false,
+      saveUninitialized: true,
+      secret: process.env.COOKIE_SECRET, // defaults to cookieSecret
+      ttl: 36_000_000, // ms (10 h)
+    },
+    workerMode: 'shared', // WORKER_MODE: shared | server | worker
+    http: {
+      // STORE_CORS, ADMIN_CORS, AUTH_CORS: Medusa's comma lists, or arrays of origins and RegExps
+      storeCors: 'http://localhost:8000',
+      adminCors: ['http://localhost:7000', 'http://localhost:7001', 'http://localhost:5173'],
+      authCors: ['http://localhost:8000', 'http://localhost:7000', /^http:\/\/localhost:517\d$/],
+      jwtSecret: process.env.JWT_SECRET, // JWT_SECRET: required in production
+      cookieSecret: process.env.COOKIE_SECRET, // COOKIE_SECRET: required in production
+      jwtExpiresIn: '1d', // JWT_EXPIRES_IN
+      compression: {
+        enabled: false, // HTTP_COMPRESSION (a request's x-no-compression header opts out)
+        level: 6, // HTTP_COMPRESSION_LEVEL: -1..9
+        memLevel: 8, // HTTP_COMPRESSION_MEM_LEVEL: 1..9
+        threshold: 1024, // HTTP_COMPRESSION_THRESHOLD: bytes
+      },
+    },
+  },
+  // PLUGINS: package names or paths (relative to the project root), in load order; the object form
+  // hands `options` to the plugin's module factory (docs/plugins.md).
+  plugins: [
+    // './examples/plugin-hello',
+    // { resolve: 'stheno-plugin-x', options: { apiKey: process.env.X_API_KEY } },
+  ],
+  // Switch a module off or replace it: { [key]: false | 'package-or-path' | { resolve?, options? } }
+  modules: {
+    // promotion: false,
+    // payment: { options: { providers: [{ resolve: './src/payments/acme', id: 'acme', options: {} }] } },
+  },
+  // Named feature flags; STHENO_FF_<NAME>=true|false wins.
+  featureFlags: {
+    // new_checkout: true,
+  },
+});
