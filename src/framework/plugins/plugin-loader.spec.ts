@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { DynamicModule } from '@nestjs/common';
 import { loadConfig } from '../config/load-config';
 import { packageRoot } from '../runtime/package-root';
 import { loadPlugins, PluginLoadError } from './plugin-loader';
@@ -71,6 +72,17 @@ describe('loadPlugins', () => {
     expect((await loadError(['./examples/plugin-hello', fixture('same-name')])).message).toBe(
       `Plugin '${fixture('same-name')}' is named 'hello', like the plugin './examples/plugin-hello' before it`,
     );
+  });
+
+  it("hands a plugin's module factory the options of its configuration-file entry, {} without any", async () => {
+    const entry = fixture('options-echo');
+    const withOptions = loadConfig({ NODE_ENV: 'test' }, packageRoot(), { plugins: [{ resolve: entry, options: { greeting: 'hej' } }] });
+    const provided = async (config: typeof withOptions) => {
+      const [plugin] = await loadPlugins(config.plugins, { config });
+      return ((plugin.module as DynamicModule).providers as Array<{ useValue: unknown }>)[0].useValue;
+    };
+    expect(await provided(withOptions)).toEqual({ greeting: 'hej' });
+    expect(await provided(loadConfig({ NODE_ENV: 'test', PLUGINS: entry }))).toEqual({});
   });
 
   it('rejects a file that exports nothing usable', async () => {

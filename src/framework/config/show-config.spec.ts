@@ -1,0 +1,58 @@
+import { resolveConfig } from './load-config';
+import { CONFIG_VARIABLES, showConfig } from './show-config';
+
+describe('config:show', () => {
+  const env = {
+    JWT_SECRET: 'jwt-secret-in-the-environment',
+    DATABASE_URL: 'postgres://shop:db-password-123@db.example.com:5432/shop',
+    REDIS_URL: 'redis://:redis-password-456@cache:6379',
+    METRICS_TOKEN: 'metrics-token-789',
+    HTTP_COMPRESSION_LEVEL: '9',
+  };
+  const file = {
+    projectConfig: {
+      http: { cookieSecret: 'cookie-secret-in-the-file', compression: { enabled: true } },
+      sessionOptions: { secret: 'session-secret-in-the-file', ttl: 1000 },
+    },
+    plugins: [{ resolve: './plugins/acme', options: { apiKey: 'acme-api-key', region: 'eu' } }],
+  };
+  const shown = showConfig(env, '/srv/app', file, '/srv/app/stheno.config.ts');
+
+  it('never prints a secret', () => {
+    for (const secret of [
+      'jwt-secret-in-the-environment',
+      'db-password-123',
+      'redis-password-456',
+      'metrics-token-789',
+      'cookie-secret-in-the-file',
+      'session-secret-in-the-file',
+      'acme-api-key',
+      'supersecret', // the development admin password
+    ]) {
+      expect(shown).not.toContain(secret);
+    }
+    expect(shown).toContain('url: "postgres://shop:********@db.example.com:5432/shop"');
+    expect(shown).toContain('region: "eu"');
+  });
+
+  it('prints each value with its source: environment, file or default', () => {
+    expect(shown).toContain('# configuration file: /srv/app/stheno.config.ts');
+    expect(shown).toMatch(/^ {4}level: 9 {2}# env HTTP_COMPRESSION_LEVEL$/m);
+    expect(shown).toMatch(/^ {4}enabled: true {2}# file projectConfig\.http\.compression\.enabled \(HTTP_COMPRESSION\)$/m);
+    expect(shown).toMatch(/^ {4}threshold: 1024 {2}# default \(HTTP_COMPRESSION_THRESHOLD, projectConfig\.http\.compression\.threshold\)$/m);
+    expect(shown).toMatch(/^ {2}jwtSecret: "\*{8}" {2}# env JWT_SECRET$/m);
+    expect(shown).toMatch(/^ {2}cookieSecret: "\*{8}" {2}# file projectConfig\.http\.cookieSecret \(COOKIE_SECRET\)$/m);
+    expect(shown).toMatch(/^plugins: \["\.\/plugins\/acme"\] {2}# file plugins \(PLUGINS\)$/m);
+  });
+
+  it('says when there is no file', () => {
+    expect(showConfig({}, '/srv/app', undefined)).toContain('# configuration file: none');
+  });
+
+  it('knows the value of every variable the configuration reads', () => {
+    const { variables } = resolveConfig({}, '/srv/app');
+    // DATABASE_NAME is folded into database.url
+    const unknown = variables.map((v) => v.name).filter((name) => name !== 'DATABASE_NAME' && !Object.values(CONFIG_VARIABLES).includes(name));
+    expect(unknown).toEqual([]);
+  });
+});
