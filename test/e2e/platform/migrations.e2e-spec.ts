@@ -12,7 +12,7 @@ describe('applying migrations concurrently', () => {
   if (isEmbeddedTestDatabase()) {
     // the embedded database has one connection and one process by construction
     it('is not possible on the embedded database: one connection, one process', () => {
-      expect(loadConfig({ NODE_ENV: 'test' }).database.pool).toEqual({ min: 0, max: 1, acquireTimeoutMs: 5000 });
+      expect(loadConfig({ NODE_ENV: 'test' }).database.pool).toEqual({ min: 0, max: 1, acquireTimeoutMs: 5000, idleTimeoutMs: 30000 });
     });
     return;
   }
