@@ -211,7 +211,7 @@ function corsValue(value: unknown, at: string, problems: string[]): string | und
   const entries: string[] = [];
   value.forEach((item, index) => {
     const itemAt = at.replace(/( \(|$)/, `[${index}]$1`);
-    if (item instanceof RegExp) entries.push(`/${item.source}/${item.flags}`);
+    if (isRegExp(item)) entries.push(`/${item.source}/${item.flags}`);
     else if (typeof item === 'string' && !item.includes(',')) entries.push(item.trim());
     else problems.push(`${itemAt}: expected an origin or a RegExp, got ${describe(item)}`);
   });
@@ -327,10 +327,16 @@ function checkKeys(value: Record<string, unknown>, allowed: string[], path: stri
   }
 }
 
+/** Realm-safe: a file loaded by Jest builds its RegExps with another realm's constructor. */
+function isRegExp(value: unknown): value is RegExp {
+  return Object.prototype.toString.call(value) === '[object RegExp]';
+}
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return proto === Object.prototype || proto === null;
+  // an object literal of any realm (Jest loads files in its own): its prototype is an Object.prototype
+  const proto = Object.getPrototypeOf(value) as object | null;
+  return proto === null || Object.getPrototypeOf(proto) === null;
 }
 
 function describe(value: unknown): string {
@@ -338,7 +344,7 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'string') return `'${value.length > 60 ? `${value.slice(0, 60)}…` : value}'`;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value instanceof RegExp) return String(value);
+  if (isRegExp(value)) return String(value);
   if (typeof value === 'object') return 'an object';
   return `a ${typeof value}`;
 }
