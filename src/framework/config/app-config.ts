@@ -106,6 +106,13 @@ export interface NotificationsConfig {
   storefrontUrl: string;
 }
 
+// --- feature flags (issue 7) --------------------------------------------------------------
+/** See `framework/feature-flags/feature-flags.ts` and docs/feature-flags.md. */
+export interface FeatureFlagsSettings {
+  /** `STHENO_FF_*` values naming no flag declared when the configuration was read (a plugin may declare them). */
+  undeclared: Record<string, boolean>;
+}
+
 export interface AppConfig {
   env: NodeEnv;
   isProduction: boolean;
@@ -125,6 +132,10 @@ export interface AppConfig {
    * to the project root); `framework/plugins/plugin-loader.ts` resolves and validates them.
    */
   plugins: string[];
+  // --- feature flags (issue 7)
+  /** Every declared flag's value: `STHENO_FF_<KEY>` > config file `featureFlags` > the flag's default. */
+  featureFlags: Record<string, boolean>;
+  featureFlagSettings: FeatureFlagsSettings;
   /** Warnings produced while loading (e.g. development secrets in use), logged once at boot. */
   warnings: string[];
 }

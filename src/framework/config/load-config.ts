@@ -3,6 +3,8 @@ import { resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import { AppConfig, LogFormat, LogLevel, NodeEnv, WorkerMode } from './app-config';
 import { EnvReader } from './env-reader';
+import '../feature-flags/built-in-flags';
+import { collectFeatureFlags } from '../feature-flags/feature-flags';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -77,6 +79,10 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
   // AUTH_CORS defaults to both families' origins (parsed once, so a bad entry is reported once)
   const authCors = read.raw('AUTH_CORS') === undefined ? [...storeCors, ...adminCors] : read.corsList('AUTH_CORS', '');
 
+  // --- feature flags (issue 7): env only here; the config file's `featureFlags` is the second argument
+  const featureFlags = collectFeatureFlags(env);
+  read.problems.push(...featureFlags.problems);
+
   const config: AppConfig = {
     env: nodeEnv,
     isProduction,
@@ -150,6 +156,8 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       storefrontUrl: withoutTrailingSlash(read.url('STOREFRONT_URL', ['http:', 'https:']) ?? 'http://localhost:8000'),
     },
     plugins: pluginList(read),
+    featureFlags: featureFlags.flags,
+    featureFlagSettings: { undeclared: featureFlags.undeclared },
     warnings,
   };
 
