@@ -1,4 +1,4 @@
-import { Controller, Get, Module } from '@nestjs/common';
+import { Controller, Get, Logger, Module } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
 import { SthenoConfigModule } from '../config/config.module';
@@ -63,5 +63,17 @@ describe('FeatureFlagsModule', () => {
     const module = await compile();
     expect(module.get(FeatureFlags).all()).toEqual({ jobs_ui: true });
     await module.close();
+  });
+});
+
+describe('FeatureFlags boot warnings', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it('warns once the app is loaded about an STHENO_FF_ variable that still names no flag', () => {
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    const registry = new FeatureFlagRegistry();
+    defineFeatureFlag({ key: 'jobs_ui', default: true, description: 'the jobs UI' }, registry);
+    flagsService({ STHENO_FF_JOBS_IU: 'false', STHENO_FF_JOBS_UI: 'true' }, registry);
+    expect(warn.mock.calls).toEqual([["STHENO_FF_JOBS_IU is set but no feature flag 'jobs_iu' is declared (known: jobs_ui): ignored"]]);
   });
 });

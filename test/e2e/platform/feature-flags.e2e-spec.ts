@@ -110,3 +110,28 @@ describe('feature flag misconfiguration', () => {
     await expect(createTestApp({ env: { STHENO_FF_JOBS_UI: 'maybe' } })).rejects.toThrow("STHENO_FF_JOBS_UI: expected true or false, got 'maybe'");
   });
 });
+
+// last: once loaded, the plugin's flag stays declared in this process. The first app reads its
+// configuration before the plugin declares the flag (the value kept aside is used); the second after.
+describe.each([
+  ['STHENO_FF_PLUGIN_WISHLIST=true', { STHENO_FF_PLUGIN_WISHLIST: 'true' }, true],
+  ['unset', {}, false],
+])('a flag declared by a plugin loaded from PLUGINS (%s)', (_name, flagEnv, on) => {
+  let t: IdentityApp;
+  beforeAll(async () => {
+    t = await createIdentityApp({ env: { PLUGINS: './test/fixtures/plugins/flagged-plugin', ...flagEnv } });
+  });
+  afterAll(() => t?.close());
+
+  it(on ? 'serves its route, as the environment turned it on' : 'hides its route, at its default (off)', async () => {
+    const res = await t.raw().get('/store/plugin-wishlist').set('x-publishable-api-key', t.publishableKey);
+    expect([res.status, res.body]).toEqual(on ? [200, { wishlist: ['prod_plugin_favourite'] }] : [404, unknownRoute('GET', '/store/plugin-wishlist')]);
+    const { body } = (await t.raw().get('/openapi.json').expect(200)) as { body: OpenApiDocument };
+    expect(Boolean(body.paths['/store/plugin-wishlist'])).toBe(on);
+  });
+
+  it('lists it next to the app\'s flags', async () => {
+    const res = await t.api.get('/admin/feature-flags').set(...bearer(t.adminToken)).expect(200);
+    expect(res.body.feature_flags).toMatchObject({ jobs_ui: true, plugin_wishlist: on });
+  });
+});
