@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import { AppConfig, LogFormat, LogLevel, NodeEnv, WorkerMode } from './app-config';
 import { EnvReader } from './env-reader';
+// declares the app's flags before any configuration is read, whoever imports this file first
 import '../feature-flags/built-in-flags';
 import { collectFeatureFlags } from '../feature-flags/feature-flags';
 
