@@ -6,6 +6,7 @@ import { SthenoConfigModule } from './framework/config/config.module';
 import { DatabaseModule } from './framework/database/database.module';
 import { SthenoExceptionFilter } from './framework/errors/http-exception.filter';
 import { EventsModule } from './framework/events/events.module';
+import { FeatureFlagsModule } from './framework/feature-flags/feature-flags.module';
 import { SubscribersModule } from './framework/events/subscribers.module';
 import { HealthModule } from './framework/health/health.module';
 import { JobsModule } from './framework/jobs/jobs.module';
@@ -77,6 +78,8 @@ export class AppModule {
       RedisModule.forRoot(),
       EventsModule.forRoot(config),
       JobsModule.forRoot(config),
+      // before AccessModule: a route whose flag is off answers 404 before authentication is checked
+      FeatureFlagsModule,
       AccessModule.forRoot(config),
       HealthModule,
       JobsUiModule,

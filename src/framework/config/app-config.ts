@@ -121,6 +121,13 @@ export interface ConfigFileInputs {
   redisOptions?: Record<string, unknown>;
 }
 
+// --- feature flags (issue 7) --------------------------------------------------------------
+/** See `framework/feature-flags/feature-flags.ts` and docs/feature-flags.md. */
+export interface FeatureFlagsSettings {
+  /** `STHENO_FF_*` values naming no flag declared when the configuration was read (a plugin may declare them). */
+  undeclared: Record<string, boolean>;
+}
+
 export interface AppConfig {
   env: NodeEnv;
   isProduction: boolean;
@@ -143,6 +150,10 @@ export interface AppConfig {
   /** Options of the file's `{ resolve, options }` plugin entries, by entry: given to the plugin's module factory. */
   pluginOptions: Record<string, Record<string, unknown>>;
   configFile: ConfigFileInputs;
+  // --- feature flags (issue 7)
+  /** Every declared flag's value: `STHENO_FF_<KEY>` > config file `featureFlags` > the flag's default. */
+  featureFlags: Record<string, boolean>;
+  featureFlagSettings: FeatureFlagsSettings;
   /** Warnings produced while loading (e.g. development secrets in use), logged once at boot. */
   warnings: string[];
 }

@@ -163,12 +163,12 @@ describe('plugins, modules and featureFlags from the file', () => {
     const modules = { promotion: false as const, file: 'stheno-file-s3', payment: { options: { providers: [{ resolve: './acme', id: 'acme' }] } } };
     const config = loadConfig({}, '/srv/app', {
       modules,
-      featureFlags: { rbac: true, index_engine: false },
+      featureFlags: { jobs_ui: false },
       projectConfig: { sessionOptions: { name: 'sid', ttl: 1000 }, redisOptions: { connectTimeout: 500 } },
     });
     expect(config.configFile).toEqual({
       modules,
-      featureFlags: { rbac: true, index_engine: false },
+      featureFlags: { jobs_ui: false },
       sessionOptions: { name: 'sid', ttl: 1000 },
       redisOptions: { connectTimeout: 500 },
     });

@@ -309,3 +309,15 @@ describe('loadConfig: PLUGINS', () => {
     expect(configError({ PLUGINS: 'x,y,x' }).problems).toEqual(["PLUGINS: 'x' is listed twice"]);
   });
 });
+
+describe('feature flags from the config file', () => {
+  it('takes the file over the default and the environment over the file', () => {
+    expect(loadConfig({}, '/srv/app').featureFlags.jobs_ui).toBe(true);
+    expect(loadConfig({}, '/srv/app', { featureFlags: { jobs_ui: false } }).featureFlags.jobs_ui).toBe(false);
+    expect(loadConfig({ STHENO_FF_JOBS_UI: 'true' }, '/srv/app', { featureFlags: { jobs_ui: false } }).featureFlags.jobs_ui).toBe(true);
+  });
+
+  it('refuses a flag nobody declared', () => {
+    expect(() => loadConfig({}, '/srv/app', { featureFlags: { no_such_flag: true } })).toThrow(/featureFlags\.no_such_flag: unknown feature flag/);
+  });
+});

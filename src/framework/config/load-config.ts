@@ -5,6 +5,9 @@ import { AppConfig, LogFormat, LogLevel, NodeEnv, WorkerMode } from './app-confi
 import { translateConfigFile, TranslatedConfigFile } from './config-file';
 import type { SthenoConfigFile } from './define-config';
 import { EnvReader } from './env-reader';
+// declares the app's flags before any configuration is read, whoever imports this file first
+import '../feature-flags/built-in-flags';
+import { collectFeatureFlags } from '../feature-flags/feature-flags';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -115,6 +118,10 @@ export function resolveConfig(env: Record<string, string | undefined>, cwd = pro
   // AUTH_CORS defaults to both families' origins (parsed once, so a bad entry is reported once)
   const authCors = read.raw('AUTH_CORS') === undefined ? [...storeCors, ...adminCors] : read.corsList('AUTH_CORS', '');
 
+  // --- feature flags (issue 7): STHENO_FF_<KEY> > the file's `featureFlags` > each flag's default
+  const featureFlags = collectFeatureFlags(env, fromFile.featureFlags);
+  read.problems.push(...featureFlags.problems);
+
   const config: AppConfig = {
     env: nodeEnv,
     isProduction,
@@ -199,7 +206,8 @@ export function resolveConfig(env: Record<string, string | undefined>, cwd = pro
       sessionOptions: fromFile.sessionOptions,
       redisOptions: fromFile.redisOptions,
     },
-    // TODO(lead, issue 7 "flags"): featureFlags: resolveFeatureFlags(env, fromFile.featureFlags)
+    featureFlags: featureFlags.flags,
+    featureFlagSettings: { undeclared: featureFlags.undeclared },
     warnings,
   };
 

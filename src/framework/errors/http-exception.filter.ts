@@ -14,6 +14,11 @@ export function sendError(error: unknown, response: Response): void {
   response.status(status).json(body);
 }
 
+/** What a request to a route that does not exist is answered (also by routes whose feature flag is off). */
+export function unknownRouteError(request: Pick<Request, 'method' | 'path'>): SthenoError {
+  return SthenoError.notFound(`Route ${request.method} ${request.path} does not exist`);
+}
+
 /** The only place where errors become HTTP responses (ARCHITECTURE §7). */
 @Catch()
 export class SthenoExceptionFilter implements ExceptionFilter {
@@ -23,7 +28,7 @@ export class SthenoExceptionFilter implements ExceptionFilter {
     let error = exception;
     // Nest answers unmatched routes with a NotFoundException whose message is 'Cannot GET /x'.
     if (exception instanceof NotFoundException && /^Cannot [A-Z]+ /.test(exception.message)) {
-      error = SthenoError.notFound(`Route ${request.method} ${request.path} does not exist`);
+      error = unknownRouteError(request);
     }
     sendError(error, http.getResponse<Response>());
   }

@@ -6,7 +6,9 @@ import { sendError } from '../errors/http-exception.filter';
 import { SthenoError } from '../errors/stheno-error';
 import { pinRouteTemplate, routeTemplateOf } from '../http/route-template';
 import { EVENTS_QUEUE } from '../events/domain-event';
+import { FeatureFlagged } from '../feature-flags/feature-flagged.decorator';
 import { JOBS_UI_PATH, JobsBoard } from './jobs-board';
+import { JOBS_UI_FLAG } from './jobs-ui.flag';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -63,9 +65,10 @@ class JobsUiUnauthorizedFilter implements ExceptionFilter {
 /**
  * Bull Board at /admin/jobs, behind the API's own guard: an admin user's session cookie or bearer
  * token (customers and secret API keys are refused). Not in the OpenAPI document: a web page and
- * the board's private API, not part of the commerce API.
+ * the board's private API, not part of the commerce API. Behind the `jobs_ui` flag (on by default).
  */
 @ApiExcludeController()
+@FeatureFlagged(JOBS_UI_FLAG)
 @Authenticate('user', ['session', 'bearer'])
 @UseFilters(JobsUiUnauthorizedFilter)
 @Controller('admin/jobs')

@@ -1,5 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { FEATURE_FLAG_OPENAPI_EXTENSION } from '../feature-flags/feature-flagged.decorator';
+import { FeatureFlags } from '../feature-flags/feature-flags.service';
 import { ErrorResponseDto, UnauthorizedResponseDto } from './error-responses';
 
 export const OPENAPI_JSON_PATH = '/openapi.json';
@@ -31,10 +33,29 @@ export function buildOpenApiDocument(app: INestApplication, version: string): Op
     .addApiKey({ type: 'apiKey', in: 'header', name: 'x-publishable-api-key' }, SECURITY.publishableKey)
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'The METRICS_TOKEN of the deployment (GET /metrics only)' }, SECURITY.metricsToken)
     .build();
-  return SwaggerModule.createDocument(app, config, {
+  const document = SwaggerModule.createDocument(app, config, {
     extraModels: [ErrorResponseDto, UnauthorizedResponseDto],
     operationIdFactory: (controllerKey, methodKey) => `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
   });
+  return withoutFlaggedOffOperations(document, app.get(FeatureFlags, { strict: false }));
+}
+
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+/**
+ * Routes whose feature flag is off do not exist for clients (they answer 404), so the document
+ * leaves them out; a path left with no operation goes too. Operations whose flag is on keep the
+ * `x-stheno-feature-flag` extension: it tells readers which flag they depend on.
+ */
+function withoutFlaggedOffOperations(document: OpenAPIObject, flags: FeatureFlags): OpenAPIObject {
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const method of HTTP_METHODS) {
+      const flag = (item[method] as Record<string, unknown> | undefined)?.[FEATURE_FLAG_OPENAPI_EXTENSION];
+      if (typeof flag === 'string' && !flags.isEnabled(flag)) delete item[method];
+    }
+    if (!HTTP_METHODS.some((method) => item[method])) delete document.paths[path];
+  }
+  return document;
 }
 
 /** Serves Swagger UI at /docs and the document at /openapi.json. */
