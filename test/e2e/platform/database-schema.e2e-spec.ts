@@ -102,7 +102,11 @@ if (isEmbeddedTestDatabase()) {
       await resetDatabase();
       // booted at once, as two deployments would: each migrates its own schema (the migrations lock serialises them)
       // B only records events (WORKER_MODE=server): its outbox is its own to deliver, never A's relay's
-      [a, b] = await Promise.all([schemaApp('tenant_a'), schemaApp('tenant_b', { WORKER_MODE: 'server' })]);
+      // settled, not Promise.all: when one fails, the other must still be closed or Jest never exits
+      const [first, second] = await Promise.allSettled([schemaApp('tenant_a'), schemaApp('tenant_b', { WORKER_MODE: 'server' })]);
+      if (first.status === 'fulfilled') a = first.value;
+      if (second.status === 'fulfilled') b = second.value;
+      for (const result of [first, second]) if (result.status === 'rejected') throw result.reason;
     });
     afterAll(async () => {
       await Promise.all([a?.close(), b?.close()]);
