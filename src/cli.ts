@@ -31,7 +31,8 @@ const HELP = `Usage: stheno <command> [options]   (or: npm run stheno -- <comman
 
 Database
   db:migrate                 Apply pending migrations to the configured database
-                             (DATABASE_URL, or the embedded database in DATA_DIR)
+                             (DATABASE_URL, or the embedded database in DATA_DIR), in the
+                             schema DATABASE_SCHEMA names (created if missing)
   db:generate <name>         Write migrations/Migration<timestamp>_<name>.ts from the difference
                              between the entities and the committed migrations (PLUGINS' included)
     --plugin <entry|name>    (generate) write it into that plugin's migrations folder instead
@@ -97,6 +98,15 @@ async function openSession(config: AppConfig, throwaway: boolean, explicitUrl?: 
   }
 }
 
+/**
+ * db:generate and db:check compare the entities with a throwaway database (or the empty one
+ * `--database-url` names) built in `public`, whatever DATABASE_SCHEMA says: MikroORM's schema diff
+ * reads `public`, and the migrations it writes must stay unqualified, valid in any schema.
+ */
+function diffConfig(config: AppConfig): AppConfig {
+  return { ...config, database: { ...config.database, url: undefined, schema: 'public' } };
+}
+
 async function migrate(config: AppConfig): Promise<void> {
   const session = await openSession(config, false);
   try {
@@ -111,7 +121,7 @@ async function generate(config: AppConfig, args: ParsedArgs): Promise<void> {
   const name = args.positionals[0];
   if (!name || !/^[A-Za-z][\w-]*$/.test(name)) throw new CliUsageError('db:generate needs a name: db:generate add-product-table');
   const url = typeof args.flags['database-url'] === 'string' ? args.flags['database-url'] : undefined;
-  const session = await openSession({ ...config, database: { ...config.database, url: undefined } }, true, url);
+  const session = await openSession(diffConfig(config), true, url);
   try {
     const folder = migrationsFolderFor(session.plugins, args.flags.plugin);
     const migrator = session.orm.getMigrator();
@@ -135,7 +145,7 @@ function migrationsFolderFor(plugins: LoadedPlugin[], flag: string | boolean | u
 
 async function check(config: AppConfig, args: ParsedArgs): Promise<boolean> {
   const url = typeof args.flags['database-url'] === 'string' ? args.flags['database-url'] : undefined;
-  const session = await openSession({ ...config, database: { ...config.database, url: undefined } }, true, url);
+  const session = await openSession(diffConfig(config), true, url);
   try {
     const applied = await session.orm.getMigrator().up();
     const pending = await session.orm.schema.getUpdateSchemaSQL({ wrap: false, safe: false, dropTables: true });

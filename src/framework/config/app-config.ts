@@ -44,7 +44,19 @@ export interface DatabaseConfig {
    * to one server session.
    */
   preparedStatements: boolean;
+  // --- schema and logging (issue 7)
+  /**
+   * `DATABASE_SCHEMA`: the PostgreSQL schema holding every Stheno table, the migrations table
+   * included; connections search it first, then `public` (where shared extensions such as pg_trgm live).
+   */
+  schema: string;
+  /** `DATABASE_LOGGING`: which database log lines reach the app log; false logs none. */
+  logging: false | DatabaseLoggingCategory[];
 }
+
+/** Medusa's `databaseLogging` levels (framework/database/orm-logger.ts maps them onto MikroORM's). */
+export const DATABASE_LOGGING_CATEGORIES = ['query', 'schema', 'error', 'warn', 'info', 'migration'] as const;
+export type DatabaseLoggingCategory = (typeof DATABASE_LOGGING_CATEGORIES)[number];
 
 export interface RedisConfig {
   url?: string;

@@ -321,3 +321,48 @@ describe('feature flags from the config file', () => {
     expect(() => loadConfig({}, '/srv/app', { featureFlags: { no_such_flag: true } })).toThrow(/featureFlags\.no_such_flag: unknown feature flag/);
   });
 });
+
+// --- schema and logging (issue 7)
+describe('DATABASE_SCHEMA and DATABASE_LOGGING', () => {
+  it('defaults to the public schema and no database logging', () => {
+    const config = loadConfig({}, '/srv/app');
+    expect(config.database.schema).toBe('public');
+    expect(config.database.logging).toBe(false);
+  });
+
+  it('takes a plain lower-case schema name and refuses anything that would need quoting or is reserved', () => {
+    expect(loadConfig({ DATABASE_SCHEMA: 'tenant_a' }, '/srv/app').database.schema).toBe('tenant_a');
+    expect(configError({ DATABASE_SCHEMA: 'Tenant' }).problems).toEqual([
+      "DATABASE_SCHEMA: expected 1-63 lower-case letters, digits or '_', not starting with a digit, got 'Tenant'",
+    ]);
+    expect(configError({ DATABASE_SCHEMA: 'a"; drop schema public; --' }).problems[0]).toMatch(/^DATABASE_SCHEMA: expected/);
+    expect(configError({ DATABASE_SCHEMA: '1shop' }).problems[0]).toMatch(/^DATABASE_SCHEMA: expected/);
+    expect(configError({ DATABASE_SCHEMA: 'x'.repeat(64) }).problems[0]).toMatch(/^DATABASE_SCHEMA: expected/);
+    expect(configError({ DATABASE_SCHEMA: 'pg_shop' }).problems).toEqual(["DATABASE_SCHEMA: 'pg_shop' is reserved by PostgreSQL"]);
+    expect(configError({ DATABASE_SCHEMA: 'information_schema' }).problems).toEqual(["DATABASE_SCHEMA: 'information_schema' is reserved by PostgreSQL"]);
+  });
+
+  it('reads true and all as every category, and a comma list as those categories', () => {
+    const every = ['query', 'schema', 'error', 'warn', 'info', 'migration'];
+    expect(loadConfig({ DATABASE_LOGGING: 'true' }, '/srv/app').database.logging).toEqual(every);
+    expect(loadConfig({ DATABASE_LOGGING: 'all' }, '/srv/app').database.logging).toEqual(every);
+    expect(loadConfig({ DATABASE_LOGGING: 'false' }, '/srv/app').database.logging).toBe(false);
+    expect(loadConfig({ DATABASE_LOGGING: ' query, migration,query ' }, '/srv/app').database.logging).toEqual(['query', 'migration']);
+  });
+
+  it('refuses an unknown category, naming the allowed ones', () => {
+    expect(configError({ DATABASE_LOGGING: 'query,queries' }).problems).toEqual([
+      "DATABASE_LOGGING: expected true, false, all, or a comma list of query, schema, error, warn, info, migration, got 'query,queries'",
+    ]);
+    expect(configError({ DATABASE_LOGGING: ',' }).problems[0]).toMatch(/^DATABASE_LOGGING: expected/);
+  });
+});
+
+describe('databaseSchema and databaseLogging from the config file', () => {
+  it('maps the file options onto DATABASE_SCHEMA and DATABASE_LOGGING, the environment still winning', () => {
+    const file = { projectConfig: { databaseSchema: 'tenant_a', databaseLogging: ['query' as const, 'migration' as const] } };
+    expect(loadConfig({}, '/srv/app', file).database).toMatchObject({ schema: 'tenant_a', logging: ['query', 'migration'] });
+    expect(loadConfig({}, '/srv/app', { projectConfig: { databaseLogging: true } }).database.logging).toEqual(['query', 'schema', 'error', 'warn', 'info', 'migration']);
+    expect(loadConfig({ DATABASE_SCHEMA: 'tenant_b', DATABASE_LOGGING: 'false' }, '/srv/app', file).database).toMatchObject({ schema: 'tenant_b', logging: false });
+  });
+});

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseEnv } from 'node:util';
-import { AppConfig, LogFormat, LogLevel, NodeEnv, WorkerMode } from './app-config';
+import { AppConfig, DATABASE_LOGGING_CATEGORIES, DatabaseLoggingCategory, LogFormat, LogLevel, NodeEnv, WorkerMode } from './app-config';
 import { translateConfigFile, TranslatedConfigFile } from './config-file';
 import type { SthenoConfigFile } from './define-config';
 import { EnvReader } from './env-reader';
@@ -154,6 +154,9 @@ export function resolveConfig(env: Record<string, string | undefined>, cwd = pro
       ssl: sslMode === 'false' ? false : { rejectUnauthorized: sslMode === 'true' },
       migrateOnBoot: !isProduction || embedded,
       preparedStatements: read.bool('DATABASE_PREPARED_STATEMENTS', true),
+      // --- schema and logging (issue 7)
+      schema: databaseSchema(read),
+      logging: databaseLogging(read),
     },
     redis: { url: read.url('REDIS_URL', ['redis:', 'rediss:']), prefix: redisPrefix },
     auth: {
@@ -263,6 +266,44 @@ function pluginList(read: EnvReader): string[] {
   const repeated = entries.filter((entry, index) => entries.indexOf(entry) !== index);
   if (repeated.length) read.problems.push(`PLUGINS: '${repeated[0]}' is listed twice`);
   return invalid.length ? [] : entries;
+}
+
+// --- schema and logging (issue 7) ---------------------------------------------------------
+
+/** Names PostgreSQL reserves for itself, which `create schema` refuses or which hold the catalog. */
+const RESERVED_SCHEMAS = /^(pg_.*|information_schema)$/;
+
+/**
+ * `DATABASE_SCHEMA`: a plain lower-case identifier, so it needs no quoting anywhere (search_path,
+ * the migrations table name) and means the same quoted or not.
+ */
+function databaseSchema(read: EnvReader): string {
+  const schema = read.string('DATABASE_SCHEMA', 'public');
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
+    read.problems.push(`DATABASE_SCHEMA: expected 1-63 lower-case letters, digits or '_', not starting with a digit, got '${schema}'`);
+    return 'public';
+  }
+  if (RESERVED_SCHEMAS.test(schema)) {
+    read.problems.push(`DATABASE_SCHEMA: '${schema}' is reserved by PostgreSQL`);
+    return 'public';
+  }
+  return schema;
+}
+
+/** `DATABASE_LOGGING`: `false` (default), `true` or `all` (every category), or a comma list of categories. */
+function databaseLogging(read: EnvReader): false | DatabaseLoggingCategory[] {
+  const value = read.string('DATABASE_LOGGING', 'false').toLowerCase();
+  if (value === 'false') return false;
+  if (value === 'true' || value === 'all') return [...DATABASE_LOGGING_CATEGORIES];
+  const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const unknown = entries.filter((entry) => !(DATABASE_LOGGING_CATEGORIES as readonly string[]).includes(entry));
+  if (unknown.length || !entries.length) {
+    read.problems.push(
+      `DATABASE_LOGGING: expected true, false, all, or a comma list of ${DATABASE_LOGGING_CATEGORIES.join(', ')}, got '${value}'`,
+    );
+    return false;
+  }
+  return [...new Set(entries)] as DatabaseLoggingCategory[];
 }
 
 /** `false`, `true`, a hop count, or Express's names and addresses (`loopback`, `10.0.0.0/8,…`). */

@@ -63,8 +63,17 @@ export async function preparedQuery<T>(ctx: Context, name: string, sql: string, 
     const text = toNumbered(sql);
     // the event knex emits for its own queries: statement counters and query logs see this one too
     knex.emit('query', { sql: text, bindings: values, method: 'raw' });
-    const result = named && (await keepsNamedStatements(connection)) ? await connection.query({ name, text, values }) : await connection.query({ text, values });
-    return result.rows as T[];
+    // and the ORM's query log (DATABASE_LOGGING=query), which never sees statements sent past it: the text, never the values
+    const logger = ctx.em.config.getLogger();
+    const started = Date.now();
+    try {
+      const result = named && (await keepsNamedStatements(connection)) ? await connection.query({ name, text, values }) : await connection.query({ text, values });
+      if (logger.isEnabled('query')) logger.logQuery({ query: text, took: Date.now() - started, results: result.rows.length, label: name });
+      return result.rows as T[];
+    } catch (error) {
+      if (logger.isEnabled('query')) logger.logQuery({ query: text, took: Date.now() - started, level: 'error', label: name });
+      throw error;
+    }
   } finally {
     if (!trx) await client.releaseConnection(connection);
   }
