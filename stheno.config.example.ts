@@ -21,7 +21,8 @@ export default defineConfig({
     },
     redisUrl: process.env.REDIS_URL, // REDIS_URL; unset: events and jobs in-process
     redisPrefix: 'stheno', // REDIS_PREFIX
-    redisOptions: {}, // ioredis client options
+    redisOptions: {}, // ioredis client options (validated; not applied yet)
+    // validated; not applied yet (admin sessions live in PostgreSQL)
     sessionOptions: {
       name: 'connect.sid',
       resave: true,
@@ -53,13 +54,14 @@ export default defineConfig({
     // './examples/plugin-hello',
     // { resolve: 'stheno-plugin-x', options: { apiKey: process.env.X_API_KEY } },
   ],
-  // Switch a module off or replace it: { [key]: false | 'package-or-path' | { resolve?, options? } }
+  // Switch a module off or replace it: { [key]: false | 'package-or-path' | { resolve?, options? } }.
+  // Validated only: nothing is switched or replaced yet (a boot warning says so).
   modules: {
     // promotion: false,
     // payment: { options: { providers: [{ resolve: './src/payments/acme', id: 'acme', options: {} }] } },
   },
   // Named feature flags; STHENO_FF_<NAME>=true|false wins.
   featureFlags: {
-    // new_checkout: true,
+    // jobs_ui: false, // the jobs UI at /admin/jobs
   },
 });

@@ -303,6 +303,18 @@ describe('loadConfigFile', () => {
     });
   });
 
+  it('lets the file read values of the .env file from process.env, never over the environment', () => {
+    writeFileSync(join(dir, 'env.config.js'), 'module.exports = { plugins: [{ resolve: "./p", options: { apiKey: process.env.STHENO_TEST_FROM_DOTENV, keep: process.env.STHENO_TEST_ALREADY_SET } }] };\n');
+    process.env.STHENO_TEST_ALREADY_SET = 'from-the-environment';
+    try {
+      const env = { STHENO_CONFIG: 'env.config.js', STHENO_TEST_FROM_DOTENV: 'from-dotenv', STHENO_TEST_ALREADY_SET: 'from-dotenv-too' };
+      expect(loadConfigFile(env, dir, '/nowhere').config).toEqual({ plugins: [{ resolve: './p', options: { apiKey: 'from-dotenv', keep: 'from-the-environment' } }] });
+    } finally {
+      delete process.env.STHENO_TEST_FROM_DOTENV;
+      delete process.env.STHENO_TEST_ALREADY_SET;
+    }
+  });
+
   it('stops on a named file that is missing, fails or exports no object', () => {
     const failure = (env: Record<string, string>): string => {
       try {
@@ -320,5 +332,17 @@ describe('loadConfigFile', () => {
     expect(failure({ STHENO_CONFIG: 'string.config.js' })).toBe(
       `${join(dir, 'string.config.js')} must export defineConfig({ ... }) as its default export, got 'hello'`,
     );
+  });
+});
+
+describe('what the file may not say', () => {
+  it('refuses a module key no module has, naming the known ones', () => {
+    expect(problems({ modules: { promotions: false } })).toEqual([expect.stringMatching(/^modules\.promotions: unknown module key \(known: .*promotion.*\)$/)]);
+  });
+
+  it('refuses a CORS RegExp with a comma (the list travels comma-separated)', () => {
+    expect(problems({ projectConfig: { http: { storeCors: ['https://shop.example.com', /^https:\/\/[a-z]{1,20}\.example\.com$/] } } })).toEqual([
+      expect.stringMatching(/^projectConfig\.http\.storeCors\[1\] \(STORE_CORS\): a RegExp may not contain ','/),
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { packageRoot } from '../runtime/package-root';
+import { KNOWN_MODULE_KEYS } from './define-config';
 import type { ModuleEntry, SessionOptions, SthenoConfigFile } from './define-config';
 
 /** A configuration file that cannot be used: boot stops listing every problem (like ConfigError). */
@@ -211,7 +212,9 @@ function corsValue(value: unknown, at: string, problems: string[]): string | und
   const entries: string[] = [];
   value.forEach((item, index) => {
     const itemAt = at.replace(/( \(|$)/, `[${index}]$1`);
-    if (isRegExp(item)) entries.push(`/${item.source}/${item.flags}`);
+    // the list travels as a comma-separated variable: a comma inside a RegExp would split it
+    if (isRegExp(item) && item.source.includes(',')) problems.push(`${itemAt}: a RegExp may not contain ',' (write {1,20} as a character class or +), got /${item.source}/`);
+    else if (isRegExp(item)) entries.push(`/${item.source}/${item.flags}`);
     else if (typeof item === 'string' && !item.includes(',')) entries.push(item.trim());
     else problems.push(`${itemAt}: expected an origin or a RegExp, got ${describe(item)}`);
   });
@@ -255,8 +258,8 @@ function translatePlugins(plugins: unknown, out: TranslatedConfigFile): void {
 }
 
 /**
- * `modules`: any key for now (which ones may be switched off or replaced is the module loader's
- * business), each value `false`, a package or path, or `{ resolve?, options? }`; providers listed
+ * `modules`: a known module key (KNOWN_MODULE_KEYS), each value `false`, a package or path, or
+ * `{ resolve?, options? }`; providers listed
  * in `options.providers` (Medusa's convention) each need a `resolve`.
  */
 function checkModules(modules: unknown, problems: string[]): Record<string, ModuleEntry> {
@@ -268,6 +271,10 @@ function checkModules(modules: unknown, problems: string[]): Record<string, Modu
   for (const [key, entry] of Object.entries(modules)) {
     const at = `modules.${key}`;
     if (entry === undefined) continue;
+    if (!(KNOWN_MODULE_KEYS as readonly string[]).includes(key)) {
+      problems.push(`${at}: unknown module key (known: ${KNOWN_MODULE_KEYS.join(', ')})`);
+      continue;
+    }
     if (entry === false || (typeof entry === 'string' && entry.trim())) {
       valid[key] = entry;
       continue;
@@ -388,6 +395,9 @@ export function loadConfigFile(env: Record<string, string | undefined>, cwd = pr
   if (RUNNING_COMPILED && file.endsWith('.ts')) {
     throw new ConfigFileError([`${file} is TypeScript, which compiled Stheno cannot run: compile it to JavaScript`]);
   }
+  // the file reads its secrets from process.env (`apiKey: process.env.X_API_KEY`): give it the
+  // .env file's values too, never over what the environment already holds
+  for (const [name, value] of Object.entries(env)) if (value !== undefined && process.env[name] === undefined) process.env[name] = value;
   let exported: unknown;
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- the file is only known at run time

@@ -118,6 +118,14 @@ export function resolveConfig(env: Record<string, string | undefined>, cwd = pro
   // AUTH_CORS defaults to both families' origins (parsed once, so a bad entry is reported once)
   const authCors = read.raw('AUTH_CORS') === undefined ? [...storeCors, ...adminCors] : read.corsList('AUTH_CORS', '');
 
+  // validated but not acted on yet (README "What is not done yet"): say so rather than look obeyed
+  const ignored = [
+    Object.keys(fromFile.modules).length ? 'modules' : undefined,
+    fromFile.sessionOptions ? 'projectConfig.sessionOptions' : undefined,
+    fromFile.redisOptions ? 'projectConfig.redisOptions' : undefined,
+  ].filter(Boolean);
+  if (ignored.length) warnings.push(`stheno.config: ${ignored.join(', ')} ${ignored.length > 1 ? 'are' : 'is'} validated but not applied yet`);
+
   // --- feature flags (issue 7): STHENO_FF_<KEY> > the file's `featureFlags` > each flag's default
   const featureFlags = collectFeatureFlags(env, fromFile.featureFlags);
   read.problems.push(...featureFlags.problems);

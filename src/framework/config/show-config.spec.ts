@@ -35,6 +35,21 @@ describe('config:show', () => {
     expect(shown).toContain('region: "eu"');
   });
 
+  it('masks plugin secrets whatever their key spelling or type, and passwords in URL query strings', () => {
+    const withPlugins = showConfig({}, '/srv/app', {
+      plugins: [
+        {
+          resolve: './plugins/mailer',
+          options: { auth: { user: 'shop', pass: 'smtp-pass-321' }, tls: { key: 'pem-key-654', passphrase: 'pem-passphrase-987' }, signingKeys: ['rotated-key-1'] },
+        },
+        { resolve: './plugins/reports', options: { readerUrl: 'postgres://reader@db/shop?password=query-password-246&sslmode=require' } },
+      ],
+    });
+    for (const secret of ['smtp-pass-321', 'pem-key-654', 'pem-passphrase-987', 'rotated-key-1', 'query-password-246']) expect(withPlugins).not.toContain(secret);
+    expect(withPlugins).toContain('sslmode=require');
+    expect(withPlugins).toContain('user: "shop"');
+  });
+
   it('prints each value with its source: environment, file or default', () => {
     expect(shown).toContain('# configuration file: /srv/app/stheno.config.ts');
     expect(shown).toMatch(/^ {4}level: 9 {2}# env HTTP_COMPRESSION_LEVEL$/m);

@@ -61,7 +61,7 @@ export const CONFIG_VARIABLES: Record<string, string> = {
 };
 
 /** Keys whose values are never printed: secrets of ours, and of plugins' and modules' options. */
-const SECRET_KEY = /secret|password|token|api_?key|credential|private_?key/i;
+const SECRET_KEY = /secret|pass(word|phrase)?$|password|token|credential|(^|_|[a-z])keys?$|api_?key/i;
 const MASK = '********';
 
 /**
@@ -128,12 +128,15 @@ function masked(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(masked);
   if (value instanceof RegExp || typeof value !== 'object' || value === null) return value;
   return Object.fromEntries(
-    // only text is secret: `usingDevSecrets: true` stays readable
-    Object.entries(value).map(([key, item]) => [key, SECRET_KEY.test(key) && typeof item === 'string' ? MASK : masked(item)]),
+    // the whole value under a secret-named key, whatever its type (an array of keys, a PEM buffer);
+    // flags stay readable (`usingDevSecrets: true`)
+    Object.entries(value).map(([key, item]) => [key, SECRET_KEY.test(key) && item !== undefined && item !== null && typeof item !== 'boolean' ? MASK : masked(item)]),
   );
 }
 
 function withoutUrlPassword(text: string): string {
+  // libpq also takes the password as a query parameter (`postgres://u@h/db?password=…`)
+  text = text.replace(/([?&](?:password|pass|sslpassword)=)[^&#\s]*/gi, `$1${MASK}`);
   if (!/^[a-z][a-z0-9+.-]*:\/\/[^/@\s]*:[^/@\s]*@/i.test(text)) return text;
   try {
     const url = new URL(text);
