@@ -75,6 +75,10 @@ export async function createApp(options: CreateAppOptions): Promise<NestExpressA
 
   for (const warning of config.warnings) app.get(Logger).warn(warning);
   for (const plugin of plugins) app.get(Logger).log(`Plugin ${plugin.name} loaded from ${plugin.file}`);
-  await app.init();
+  // a module that refuses to start (an unmigrated DATABASE_SCHEMA) must not leave the pool open behind it
+  await app.init().catch(async (error: unknown) => {
+    await app.close().catch(() => undefined);
+    throw error;
+  });
   return app;
 }

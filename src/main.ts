@@ -10,6 +10,7 @@ import { AppConfig } from './framework/config/app-config';
 import { ConfigError, loadConfig, readProcessEnvironment } from './framework/config/load-config';
 import { ConfigFileError, loadConfigFile } from './framework/config/config-file';
 import { SeedRunner } from './framework/database/seeding';
+import { SchemaNotMigratedError } from './framework/database/migrate';
 import { EmbeddedPostgres, startEmbeddedPostgres } from './framework/database/embedded-postgres';
 import { installGracefulShutdown } from './framework/runtime/graceful-shutdown';
 import { loadPlugins, PluginLoadError } from './framework/plugins/plugin-loader';
@@ -79,8 +80,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  // a plugin error is the operator's to fix and says everything; a stack would bury it
-  const detail = error instanceof PluginLoadError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+  // a plugin error or an unmigrated schema is the operator's to fix and says everything; a stack would bury it
+  const detail = error instanceof PluginLoadError || error instanceof SchemaNotMigratedError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
   process.stderr.write(`Stheno failed to start: ${detail}\n`);
   process.exit(1);
 });

@@ -6,14 +6,19 @@ import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { RUNTIME_OPTIONS, RuntimeOptions } from '../runtime/runtime';
 import { ormFeature, registeredEntities } from './entity-registry';
-import { applyMigrations } from './migrate';
+import { applyMigrations, assertSchemaMigrated } from './migrate';
 import { buildOrmOptions } from './orm-options';
 import { usePreparedStatements } from './prepared';
 import { SeedRun, SeedRunner } from './seeding';
 
 export const DATABASE_URL = Symbol('DATABASE_URL');
 
-/** Applies pending migrations before anything else touches the database (development, test, embedded). */
+/**
+ * Before anything else touches the database: applies pending migrations (development, test,
+ * embedded), then, for a DATABASE_SCHEMA other than `public`, refuses to go on unless that schema
+ * has every migration applied (migrate.ts `assertSchemaMigrated`), which is what guards production,
+ * where `db:migrate` is a separate step.
+ */
 @Injectable()
 export class MigrateOnBoot implements OnModuleInit {
   private readonly logger = new Logger('Migrations');
@@ -25,9 +30,12 @@ export class MigrateOnBoot implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    if (this.runtime.kind !== 'app' || !this.config.database.migrateOnBoot) return;
-    const applied = await applyMigrations(this.orm, this.config.database.pool.max);
-    if (applied.length) this.logger.log(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
+    if (this.runtime.kind !== 'app') return;
+    if (this.config.database.migrateOnBoot) {
+      const applied = await applyMigrations(this.orm, this.config.database.pool.max);
+      if (applied.length) this.logger.log(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
+    }
+    await assertSchemaMigrated(this.orm);
   }
 }
 

@@ -3,6 +3,7 @@ import { defineConfig, Options } from '@mikro-orm/postgresql';
 import { AppConfig } from '../config/app-config';
 import { mergedMigrationsList, MIGRATIONS_SOURCE_DIR } from './migrations-list';
 import { OrmLogger } from './orm-logger';
+import { PgConnection, servesOneSession } from './prepared';
 
 export const MIGRATIONS_TABLE = 'mikro_orm_migrations';
 
@@ -24,10 +25,10 @@ export function buildOrmOptions(config: AppConfig, url: string, pluginMigrations
     clientUrl: url,
     driverOptions: {
       ...(Object.keys(connection).length ? { connection } : {}),
-      // knex sets it on every new connection, before the pool hands it out (see searchPath)
-      searchPath: searchPath(schema),
     },
     pool: {
+      // on every new connection, before the pool hands it out (see prepareSearchPath)
+      afterCreate: afterCreate(schema),
       min: pool.min,
       max: pool.max,
       acquireTimeoutMillis: pool.acquireTimeoutMs,
@@ -62,13 +63,39 @@ export function buildOrmOptions(config: AppConfig, url: string, pluginMigrations
 
 /**
  * Every statement, the ORM's and the raw SQL alike, names its tables unqualified and finds them
- * through the connection's search_path: the configured schema first, then `public`, where the
- * extensions the migrations use (pg_trgm's operators and operator classes) are installed. Set even
- * for `public`: PGlite serves one session to every connection, so a path left behind by an earlier
- * app on the same embedded server must not survive. MikroORM's own `schema` option stays unset for
- * the same reason: the ORM's statements name no schema either, so they and the raw SQL cannot
- * disagree; only the migrations table is qualified, because MikroORM would put it in `public`.
+ * through the connection's search_path. MikroORM's own `schema` option stays unset: the ORM's
+ * statements name no schema either, so they and the raw SQL cannot disagree; only the migrations
+ * table is qualified, because MikroORM would put it in `public`.
+ *
+ * - `public` (the default) on PostgreSQL: the path is left alone, so whatever the role, the database
+ *   or the URL configure (`"$user", public` by default; managed services add schemas such as
+ *   Supabase's `extensions`, where pg_trgm lives) keeps working.
+ * - another schema (DATABASE_SCHEMA): put in front of the connection's own path, which it keeps;
+ *   `public` is added at the end if that path lacks it, because migrate.ts installs the shared
+ *   extension (pg_trgm's operators) there for every schema.
+ * - PGlite (the embedded database) serves one session to every connection, so a path an earlier
+ *   app on the same embedded server set would survive into this one: it is reset to the session's
+ *   default first.
  */
-export function searchPath(schema: string): string[] {
-  return schema === 'public' ? ['public'] : [schema, 'public'];
+export async function prepareSearchPath(connection: PgConnection, schema: string): Promise<void> {
+  if (await servesOneSession(connection)) await connection.query({ text: 'reset search_path' });
+  if (schema !== 'public') await connection.query({ text: prependSchemaStatement(schema) });
+}
+
+/** `schema` is a validated plain identifier (load-config.ts), so it is safe to quote into the statement. */
+function prependSchemaStatement(schema: string): string {
+  return (
+    `select set_config('search_path', concat_ws(', ', '"${schema}"', nullif(current_setting('search_path'), ''), ` +
+    `case when 'public' = any(current_schemas(false)) then null else 'public' end), false)`
+  );
+}
+
+/** knex's pool hook (node-style callback): a connection whose path cannot be set is not handed out. */
+function afterCreate(schema: string) {
+  return (connection: PgConnection, done: (error: Error | null, connection: PgConnection) => void): void => {
+    prepareSearchPath(connection, schema).then(
+      () => done(null, connection),
+      (error: Error) => done(error, connection),
+    );
+  };
 }

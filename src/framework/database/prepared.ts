@@ -9,24 +9,34 @@ export function usePreparedStatements(on: boolean): void {
   named = on;
 }
 
-interface PgConnection {
+export interface PgConnection {
   query(config: { name?: string; text: string; values?: unknown[] }): Promise<{ rows: unknown[] }>;
 }
+
+/** Per connection: whether its server is PGlite (servesOneSession). */
+const oneSession = new WeakMap<PgConnection, boolean>();
 
 /**
  * Whether a connection's server keeps named statements per connection: every PostgreSQL does, but
  * PGlite (the embedded database, also what the test suite runs on without DATABASE_URL) serves one
  * session to every connection, so a statement prepared by one pooled client would collide with the
- * same name prepared by the next. Asked once per connection.
+ * same name prepared by the next.
  */
-const namedStatements = new WeakMap<PgConnection, boolean>();
-
 async function keepsNamedStatements(connection: PgConnection): Promise<boolean> {
-  let known = namedStatements.get(connection);
+  return !(await servesOneSession(connection));
+}
+
+/**
+ * Whether the server behind `connection` is PGlite, whose single session every connection shares:
+ * what one connection sets (named statements, search_path) the next one finds. Asked once per
+ * connection (orm-options.ts asks first, when the pool creates it).
+ */
+export async function servesOneSession(connection: PgConnection): Promise<boolean> {
+  let known = oneSession.get(connection);
   if (known === undefined) {
     const { rows } = await connection.query({ text: 'select version() as version' });
-    known = !/PGlite|emscripten/i.test(String((rows[0] as { version?: unknown } | undefined)?.version ?? ''));
-    namedStatements.set(connection, known);
+    known = /PGlite|emscripten/i.test(String((rows[0] as { version?: unknown } | undefined)?.version ?? ''));
+    oneSession.set(connection, known);
   }
   return known;
 }

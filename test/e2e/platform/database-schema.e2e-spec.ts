@@ -1,9 +1,15 @@
 import { MikroORM } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { MikroORM as PostgreSqlOrm, type EntityManager } from '@mikro-orm/postgresql';
+import request from 'supertest';
+import { createApp } from '../../../src/bootstrap';
+import { loadConfig } from '../../../src/framework/config/load-config';
+import { SchemaNotMigratedError } from '../../../src/framework/database/migrate';
+import { buildOrmOptions } from '../../../src/framework/database/orm-options';
 import { systemContext } from '../../../src/framework/context/context';
 import { EventBus } from '../../../src/framework/events/event-bus.service';
 import { OutboxRelay } from '../../../src/framework/events/outbox-relay.service';
 import { received, RecordingSubscribersModule, waitFor } from '../../fixtures/recording-subscribers.fixture';
+import { testEnv } from '../../utils/create-test-app';
 import { bearer, createIdentityApp, IdentityApp } from '../../utils/identity';
 import { Body, shirtBody } from '../../utils/product-fixtures';
 import { isEmbeddedTestDatabase, resetDatabase, withClient, workerDatabaseUrl } from '../../utils/test-database';
@@ -51,6 +57,45 @@ async function outboxRow(t: IdentityApp, eventId: string): Promise<{ dispatched_
 const schemaApp = (schema: string, env: Record<string, string> = {}) =>
   createIdentityApp({ env: { DATABASE_SCHEMA: schema, ...env }, resetDatabase: false, imports: [RecordingSubscribersModule] });
 
+/** Boots the app as production does: no migrations at boot (`db:migrate` is a separate step). */
+async function bootWithoutMigrating(schema: string): Promise<void> {
+  const config = loadConfig(testEnv({ DATABASE_SCHEMA: schema }));
+  config.database.migrateOnBoot = false;
+  const app = await createApp({ config, databaseUrl: workerDatabaseUrl() });
+  try {
+    await request(app.getHttpServer()).get('/health/ready').expect(200);
+  } finally {
+    await app.close();
+  }
+}
+
+/** `show search_path` on a connection of the ORM the app would build with this DATABASE_SCHEMA. */
+async function appSearchPath(schema?: string): Promise<string> {
+  const url = workerDatabaseUrl();
+  const config = loadConfig(testEnv(schema ? { DATABASE_SCHEMA: schema } : {}));
+  const orm = await PostgreSqlOrm.init({ ...buildOrmOptions(config, url), entities: [] });
+  try {
+    const [row] = await orm.em.fork().getConnection().execute<Array<{ search_path: string }>>('show search_path');
+    return row.search_path;
+  } finally {
+    await orm.close();
+  }
+}
+
+/** A schema never migrated, on a server that does not migrate at boot: refused before any request. */
+async function expectUnmigratedSchemaRefused(): Promise<void> {
+  await dropSchemas('tenant_new');
+  const boot = bootWithoutMigrating('tenant_new');
+  await expect(boot).rejects.toThrow(SchemaNotMigratedError);
+  await expect(boot).rejects.toThrow(
+    'DATABASE_SCHEMA=tenant_new: the schema has no migrations table (tenant_new.mikro_orm_migrations), it was never migrated; ' +
+      'run `stheno db:migrate` with DATABASE_SCHEMA=tenant_new',
+  );
+  // nothing was created for it
+  const [exists] = await withClient(workerDatabaseUrl(), async (client) => (await client.query(`select 1 from pg_namespace where nspname = 'tenant_new'`)).rows);
+  expect(exists).toBeUndefined();
+}
+
 if (isEmbeddedTestDatabase()) {
   // The embedded server serves one connection, so one app at a time: the same isolation, in turns.
   describe('DATABASE_SCHEMA on the embedded database', () => {
@@ -91,6 +136,12 @@ if (isEmbeddedTestDatabase()) {
       } finally {
         await again.close();
       }
+      // the embedded server's one session still carried tenant_a's path: a default-schema app starts from PGlite's default
+      expect(await appSearchPath()).toBe('public');
+    });
+
+    it('refuses to boot on a schema never migrated when migrations do not run at boot', async () => {
+      await expectUnmigratedSchemaRefused();
     });
   });
 } else {
@@ -152,6 +203,52 @@ if (isEmbeddedTestDatabase()) {
       expect(await outboxRow(b, fromB)).toEqual({ dispatched_at: null });
       expect(await outboxRow(a, fromB)).toBeUndefined();
       expect(await outboxRow(b, fromA)).toBeUndefined();
+    });
+
+    it('refuses to boot on a schema never migrated when migrations do not run at boot (production)', async () => {
+      await expectUnmigratedSchemaRefused();
+    });
+
+    it('refuses to boot on a schema a migration has not reached yet, and boots once it has', async () => {
+      const url = workerDatabaseUrl();
+      const [latest] = await withClient(url, async (client) =>
+        (await client.query<{ name: string }>('delete from tenant_a.mikro_orm_migrations where id = (select max(id) from tenant_a.mikro_orm_migrations) returning name')).rows,
+      );
+      try {
+        await expect(bootWithoutMigrating('tenant_a')).rejects.toThrow(
+          `DATABASE_SCHEMA=tenant_a: 1 migration(s) not applied to the schema (${latest.name}); run \`stheno db:migrate\` with DATABASE_SCHEMA=tenant_a`,
+        );
+      } finally {
+        await withClient(url, (client) => client.query('insert into tenant_a.mikro_orm_migrations (name, executed_at) values ($1, now())', [latest.name]));
+      }
+      await bootWithoutMigrating('tenant_a');
+    });
+  });
+
+  describe("search_path: the connection's own, with DATABASE_SCHEMA in front", () => {
+    // set on the test database, as an operator (or a managed service: Supabase's `extensions`) would
+    const databaseName = () => new URL(workerDatabaseUrl()).pathname.slice(1);
+    const setDatabasePath = (path: string | null) =>
+      withClient(workerDatabaseUrl(), (client) =>
+        client.query(path === null ? `alter database "${databaseName()}" reset search_path` : `alter database "${databaseName()}" set search_path = ${path}`),
+      );
+    afterAll(() => setDatabasePath(null));
+
+    it("leaves PostgreSQL's default path alone for the public schema", async () => {
+      await setDatabasePath(null);
+      expect(await appSearchPath()).toBe('"$user", public');
+    });
+
+    it("keeps the database's configured path for the public schema, and puts another schema in front of it", async () => {
+      await setDatabasePath('"$user", public, extensions');
+      expect(await appSearchPath()).toBe('"$user", public, extensions');
+      expect(await appSearchPath('tenant_a')).toBe('"tenant_a", "$user", public, extensions');
+    });
+
+    it('adds public, where the shared pg_trgm is installed, when the configured path lacks it', async () => {
+      await setDatabasePath('extensions');
+      expect(await appSearchPath()).toBe('extensions');
+      expect(await appSearchPath('tenant_a')).toBe('"tenant_a", extensions, public');
     });
   });
 }
