@@ -40,8 +40,12 @@ describe(`notifications from events (${mode})`, () => {
     (t.app.get(MikroORM).em.fork() as EntityManager).getConnection().execute(statement, params);
   const store = (method: 'post' | 'get', url: string) => t.api[method](url).set('x-publishable-api-key', t.publishableKey);
   const notificationsWhere = (where: string, params: unknown[]) => sql(`select * from notification where ${where} order by created_at, id`, params);
+  /** The one notification matching, once its send has finished (a row is `pending` while its provider is called). */
   async function eventuallyOne(where: string, params: unknown[], what: string): Promise<Body> {
-    await waitFor(async () => (await notificationsWhere(where, params)).length > 0, 15000, what);
+    await waitFor(async () => {
+      const rows = await notificationsWhere(where, params);
+      return rows.length > 0 && rows.every((r: Body) => r.status !== 'pending');
+    }, 15000, what);
     const rows = await notificationsWhere(where, params);
     expect(rows).toHaveLength(1);
     return rows[0];
