@@ -1,21 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { DispatchOutcome, DomainEvent, EventDispatcher, RegisteredSubscriber } from './domain-event';
+import { abortableSleep } from '../runtime/abortable-sleep';
 
 type Delivery = 'delivered' | 'failed' | 'interrupted';
-
-/** Resolves after `ms`, or at once when `signal` aborts. */
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
-}
 
 /**
  * In-process delivery (no Redis): each subscriber runs independently with exponential-backoff
@@ -49,7 +36,7 @@ export class LocalDispatcher implements EventDispatcher {
         if (last) return 'failed';
         // shutting down: stop retrying here; the relay releases the event for the next process
         if (this.closing.signal.aborted) return 'interrupted';
-        await sleep(backoffMs * 2 ** (attempt - 1), this.closing.signal);
+        await abortableSleep(backoffMs * 2 ** (attempt - 1), this.closing.signal);
         if (this.closing.signal.aborted) return 'interrupted';
       }
     }

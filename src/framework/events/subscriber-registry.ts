@@ -3,6 +3,7 @@ import { DiscoveryService, Reflector } from '@nestjs/core';
 import { EventSubscriberHandler, RegisteredSubscriber, SubscriberOptions } from './domain-event';
 import { validateSubscriberOptions } from './subscriber-options';
 import { SUBSCRIBER_METADATA } from './subscriber.decorator';
+import { decoratedProviders } from '../runtime/decorated-providers';
 
 /** Finds every @Subscriber provider at boot and indexes them by event name. */
 @Injectable()
@@ -16,10 +17,8 @@ export class SubscriberRegistry implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    for (const wrapper of this.discovery.getProviders()) {
-      if (!wrapper.metatype || !wrapper.instance) continue;
-      const options = this.reflector.get<SubscriberOptions | undefined>(SUBSCRIBER_METADATA, wrapper.metatype);
-      if (options) this.register(options, wrapper.instance as EventSubscriberHandler, wrapper.metatype.name);
+    for (const { metadata, instance, className } of decoratedProviders<SubscriberOptions, EventSubscriberHandler>(this.discovery, this.reflector, SUBSCRIBER_METADATA)) {
+      this.register(metadata, instance, className);
     }
   }
 

@@ -1,23 +1,10 @@
 import { Logger } from '@nestjs/common';
 import { startRun, ScheduledJobTimeout } from './run-scheduled-job';
 import { nextTick, RegisteredJob } from './scheduled-job-registry';
+import { abortableSleep } from '../runtime/abortable-sleep';
 
 // setTimeout's longest delay; a tick further away is reached in several hops
 const MAX_DELAY_MS = 2 ** 31 - 1;
-
-/** Resolves after `ms`, or at once when `signal` aborts. */
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
-}
 
 interface JobState {
   job: RegisteredJob;
@@ -114,7 +101,7 @@ export class EmbeddedScheduler {
         // a timed-out handler may still be working: it stays "running" (later ticks skip) until it ends
         if (timedOut) return settled;
         if (last) return;
-        await sleep(backoffMs * 2 ** (attempt - 1), this.stopping.signal);
+        await abortableSleep(backoffMs * 2 ** (attempt - 1), this.stopping.signal);
         if (this.stopping.signal.aborted) return;
       }
     }

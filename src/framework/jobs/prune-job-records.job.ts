@@ -2,10 +2,10 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import type { Queue } from 'bull';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { discoverBullQueues } from '../queues/bull-queues';
 import { ScheduledJob, ScheduledJobHandler } from './scheduled-job.decorator';
 import { TickClaims } from './tick-claims';
 
-const BULL_QUEUE_TOKEN = /^BullQueue_/;
 const BATCH = 5000;
 const HOUR_MS = 3600_000;
 
@@ -15,13 +15,7 @@ export class BullQueues {
   constructor(private readonly discovery: DiscoveryService) {}
 
   all(): Queue[] {
-    const queues = new Set<Queue>();
-    for (const wrapper of this.discovery.getProviders()) {
-      if (typeof wrapper.token === 'string' && BULL_QUEUE_TOKEN.test(wrapper.token) && wrapper.instance) {
-        queues.add(wrapper.instance as Queue);
-      }
-    }
-    return [...queues];
+    return discoverBullQueues(this.discovery);
   }
 }
 

@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import { parseExpression } from 'cron-parser';
+import { decoratedProviders } from '../runtime/decorated-providers';
 import { SCHEDULED_JOB_METADATA, ScheduledJobHandler, ScheduledJobOptions } from './scheduled-job.decorator';
 
 export interface RegisteredJob {
@@ -30,10 +31,8 @@ export class ScheduledJobRegistry implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    for (const wrapper of this.discovery.getProviders()) {
-      if (!wrapper.metatype || !wrapper.instance) continue;
-      const options = this.reflector.get<ScheduledJobOptions | undefined>(SCHEDULED_JOB_METADATA, wrapper.metatype);
-      if (options) this.register(options, wrapper.instance as ScheduledJobHandler);
+    for (const { metadata, instance } of decoratedProviders<ScheduledJobOptions, ScheduledJobHandler>(this.discovery, this.reflector, SCHEDULED_JOB_METADATA)) {
+      this.register(metadata, instance);
     }
   }
 

@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
+import { decoratedProviders } from '../../framework/runtime/decorated-providers';
 import { LOCAL_NOTIFICATION_PROVIDER_ID, NOTIFICATION_PROVIDER_METADATA, NotificationProviderHandler } from './notification-provider';
 
 export interface RegisteredNotificationProvider {
@@ -26,10 +27,8 @@ export class NotificationProviderRegistry implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    for (const wrapper of this.discovery.getProviders()) {
-      if (!wrapper.metatype || !wrapper.instance) continue;
-      const id = this.reflector.get<string | undefined>(NOTIFICATION_PROVIDER_METADATA, wrapper.metatype);
-      if (id) this.register(id, wrapper.instance as NotificationProviderHandler);
+    for (const { metadata: id, instance } of decoratedProviders<string, NotificationProviderHandler>(this.discovery, this.reflector, NOTIFICATION_PROVIDER_METADATA)) {
+      this.register(id, instance);
     }
     this.assignChannels();
   }

@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import { SthenoError } from '../../../framework/errors/stheno-error';
+import { decoratedProviders } from '../../../framework/runtime/decorated-providers';
 import { FULFILLMENT_PROVIDER_METADATA, FulfillmentProvider } from '../fulfillment.types';
 import { ManualFulfillmentProvider } from './manual.provider';
 
@@ -22,10 +23,7 @@ export class FulfillmentProviderRegistry implements OnModuleInit {
   }
 
   onModuleInit(): void {
-    for (const wrapper of this.discovery.getProviders()) {
-      if (!wrapper.metatype || !wrapper.instance) continue;
-      if (this.reflector.get<boolean | undefined>(FULFILLMENT_PROVIDER_METADATA, wrapper.metatype)) this.register(wrapper.instance as FulfillmentProvider);
-    }
+    for (const { instance } of decoratedProviders<boolean, FulfillmentProvider>(this.discovery, this.reflector, FULFILLMENT_PROVIDER_METADATA)) this.register(instance);
   }
 
   register(provider: FulfillmentProvider): void {

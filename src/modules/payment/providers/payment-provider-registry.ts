@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import { SthenoError } from '../../../framework/errors/stheno-error';
+import { decoratedProviders } from '../../../framework/runtime/decorated-providers';
 import { PAYMENT_PROVIDER_METADATA, PaymentProvider } from '../payment.types';
 import { SystemPaymentProvider } from './system-payment.provider';
 
@@ -24,10 +25,7 @@ export class PaymentProviderRegistry implements OnModuleInit {
   }
 
   onModuleInit(): void {
-    for (const wrapper of this.discovery.getProviders()) {
-      if (!wrapper.metatype || !wrapper.instance) continue;
-      if (this.reflector.get<boolean | undefined>(PAYMENT_PROVIDER_METADATA, wrapper.metatype)) this.register(wrapper.instance as PaymentProvider);
-    }
+    for (const { instance } of decoratedProviders<boolean, PaymentProvider>(this.discovery, this.reflector, PAYMENT_PROVIDER_METADATA)) this.register(instance);
   }
 
   register(provider: PaymentProvider): void {
