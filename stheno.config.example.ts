@@ -54,10 +54,13 @@ export default defineConfig({
     // './examples/plugin-hello',
     // { resolve: 'stheno-plugin-x', options: { apiKey: process.env.X_API_KEY } },
   ],
-  // Switch a module off or replace it: { [key]: false | 'package-or-path' | { resolve?, options? } }.
-  // Validated only: nothing is switched or replaced yet (a boot warning says so).
+  // Switch commerce modules off and choose the infrastructure (docs/modules.md):
+  // { [key]: false | 'built-in-name' | { resolve?, options? } }. What needs a switched-off module goes with it.
   modules: {
     // promotion: false,
+    // event_bus: 'local', // or 'redis' (the default when REDIS_URL is set)
+    // cache: 'memory',
+    // locking: 'postgres',
     // payment: { options: { providers: [{ resolve: './src/payments/acme', id: 'acme', options: {} }] } },
   },
   // Named feature flags; STHENO_FF_<NAME>=true|false wins.

@@ -1,8 +1,11 @@
-import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
+import { DynamicModule, Module, ModuleMetadata, Type } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { AccessModule } from './framework/auth/access.module';
 import { AppConfig } from './framework/config/app-config';
 import { SthenoConfigModule } from './framework/config/config.module';
+import { ConfigError } from './framework/config/load-config';
+import { ModuleGate } from './framework/modules/module-gate';
+import { ModuleSelectionReport } from './framework/modules/module-selection-report';
 import { DatabaseModule } from './framework/database/database.module';
 import { SthenoExceptionFilter } from './framework/errors/http-exception.filter';
 import { EventsModule } from './framework/events/events.module';
@@ -61,6 +64,33 @@ export interface AppModuleOptions {
   plugins?: LoadedPlugin[];
 }
 
+/**
+ * The Nest modules of each commerce module key of the configuration file's `modules`
+ * (KNOWN_MODULE_KEYS). Keys that are always on (config/module-selection.ts) are listed too, so the
+ * map reads as the whole app.
+ */
+const COMMERCE_MODULES: Record<string, Type[]> = {
+  api_key: [ApiKeyModule],
+  auth: [AuthModule],
+  cart: [CartModule, CartStoreModule, CartCheckoutModule],
+  currency: [CurrencyModule],
+  customer: [CustomerModule],
+  fulfillment: [FulfillmentModule, FulfillmentAdminModule],
+  inventory: [InventoryModule],
+  notification: [NotificationModule],
+  order: [OrderModule, OrderAdminModule],
+  payment: [PaymentModule, PaymentAdminModule],
+  pricing: [PricingModule],
+  product: [ProductModule, ProductAdminModule],
+  promotion: [PromotionModule],
+  region: [RegionModule, RegionAdminModule],
+  sales_channel: [SalesChannelModule],
+  stock_location: [StockLocationModule, StockLocationAdminModule],
+  store: [StoreModule],
+  tax: [TaxModule],
+  user: [UserModule],
+};
+
 /** Framework modules first (logging before the HTTP pipeline, so every request is logged), then one module per domain. */
 @Module({})
 export class AppModule {
@@ -69,21 +99,9 @@ export class AppModule {
       entities: plugins.flatMap((plugin) => plugin.entities),
       migrations: plugins.flatMap((plugin) => (plugin.migrations ? [plugin.migrations] : [])),
     };
-    const modules: NonNullable<ModuleMetadata['imports']> = [
-      SthenoConfigModule.forRoot(config, runtime),
-      LoggingModule.forRoot(config),
-      MetricsModule.forRoot(),
-      HttpPipelineModule.forRoot(),
-      DatabaseModule.forRoot(config, databaseUrl, pluginSchema),
-      RedisModule.forRoot(),
-      EventsModule.forRoot(config),
-      JobsModule.forRoot(config),
-      // before AccessModule: a route whose flag is off answers 404 before authentication is checked
-      FeatureFlagsModule,
-      AccessModule.forRoot(config),
-      HealthModule,
-      JobsUiModule,
-      // commerce domains
+    // commerce modules switched off in the configuration file, and every module that needs one
+    const gate = new ModuleGate(config.modules.disabled.flatMap((key) => COMMERCE_MODULES[key] ?? []));
+    const commerce = gate.filter([
       AuthModule,
       UserModule,
       ApiKeyModule,
@@ -108,13 +126,37 @@ export class AppModule {
       PaymentAdminModule,
       CustomerModule,
       LinksModule,
-      StoreCatalogModule,
+      StoreCatalogModule.forRoot((module) => gate.keeps(module)),
       CartModule,
       CartStoreModule,
       CartCheckoutModule,
       NotificationModule,
-      SeedModule,
       BuiltInJobsModule,
+    ]);
+    // a plugin the operator listed never vanishes quietly: it needs a module that is on
+    const pluginProblems = plugins.flatMap((plugin, index) => {
+      const needs = gate.needs(plugin.module);
+      return needs.length ? [`plugins[${index}] (${plugin.name}): needs ${needs.map((type) => type.name).join(', ')}, which modules switches off`] : [];
+    });
+    if (pluginProblems.length) throw new ConfigError(pluginProblems);
+    const modules: NonNullable<ModuleMetadata['imports']> = [
+      SthenoConfigModule.forRoot(config, runtime),
+      LoggingModule.forRoot(config),
+      MetricsModule.forRoot(),
+      HttpPipelineModule.forRoot(),
+      DatabaseModule.forRoot(config, databaseUrl, pluginSchema),
+      RedisModule.forRoot(),
+      EventsModule.forRoot(config),
+      JobsModule.forRoot(config),
+      // before AccessModule: a route whose flag is off answers 404 before authentication is checked
+      FeatureFlagsModule,
+      AccessModule.forRoot(config),
+      HealthModule,
+      JobsUiModule,
+      ModuleSelectionReport.forRoot(config.modules.disabled, commerce.removed),
+      // commerce domains (those that are on)
+      ...commerce.kept,
+      SeedModule.forRoot((module) => gate.keeps(module)),
       // plugins last: on a path both declare, the app's own route is registered first
       ...plugins.map((plugin) => plugin.module),
       ...imports,

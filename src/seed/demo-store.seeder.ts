@@ -1,4 +1,4 @@
-import { Inject, Logger, Module } from '@nestjs/common';
+import { DynamicModule, Inject, Logger, Module, Type } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../framework/config/app-config';
 import { Context } from '../framework/context/context';
 import { Seeder, SeederHandler } from '../framework/database/seeding';
@@ -66,8 +66,27 @@ class IdentityAndStorefrontSeeder implements SeederHandler {
   }
 }
 
-@Module({
-  imports: [SalesChannelModule, ApiKeyModule, LinksModule, UserModule, AuthModule, RegionModule, StoreModule, DemoCatalogSeedModule, DemoCheckoutSeedModule],
-  providers: [IdentityAndStorefrontSeeder],
-})
-export class SeedModule {}
+@Module({})
+export class SeedModule {
+  /**
+   * The identity and storefront seed needs only modules that are always on; the demo catalog and
+   * checkout seeds need most commerce modules and are left out (`keeps` false) when one of those is
+   * switched off in the configuration file's `modules`.
+   */
+  static forRoot(keeps: (module: Type) => boolean = () => true): DynamicModule {
+    return {
+      module: SeedModule,
+      imports: [
+        SalesChannelModule,
+        ApiKeyModule,
+        LinksModule,
+        UserModule,
+        AuthModule,
+        RegionModule,
+        StoreModule,
+        ...[DemoCatalogSeedModule, DemoCheckoutSeedModule].filter((module) => keeps(module)),
+      ],
+      providers: [IdentityAndStorefrontSeeder],
+    };
+  }
+}

@@ -5,6 +5,7 @@ import Redis from 'ioredis';
 import request from 'supertest';
 import { APP_VERSION, createApp } from '../../src/bootstrap';
 import { AppConfig } from '../../src/framework/config/app-config';
+import type { SthenoConfigFile } from '../../src/framework/config/define-config';
 import { loadConfig } from '../../src/framework/config/load-config';
 import { buildOpenApiDocument } from '../../src/framework/openapi/openapi';
 import { OpenApiValidator } from './openapi-validator';
@@ -14,6 +15,8 @@ export interface TestAppOptions {
   /** Environment variables for this app's configuration (over the test defaults). */
   env?: Record<string, string | undefined>;
   imports?: ModuleMetadata['imports'];
+  /** A configuration file's contents (what `stheno.config.ts` exports), under `env` as in production. */
+  configFile?: SthenoConfigFile;
   /** Start from an empty schema (default true); false keeps the previous app's data. */
   resetDatabase?: boolean;
 }
@@ -73,7 +76,7 @@ async function deleteRedisKeys(url: string, prefix: string): Promise<void> {
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const env = testEnv(options.env);
   if (options.resetDatabase !== false) await resetDatabase(env.DATABASE_URL);
-  const config = loadConfig(env);
+  const config = loadConfig(env, process.cwd(), options.configFile);
   const app = await createApp({ config, databaseUrl: env.DATABASE_URL!, imports: options.imports });
   const validator = new OpenApiValidator(buildOpenApiDocument(app, APP_VERSION));
   const server = app.getHttpServer();

@@ -3,6 +3,7 @@
  * only place in the code base that reads `process.env` is `framework/config`.
  */
 import type { ModuleEntry, SessionOptions } from './define-config';
+import type { ModuleSelection } from './module-selection';
 
 export type NodeEnv = 'development' | 'production' | 'test';
 export type WorkerMode = 'shared' | 'server' | 'worker';
@@ -162,6 +163,8 @@ export interface AppConfig {
   /** Options of the file's `{ resolve, options }` plugin entries, by entry: given to the plugin's module factory. */
   pluginOptions: Record<string, Record<string, unknown>>;
   configFile: ConfigFileInputs;
+  /** The file's `modules`, resolved: switched-off modules and the event bus (module-selection.ts). */
+  modules: ModuleSelection;
   // --- feature flags (issue 7)
   /** Every declared flag's value: `STHENO_FF_<KEY>` > config file `featureFlags` > the flag's default. */
   featureFlags: Record<string, boolean>;

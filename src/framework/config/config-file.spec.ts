@@ -160,7 +160,7 @@ describe('plugins, modules and featureFlags from the file', () => {
   });
 
   it('carries modules, feature flags, session and Redis options as written', () => {
-    const modules = { promotion: false as const, file: 'stheno-file-s3', payment: { options: { providers: [{ resolve: './acme', id: 'acme' }] } } };
+    const modules = { promotion: false as const, file: { options: { upload_dir: 'uploads' } }, payment: { options: { providers: [{ resolve: './acme', id: 'acme' }] } } };
     const config = loadConfig({}, '/srv/app', {
       modules,
       featureFlags: { jobs_ui: false },

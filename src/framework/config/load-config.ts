@@ -5,6 +5,7 @@ import { AppConfig, DATABASE_LOGGING_CATEGORIES, DatabaseLoggingCategory, LogFor
 import { translateConfigFile, TranslatedConfigFile } from './config-file';
 import type { SthenoConfigFile } from './define-config';
 import { EnvReader } from './env-reader';
+import { selectModules } from './module-selection';
 // declares the app's flags before any configuration is read, whoever imports this file first
 import '../feature-flags/built-in-flags';
 import { collectFeatureFlags } from '../feature-flags/feature-flags';
@@ -113,6 +114,11 @@ export function resolveConfig(env: Record<string, string | undefined>, cwd = pro
     read.problems.push('METRICS_TOKEN: must be at least 16 characters when NODE_ENV=production');
   }
 
+  const redisUrl = read.url('REDIS_URL', ['redis:', 'rediss:']);
+  // --- modules (issue 7): which commerce modules run, which event bus
+  const modules = selectModules(fromFile.modules, redisUrl);
+  read.problems.push(...modules.problems);
+
   const storeCors = read.corsList('STORE_CORS', DEFAULT_STORE_CORS);
   const adminCors = read.corsList('ADMIN_CORS', DEFAULT_ADMIN_CORS);
   // AUTH_CORS defaults to both families' origins (parsed once, so a bad entry is reported once)
@@ -120,7 +126,6 @@ export function resolveConfig(env: Record<string, string | undefined>, cwd = pro
 
   // validated but not acted on yet (README "What is not done yet"): say so rather than look obeyed
   const ignored = [
-    Object.keys(fromFile.modules).length ? 'modules' : undefined,
     fromFile.sessionOptions ? 'projectConfig.sessionOptions' : undefined,
     fromFile.redisOptions ? 'projectConfig.redisOptions' : undefined,
   ].filter(Boolean);
@@ -166,7 +171,7 @@ export function resolveConfig(env: Record<string, string | undefined>, cwd = pro
       schema: databaseSchema(read),
       logging: databaseLogging(read),
     },
-    redis: { url: read.url('REDIS_URL', ['redis:', 'rediss:']), prefix: redisPrefix },
+    redis: { url: redisUrl, prefix: redisPrefix },
     auth: {
       jwtSecret,
       jwtExpiresIn: read.duration('JWT_EXPIRES_IN', '1d'),
@@ -209,6 +214,7 @@ export function resolveConfig(env: Record<string, string | undefined>, cwd = pro
       storefrontUrl: withoutTrailingSlash(read.url('STOREFRONT_URL', ['http:', 'https:']) ?? 'http://localhost:8000'),
     },
     plugins: pluginList(read),
+    modules: modules.selection,
     // --- configuration file (issue 7): inputs whose owners read them from here
     pluginOptions: fromFile.pluginOptions,
     configFile: {

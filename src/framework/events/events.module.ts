@@ -52,8 +52,11 @@ class EventsLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdo
 @Module({})
 export class EventsModule {
   static forRoot(config: AppConfig): DynamicModule {
+    // Bull on Redis serves the scheduled jobs whenever Redis is configured; events go through it
+    // unless the configuration file chose the local event bus (`modules.event_bus: 'local'`)
     const useRedis = Boolean(config.redis.url);
-    const dispatcher: Provider = useRedis
+    const redisBus = useRedis && config.modules.eventBus === 'redis';
+    const dispatcher: Provider = redisBus
       ? {
           provide: EVENT_DISPATCHER,
           useFactory: (queue: Queue<EventJobData>) => new BullDispatcher(queue),
@@ -73,7 +76,7 @@ export class EventsModule {
                 redis: { maxRetriesPerRequest: null, enableReadyCheck: false, connectTimeout: 5000 },
                 settings: { lockDuration: config.events.jobLockDurationMs, stalledInterval: config.events.jobStalledIntervalMs },
               }),
-              BullModule.registerQueue({ name: EVENTS_QUEUE }),
+              ...(redisBus ? [BullModule.registerQueue({ name: EVENTS_QUEUE })] : []),
             ]
           : []),
       ],

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { Context } from '../../framework/context/context';
 import { SthenoError } from '../../framework/errors/stheno-error';
 import { CartService } from '../../modules/cart/cart.service';
@@ -32,7 +32,8 @@ function optionalString(params: PricingParams, key: keyof PricingParams): string
 export class PricingContextResolver {
   constructor(
     private readonly regions: RegionService,
-    private readonly carts: CartService,
+    // absent when the configuration file switches the cart module off
+    @Optional() private readonly carts?: CartService,
   ) {}
 
   /**
@@ -43,6 +44,7 @@ export class PricingContextResolver {
   async resolve(ctx: Context, params: PricingParams, customerGroupIds: readonly string[] = []): Promise<PricingContext | null> {
     const cartId = optionalString(params, 'cart_id');
     if (cartId) {
+      if (!this.carts) throw SthenoError.invalidData('cart_id cannot be used: the cart module is switched off');
       const cart = await this.carts.pricingContextOf(ctx, cartId);
       if (!cart) throw SthenoError.notFound(`Cart id not found: ${cartId}`);
       const context: PricingContext = { currency_code: cart.currency_code };

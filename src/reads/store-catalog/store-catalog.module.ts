@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module, Type } from '@nestjs/common';
 import { ormFeature } from '../../framework/database/entity-registry';
 import { EARLY_RESPONDER } from '../../framework/http/early-responder';
 import { ApiKeyModule } from '../../modules/api-key/api-key.module';
@@ -20,8 +20,18 @@ import { StoreCatalogService } from './store-catalog.service';
  * exception to module boundaries (docs/architecture-notes.md): it reads those tables, never writes.
  */
 @Module({
-  imports: [ormFeature([CatalogVersion]), RegionModule, PricingModule, ApiKeyModule, CustomerModule, CartModule],
+  imports: [ormFeature([CatalogVersion]), RegionModule, PricingModule, ApiKeyModule],
   controllers: [StoreProductsController, StoreProductVariantsController],
   providers: [StoreCatalogService, PricingContextResolver, StoreResponseCache, StoreCacheFastPath, { provide: EARLY_RESPONDER, useExisting: StoreCacheFastPath }],
 })
-export class StoreCatalogModule {}
+export class StoreCatalogModule {
+  /**
+   * The catalog also uses carts (`cart_id` prices in the cart's context) and customers (a
+   * signed-in customer's group prices), but does without them: with the cart or customer module
+   * switched off (`keeps` false), the catalog still serves, `cart_id` is refused and every
+   * shopper gets guest prices.
+   */
+  static forRoot(keeps: (module: Type) => boolean = () => true): DynamicModule {
+    return { module: StoreCatalogModule, imports: [CustomerModule, CartModule].filter((module) => keeps(module)) };
+  }
+}

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { Context } from '../../framework/context/context';
 import { SthenoError } from '../../framework/errors/stheno-error';
 import { projectFields } from '../../framework/http/envelopes';
@@ -69,12 +69,13 @@ export class StoreCatalogService {
   constructor(
     private readonly prices: PricingService,
     private readonly pricing: PricingContextResolver,
-    private readonly customers: CustomerService,
+    // absent when the configuration file switches the customer module off: guest prices for all
+    @Optional() private readonly customers?: CustomerService,
   ) {}
 
   /** The scope with the signed-in customer's groups (one statement; none for a guest). */
   async withCustomerGroups(ctx: Context, scope: StoreScope): Promise<StoreScope> {
-    if (ctx.actor?.type !== 'customer') return { ...scope, customerGroupIds: [] };
+    if (ctx.actor?.type !== 'customer' || !this.customers) return { ...scope, customerGroupIds: [] };
     return { ...scope, customerGroupIds: await this.customers.groupIdsOf(ctx, ctx.actor.id) };
   }
 

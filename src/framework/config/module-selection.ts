@@ -1,0 +1,121 @@
+import type { ModuleEntry } from './define-config';
+
+/**
+ * What the file's `modules` key asks for, checked against what Stheno can do (the shape was checked
+ * by config-file.ts): which commerce modules are switched off, and which implementation each
+ * infrastructure piece uses. Which Nest modules and routes go with a switched-off module is worked
+ * out from the module graph when the app is assembled (framework/modules/module-graph.ts).
+ */
+export interface ModuleSelection {
+  /** Module keys switched off with `false`, sorted. */
+  disabled: string[];
+  /** `local`: subscribers run in the process that relays the event; `redis`: Bull queues. */
+  eventBus: 'local' | 'redis';
+}
+
+/**
+ * Modules every request depends on: the guard resolves publishable and secret keys (api_key, and
+ * the sales channels keys are scoped to), logs users in (auth, user), and the store with its
+ * currencies, regions and stock locations is what every storefront and admin call starts from.
+ */
+const ALWAYS_ON: Record<string, string> = {
+  auth: 'every admin and customer login goes through it',
+  user: 'admin users are how the admin API is reached',
+  api_key: 'publishable keys guard every /store route and secret keys the admin API',
+  sales_channel: 'publishable keys are scoped to sales channels',
+  store: 'the store is what every storefront and admin call starts from',
+  currency: 'the store and its regions are priced in currencies',
+  region: 'the store has a default region',
+  stock_location: 'the store has a default stock location',
+};
+
+const INFRASTRUCTURE = ['event_bus', 'cache', 'locking', 'file'];
+
+/** The options each module reads; any other option is refused rather than silently ignored. */
+const MODULE_OPTIONS: Record<string, string[]> = {
+  payment: ['providers'],
+  fulfillment: ['providers'],
+  notification: ['providers'],
+  tax: ['providers'],
+  file: ['providers', 'upload_dir', 'backend_url'],
+};
+
+/** Medusa's package names for the built-ins, accepted so a Medusa config's `resolve` carries over. */
+const MEDUSA_NAMES: Record<string, string> = {
+  '@medusajs/event-bus-local': 'local',
+  '@medusajs/medusa/event-bus-local': 'local',
+  '@medusajs/event-bus-redis': 'redis',
+  '@medusajs/medusa/event-bus-redis': 'redis',
+  '@medusajs/cache-inmemory': 'memory',
+  '@medusajs/medusa/cache-inmemory': 'memory',
+  '@medusajs/cache-redis': 'redis',
+  '@medusajs/medusa/cache-redis': 'redis',
+  '@medusajs/medusa/locking-postgres': 'postgres',
+  '@medusajs/medusa/locking-redis': 'redis',
+  '@medusajs/medusa/locking': 'postgres',
+};
+
+/** `'payment'` for `@medusajs/medusa/payment` or `@medusajs/payment`: the built-in module itself. */
+function namesBuiltIn(key: string, resolve: string): boolean {
+  const dashed = key.replace(/_/g, '-');
+  return resolve === key || resolve === `@medusajs/medusa/${dashed}` || resolve === `@medusajs/${dashed}`;
+}
+
+export function selectModules(
+  modules: Record<string, ModuleEntry>,
+  redisUrl: string | undefined,
+): { selection: ModuleSelection; problems: string[] } {
+  const problems: string[] = [];
+  const disabled: string[] = [];
+  let eventBus: 'local' | 'redis' = redisUrl ? 'redis' : 'local';
+
+  for (const [key, entry] of Object.entries(modules)) {
+    const at = `modules.${key}`;
+    const resolve = typeof entry === 'string' ? entry.trim() : entry === false ? undefined : entry.resolve?.trim();
+    if (entry === false) {
+      if (ALWAYS_ON[key]) problems.push(`${at}: cannot be switched off (${ALWAYS_ON[key]})`);
+      else if (key === 'event_bus' || key === 'locking') problems.push(`${at}: cannot be switched off (choose an implementation instead)`);
+      else if (key === 'cache') problems.push(`${at}: cannot be switched off (the api key cache and the store response cache are in memory; STORE_RESPONSE_CACHE_MB=0 turns the response cache off)`);
+      else disabled.push(key);
+      continue;
+    }
+    if (!INFRASTRUCTURE.includes(key) || key === 'file') {
+      // a commerce module (or file) given options, or `resolve` naming the built-in itself
+      if (resolve !== undefined && !namesBuiltIn(key, resolve)) {
+        problems.push(
+          `${at}${typeof entry === 'string' ? '' : '.resolve'}: replacing a whole built-in module is not supported; switch it off with false, or give it providers in ${at}.options.providers (got '${resolve}')`,
+        );
+      }
+      const options = typeof entry === 'object' ? (entry.options ?? {}) : {};
+      const allowed = MODULE_OPTIONS[key] ?? [];
+      for (const option of Object.keys(options)) {
+        if (!allowed.includes(option)) {
+          problems.push(`${at}.options.${option}: unknown option (${allowed.length ? `allowed: ${allowed.join(', ')}` : `the ${key.replace(/_/g, ' ')} module takes no options`})`);
+        }
+      }
+      continue;
+    }
+    const choice = resolve === undefined ? undefined : (MEDUSA_NAMES[resolve] ?? resolve);
+    const where = `${at}${typeof entry === 'string' ? '' : '.resolve'}`;
+    if (key === 'event_bus') {
+      if (choice === undefined) continue;
+      if (choice === 'local') eventBus = 'local';
+      else if (choice === 'redis') {
+        if (redisUrl) eventBus = 'redis';
+        else problems.push(`${where}: 'redis' needs projectConfig.redisUrl (REDIS_URL)`);
+      } else problems.push(`${where}: expected 'local' or 'redis', got '${resolve}'`);
+    } else if (key === 'cache') {
+      if (choice !== undefined && choice !== 'memory') {
+        problems.push(`${where}: only 'memory' is available (per-process caches, invalidated across processes through Redis when it is configured), got '${resolve}'`);
+      }
+    } else if (key === 'locking') {
+      if (choice !== undefined && choice !== 'postgres') {
+        problems.push(`${where}: only 'postgres' is available (checkout and stock are serialized by row locks in the flow's transaction), got '${resolve}'`);
+      }
+    }
+    if (typeof entry === 'object' && entry.options && Object.keys(entry.options).length && key !== 'file') {
+      problems.push(`${at}.options: the built-in ${key.replace('_', ' ')} takes no options`);
+    }
+  }
+  return { selection: { disabled: disabled.sort(), eventBus }, problems };
+}
