@@ -135,3 +135,24 @@ describe.each([
     expect(res.body.feature_flags).toMatchObject({ jobs_ui: true, plugin_wishlist: on });
   });
 });
+
+describe('feature flags set by the configuration file (featureFlags), the environment winning', () => {
+  let t: IdentityApp;
+  beforeAll(async () => {
+    t = await createIdentityApp({
+      imports: [FlaggedRoutesFixtureModule],
+      configFile: { featureFlags: { fixture_reports: true, jobs_ui: false } },
+      // the file turns the jobs UI off; the environment turns it back on
+      env: { STHENO_FF_JOBS_UI: 'true' },
+    });
+  });
+  afterAll(() => t?.close());
+
+  it('serves the route the file turned on, and lists both values', async () => {
+    expect((await t.api.get('/admin/fixture-reports').set(...bearer(t.adminToken)).expect(200)).body).toEqual({ reports: ['daily-sales', 'stock-levels'] });
+    const res = await t.api.get('/admin/feature-flags').set(...bearer(t.adminToken)).expect(200);
+    expect(res.body.feature_flags).toMatchObject({ fixture_reports: true, jobs_ui: true });
+    // the jobs UI is there: anonymous requests get the board's own 401, not an unknown route's 404
+    expect((await t.raw().get('/admin/jobs').expect(401)).body.type).toBe('unauthorized');
+  });
+});
