@@ -139,6 +139,8 @@ export interface ConfigFileInputs {
 export interface FeatureFlagsSettings {
   /** `STHENO_FF_*` values naming no flag declared when the configuration was read (a plugin may declare them). */
   undeclared: Record<string, boolean>;
+  /** The file's `featureFlags` naming no flag declared then; one still undeclared after the plugins load stops the boot. */
+  undeclaredInFile: Record<string, boolean>;
 }
 
 export interface AppConfig {

@@ -317,8 +317,10 @@ describe('feature flags from the config file', () => {
     expect(loadConfig({ STHENO_FF_JOBS_UI: 'true' }, '/srv/app', { featureFlags: { jobs_ui: false } }).featureFlags.jobs_ui).toBe(true);
   });
 
-  it('refuses a flag nobody declared', () => {
-    expect(() => loadConfig({}, '/srv/app', { featureFlags: { no_such_flag: true } })).toThrow(/featureFlags\.no_such_flag: unknown feature flag/);
+  it('keeps a flag nobody declared yet aside for the plugins (FeatureFlags refuses it at boot if none declares it)', () => {
+    const config = loadConfig({}, '/srv/app', { featureFlags: { no_such_flag: true } });
+    expect(config.featureFlagSettings.undeclaredInFile).toEqual({ no_such_flag: true });
+    expect(() => loadConfig({}, '/srv/app', { featureFlags: { no_such_flag: 'yes' as unknown as boolean } })).toThrow(/featureFlags\.no_such_flag: expected true or false/);
   });
 });
 

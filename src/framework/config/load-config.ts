@@ -224,7 +224,7 @@ export function resolveConfig(env: Record<string, string | undefined>, cwd = pro
       redisOptions: fromFile.redisOptions,
     },
     featureFlags: featureFlags.flags,
-    featureFlagSettings: { undeclared: featureFlags.undeclared },
+    featureFlagSettings: { undeclared: featureFlags.undeclared, undeclaredInFile: featureFlags.undeclaredInFile },
     warnings,
   };
 

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { ConfigError } from '../config/load-config';
 import { FEATURE_FLAG_METADATA } from './feature-flagged.decorator';
 import { featureFlagEnvName, featureFlagRegistry, FeatureFlagRegistry } from './feature-flags';
 
@@ -27,6 +28,11 @@ export class FeatureFlags implements OnModuleInit {
   ) {
     // at construction, not onModuleInit: the OpenAPI document is built before the app's init hooks run
     this.checkFlaggedRoutes();
+    // plugins are loaded by now (they declare their flags when loaded): a file key naming no flag is a typo
+    const unknown = Object.keys(this.config.featureFlagSettings.undeclaredInFile).filter((key) => !this.registry.get(key));
+    if (unknown.length) {
+      throw new ConfigError(unknown.map((key) => `featureFlags.${key}: unknown feature flag (known: ${this.registry.keys().join(', ') || 'none'})`));
+    }
   }
 
   onModuleInit(): void {
@@ -59,7 +65,8 @@ export class FeatureFlags implements OnModuleInit {
     if (resolved !== undefined) return resolved;
     const definition = this.registry.get(key);
     if (!definition) throw new Error(`Unknown feature flag '${key}' (declared: ${this.registry.keys().join(', ') || 'none'})`);
-    return this.config.featureFlagSettings.undeclared[key] ?? definition.default;
+    const settings = this.config.featureFlagSettings;
+    return settings.undeclared[key] ?? settings.undeclaredInFile[key] ?? definition.default;
   }
 
   /** Every declared flag and its value, sorted by key. */

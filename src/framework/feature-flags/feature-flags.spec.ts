@@ -61,10 +61,11 @@ describe('resolveFeatureFlags', () => {
     ]);
   });
 
-  it('refuses a file key that names no flag, listing the known ones', () => {
-    expect(problemsOf(() => resolveFeatureFlags({}, { beta_report: true }, registry))).toEqual([
-      'featureFlags.beta_report: unknown feature flag (known: beta_reports, fast_search)',
-    ]);
+  it('keeps a file key that names no flag yet aside, for a plugin to declare (the boot refuses it otherwise)', () => {
+    const resolved = collectFeatureFlags({}, { beta_report: true }, registry);
+    expect(resolved.problems).toEqual([]);
+    expect(resolved.undeclaredInFile).toEqual({ beta_report: true });
+    expect(resolved.flags).not.toHaveProperty('beta_report');
   });
 
   it('refuses a file value that is not a boolean', () => {
@@ -76,7 +77,7 @@ describe('resolveFeatureFlags', () => {
 
   it('keeps well-formed env settings of undeclared flags aside for flags declared later (plugins)', () => {
     const result = collectFeatureFlags({ STHENO_FF_PLUGIN_THING: 'true', OTHER: 'x' }, {}, registry);
-    expect(result).toEqual({ flags: { beta_reports: false, fast_search: true }, undeclared: { plugin_thing: true }, problems: [] });
+    expect(result).toEqual({ flags: { beta_reports: false, fast_search: true }, undeclared: { plugin_thing: true }, undeclaredInFile: {}, problems: [] });
   });
 });
 

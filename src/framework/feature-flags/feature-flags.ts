@@ -79,6 +79,12 @@ export interface FeatureFlagResolution {
    * configuration may declare them (FeatureFlags resolves them then, and warns about the rest).
    */
   undeclared: Record<string, boolean>;
+  /**
+   * The file's `featureFlags` keys naming no declared flag, likewise: a plugin may declare them.
+   * Unlike a variable (the environment holds many things), a file key still undeclared once the
+   * plugins are loaded stops the boot (FeatureFlags).
+   */
+  undeclaredInFile: Record<string, boolean>;
   /** One line per invalid setting, naming it; the boot stops on any. */
   problems: string[];
 }
@@ -106,9 +112,10 @@ export function collectFeatureFlags(
   const knownList = known.length ? known.join(', ') : 'none';
 
   const fromFile: Record<string, boolean> = {};
+  const undeclaredInFile: Record<string, boolean> = {};
   for (const [key, value] of Object.entries(fileFlags ?? {})) {
-    if (!registry.get(key)) problems.push(`featureFlags.${key}: unknown feature flag (known: ${knownList})`);
-    else if (typeof value !== 'boolean') problems.push(`featureFlags.${key}: expected true or false, got ${JSON.stringify(value) ?? String(value)}`);
+    if (typeof value !== 'boolean') problems.push(`featureFlags.${key}: expected true or false, got ${JSON.stringify(value) ?? String(value)}`);
+    else if (!registry.get(key)) undeclaredInFile[key] = value;
     else fromFile[key] = value;
   }
 
@@ -128,7 +135,7 @@ export function collectFeatureFlags(
 
   const flags: Record<string, boolean> = {};
   for (const flag of registry.list()) flags[flag.key] = fromEnv[flag.key] ?? fromFile[flag.key] ?? flag.default;
-  return { flags, undeclared, problems };
+  return { flags, undeclared, undeclaredInFile, problems };
 }
 
 /** A feature flag setting that cannot be used: the messages name each one. */

@@ -109,6 +109,10 @@ describe('feature flag misconfiguration', () => {
   it('stops the boot on a bad STHENO_FF_ value, naming the variable', async () => {
     await expect(createTestApp({ env: { STHENO_FF_JOBS_UI: 'maybe' } })).rejects.toThrow("STHENO_FF_JOBS_UI: expected true or false, got 'maybe'");
   });
+
+  it('stops the boot on a file flag that no module or plugin declares, naming its path', async () => {
+    await expect(createTestApp({ configFile: { featureFlags: { jobs_uii: false } } })).rejects.toThrow(/featureFlags\.jobs_uii: unknown feature flag \(known: .*jobs_ui/);
+  });
 });
 
 // last: once loaded, the plugin's flag stays declared in this process. The first app reads its
