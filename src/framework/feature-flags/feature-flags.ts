@@ -108,8 +108,6 @@ export function collectFeatureFlags(
   registry: FeatureFlagRegistry = featureFlagRegistry,
 ): FeatureFlagResolution {
   const problems: string[] = [];
-  const known = registry.keys();
-  const knownList = known.length ? known.join(', ') : 'none';
 
   const fromFile: Record<string, boolean> = {};
   const undeclaredInFile: Record<string, boolean> = {};
