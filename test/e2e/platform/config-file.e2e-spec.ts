@@ -112,4 +112,50 @@ describe('the configuration file (stheno.config.ts / STHENO_CONFIG)', () => {
     expect(output).toMatch(/^ {2}url: "postgres:\/\/shop:\*+@db\.example\.com:5432\/shop" {2}# env DATABASE_URL$/m);
     expect(output).toMatch(/^ {2}token: "\*+" {2}# env METRICS_TOKEN$/m);
   });
+
+  describe('a file setting every option', () => {
+    let server: RunningProcess;
+    let base: string;
+    beforeAll(async () => {
+      await resetDatabase();
+      const port = await findFreePort();
+      base = `http://127.0.0.1:${port}`;
+      server = startTsProcess('src/main.ts', {
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'info',
+        LOG_FORMAT: 'json',
+        SEED_DEMO_CATALOG: 'false',
+        PORT: String(port),
+        STHENO_CONFIG: 'test/fixtures/config/full.config.ts',
+        FULL_CONFIG_DATABASE_URL: workerDatabaseUrl(),
+        FULL_CONFIG_POOL_MAX: isEmbeddedTestDatabase() ? '1' : '2',
+        FULL_CONFIG_REDIS_PREFIX: `stheno-full-${process.env.JEST_WORKER_ID ?? '0'}-${Date.now()}`,
+        REDIS_URL: process.env.REDIS_URL,
+      });
+      await waitForHttp(`${base}/health`, server, 60000);
+    });
+    afterAll(() => stopProcess(server));
+
+    it('boots and serves with it: CORS, compression, JWT expiry, plugin, modules and flags as the file says', async () => {
+      const preflight = await fetch(`${base}/admin/products`, { method: 'OPTIONS', headers: { Origin: 'https://admin-eu.example.com', 'Access-Control-Request-Method': 'GET' } });
+      expect(preflight.headers.get('access-control-allow-origin')).toBe('https://admin-eu.example.com');
+      const login = await fetch(`${base}/auth/user/emailpass`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'accept-encoding': 'gzip' },
+        body: JSON.stringify({ email: 'admin@stheno.dev', password: 'supersecret' }),
+      });
+      expect(login.status).toBe(200);
+      expect(login.headers.get('content-encoding')).toBe('gzip');
+      const { token } = (await login.json()) as { token: string };
+      const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as { iat: number; exp: number };
+      expect(claims.exp - claims.iat).toBe(2 * 3600);
+      const auth = { authorization: `Bearer ${token}` };
+      expect((await fetch(`${base}/admin/hello/greetings`, { headers: auth })).status).toBe(200);
+      // modules.notification: false, featureFlags.jobs_ui: false
+      expect((await fetch(`${base}/admin/notifications`, { headers: auth })).status).toBe(404);
+      expect((await fetch(`${base}/admin/jobs`, { headers: auth })).status).toBe(404);
+      expect((await fetch(`${base}/admin/products`, { headers: auth })).status).toBe(200);
+      expect(server.output()).toContain('Switched off in the configuration file: notification');
+    });
+  });
 });
