@@ -5,6 +5,8 @@ import { AppConfig, DATABASE_LOGGING_CATEGORIES, DatabaseLoggingCategory, LogFor
 import { translateConfigFile, TranslatedConfigFile } from './config-file';
 import type { SthenoConfigFile } from './define-config';
 import { EnvReader } from './env-reader';
+import { checkRedisOptions } from './redis-options';
+import { readSessionSettings } from './session-settings';
 // declares the app's flags before any configuration is read, whoever imports this file first
 import '../feature-flags/built-in-flags';
 import { collectFeatureFlags } from '../feature-flags/feature-flags';
@@ -101,6 +103,7 @@ export function resolveConfig(env: Record<string, string | undefined>, cwd = pro
   const jwtSecret = secret('JWT_SECRET');
   const cookieSecret = secret('COOKIE_SECRET');
 
+  const redisUrl = read.url('REDIS_URL', ['redis:', 'rediss:']);
   const redisPrefix = read.string('REDIS_PREFIX', 'stheno');
   if (!/^[\w:.-]{1,64}$/.test(redisPrefix)) {
     read.problems.push(`REDIS_PREFIX: expected 1-64 letters, digits, '_', '-', '.', or ':', got '${redisPrefix}'`);
@@ -119,11 +122,7 @@ export function resolveConfig(env: Record<string, string | undefined>, cwd = pro
   const authCors = read.raw('AUTH_CORS') === undefined ? [...storeCors, ...adminCors] : read.corsList('AUTH_CORS', '');
 
   // validated but not acted on yet (README "What is not done yet"): say so rather than look obeyed
-  const ignored = [
-    Object.keys(fromFile.modules).length ? 'modules' : undefined,
-    fromFile.sessionOptions ? 'projectConfig.sessionOptions' : undefined,
-    fromFile.redisOptions ? 'projectConfig.redisOptions' : undefined,
-  ].filter(Boolean);
+  const ignored = [Object.keys(fromFile.modules).length ? 'modules' : undefined].filter(Boolean);
   if (ignored.length) warnings.push(`stheno.config: ${ignored.join(', ')} ${ignored.length > 1 ? 'are' : 'is'} validated but not applied yet`);
 
   // --- feature flags (issue 7): STHENO_FF_<KEY> > the file's `featureFlags` > each flag's default
@@ -166,7 +165,7 @@ export function resolveConfig(env: Record<string, string | undefined>, cwd = pro
       schema: databaseSchema(read),
       logging: databaseLogging(read),
     },
-    redis: { url: read.url('REDIS_URL', ['redis:', 'rediss:']), prefix: redisPrefix },
+    redis: { url: redisUrl, prefix: redisPrefix, options: checkRedisOptions(fromFile.redisOptions, redisUrl, read.problems) },
     auth: {
       jwtSecret,
       jwtExpiresIn: read.duration('JWT_EXPIRES_IN', '1d'),
@@ -177,6 +176,7 @@ export function resolveConfig(env: Record<string, string | undefined>, cwd = pro
         ipLimit: read.int('AUTH_RATE_LIMIT_IP', 100, { min: 1, max: 1_000_000 }),
         windowMs: read.int('AUTH_RATE_WINDOW_MS', 60_000, { min: 1000, max: 86_400_000 }),
       },
+      session: readSessionSettings(read, { isProduction, devSecret: DEV_SECRET, cookieSecret }, warnings),
     },
     logging: {
       level: read.oneOf<LogLevel>(
