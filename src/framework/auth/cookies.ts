@@ -53,11 +53,15 @@ export class SessionCookie {
     return signed ? unsignCookieValue(signed, this.settings.secret) : undefined;
   }
 
-  /** Sets the cookie to expire when the session does (Max-Age and Expires). */
+  /**
+   * Sets the cookie to expire when the session does (Max-Age and Expires), rounded up to the
+   * second: a fresh session's cookie says exactly the ttl, not a second less for the milliseconds
+   * spent since; the server still ends the session at its own end.
+   */
   write(response: Response, sessionId: string, expiresAt: Date): void {
     response.cookie(this.settings.name, signCookieValue(sessionId, this.settings.secret), {
       ...this.attributes(),
-      maxAge: Math.max(0, expiresAt.getTime() - Date.now()),
+      maxAge: Math.max(0, Math.ceil((expiresAt.getTime() - Date.now()) / 1000) * 1000),
       encode: String,
     });
   }
