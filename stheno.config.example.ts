@@ -21,15 +21,17 @@ export default defineConfig({
     },
     redisUrl: process.env.REDIS_URL, // REDIS_URL; unset: events and jobs in-process
     redisPrefix: 'stheno', // REDIS_PREFIX
-    redisOptions: {}, // ioredis client options (validated; not applied yet)
-    // validated; not applied yet (admin sessions live in PostgreSQL)
+    // ioredis options for every Redis client (e.g. { connectionName: 'stheno-eu', tls: { ca } });
+    // not keyPrefix (use redisPrefix), nor the server (the URL names it)
+    redisOptions: {},
+    // Cookie sessions (POST /auth/session); in Redis when REDIS_URL is set, in PostgreSQL otherwise
     sessionOptions: {
-      name: 'connect.sid',
-      resave: true,
-      rolling: false,
-      saveUninitialized: true,
-      secret: process.env.COOKIE_SECRET, // defaults to cookieSecret
-      ttl: 36_000_000, // ms (10 h)
+      name: 'connect.sid', // SESSION_NAME: the cookie's name
+      ttl: 36_000_000, // SESSION_TTL_MS: session lifetime and cookie Max-Age, in ms (10 h)
+      rolling: false, // SESSION_ROLLING: each authenticated request extends the session by ttl
+      resave: false, // SESSION_RESAVE: rolling writes the store on every request, not once a minute
+      saveUninitialized: false, // SESSION_SAVE_UNINITIALIZED: no effect (Medusa compatibility)
+      secret: process.env.SESSION_SECRET, // SESSION_SECRET: signs the cookie; defaults to cookieSecret
     },
     workerMode: 'shared', // WORKER_MODE: shared | server | worker
     http: {

@@ -5,6 +5,7 @@ import Redis from 'ioredis';
 import request from 'supertest';
 import { APP_VERSION, createApp } from '../../src/bootstrap';
 import { AppConfig } from '../../src/framework/config/app-config';
+import { loadConfigFile } from '../../src/framework/config/config-file';
 import type { SthenoConfigFile } from '../../src/framework/config/define-config';
 import { loadConfig } from '../../src/framework/config/load-config';
 import { buildOpenApiDocument } from '../../src/framework/openapi/openapi';
@@ -76,7 +77,10 @@ async function deleteRedisKeys(url: string, prefix: string): Promise<void> {
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const env = testEnv(options.env);
   if (options.resetDatabase !== false) await resetDatabase(env.DATABASE_URL);
-  const config = loadConfig(env, process.cwd(), options.configFile);
+  // STHENO_CONFIG names a configuration file (test/fixtures/config/…), read as the server reads it
+  // (given only that variable: the loader copies what it is given into process.env for the file)
+  const file = env.STHENO_CONFIG ? loadConfigFile({ STHENO_CONFIG: env.STHENO_CONFIG }).config : undefined;
+  const config = loadConfig(env, process.cwd(), options.configFile ?? file);
   const app = await createApp({ config, databaseUrl: env.DATABASE_URL!, imports: options.imports });
   const validator = new OpenApiValidator(buildOpenApiDocument(app, APP_VERSION));
   const server = app.getHttpServer();

@@ -33,9 +33,22 @@ export interface ApiKeyVerifier {
 
 export const API_KEY_VERIFIER = Symbol('API_KEY_VERIFIER');
 
+/** A live cookie session: who it authenticates, and when it ends. */
+export interface ActiveSession {
+  auth: AuthContext;
+  expires_at: Date;
+}
+
 /** Sessions and credential checks; implemented by the auth module. */
 export interface SessionStore {
-  get(sessionId: string): Promise<AuthContext | undefined>;
+  /** The session, unless it is unknown, ended or expired. */
+  get(sessionId: string): Promise<ActiveSession | undefined>;
+  /**
+   * Rolling sessions (`SESSION_ROLLING`): pushes the end of a live session towards now + ttl and
+   * returns its end as stored, or undefined when the session is gone. May skip the write when the
+   * end moved recently (see `AuthService.rollSession`).
+   */
+  roll(sessionId: string, session: ActiveSession): Promise<Date | undefined>;
   /**
    * Whether a user's or customer's credential still stands: its identity exists, is still linked to
    * that actor, and has not invalidated tokens issued before a password change or removal.

@@ -1,12 +1,12 @@
 import { CanActivate, ExecutionContext, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { ModuleRef, Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { SthenoError } from '../errors/stheno-error';
 import { routeFamily } from '../http/cors';
-import { API_KEY_VERIFIER, ApiKeyVerifier, AuthContext, SESSION_STORE, SessionStore } from './auth-context';
-import { readCookie, SESSION_COOKIE, unsignCookieValue } from './cookies';
+import { ActiveSession, API_KEY_VERIFIER, ApiKeyVerifier, AuthContext, SESSION_STORE, SessionStore } from './auth-context';
+import { SessionCookie, sessionCookieOf } from './cookies';
 import { PUBLIC_ROUTE } from './public.decorator';
 import { ROUTE_AUTH, RouteAuthOptions } from './route-access.decorators';
 
@@ -20,6 +20,12 @@ const STORE_DEFAULT: RouteAuthOptions = { actor: 'customer', methods: ['session'
 
 const BearerGuard = AuthGuard('jwt');
 
+/** Who a request authenticated as, and the session it did so with (cookie sessions only). */
+interface Identified {
+  auth: AuthContext;
+  session?: { id: string } & ActiveSession;
+}
+
 /**
  * The one guard of the API (ARCHITECTURE §6), secure by default:
  * - `/store/*` needs a valid publishable key (400 not_allowed otherwise), and authenticates a
@@ -32,12 +38,15 @@ const BearerGuard = AuthGuard('jwt');
 @Injectable()
 export class RouteAccessGuard implements CanActivate {
   private readonly bearer = new BearerGuard();
+  private readonly cookie: SessionCookie;
 
   constructor(
     private readonly reflector: Reflector,
     private readonly moduleRef: ModuleRef,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.cookie = sessionCookieOf(config);
+  }
 
   /** The ports the api-key and auth modules implement (absent when a module is not loaded). */
   private get keys(): ApiKeyVerifier | undefined {
@@ -91,22 +100,29 @@ export class RouteAccessGuard implements CanActivate {
   }
 
   private async authenticate(context: ExecutionContext, request: Request, options: RouteAuthOptions): Promise<boolean> {
-    let auth = await this.identify(context, request, options);
+    let identified = await this.identify(context, request, options);
     // a deleted user, a removed link or a password changed since the credential was issued
-    if (auth && auth.actor_type !== 'api-key' && !(await this.sessions?.stillValid(auth))) {
+    if (identified && identified.auth.actor_type !== 'api-key' && !(await this.sessions?.stillValid(identified.auth))) {
       if (!options.optional) throw new UnauthorizedException();
-      auth = undefined;
+      identified = undefined;
     }
-    if (auth) {
-      request.auth = auth;
+    if (identified) {
+      request.auth = identified.auth;
+      if (identified.session && this.config.auth.session.rolling) await this.roll(context, identified.session);
       return true;
     }
     if (options.optional) return true;
     throw new UnauthorizedException();
   }
 
+  /** Rolling sessions: the session lasts another ttl from now, and the cookie says so again. */
+  private async roll(context: ExecutionContext, session: { id: string } & ActiveSession): Promise<void> {
+    const expiresAt = await this.sessions?.roll(session.id, session);
+    if (expiresAt) this.cookie.write(context.switchToHttp().getResponse<Response>(), session.id, expiresAt);
+  }
+
   /** Tries the allowed methods in Medusa's order: secret API key, session, bearer token. */
-  private async identify(context: ExecutionContext, request: Request, options: RouteAuthOptions): Promise<AuthContext | undefined> {
+  private async identify(context: ExecutionContext, request: Request, options: RouteAuthOptions): Promise<Identified | undefined> {
     const accepts = (auth: AuthContext | undefined): auth is AuthContext =>
       auth !== undefined &&
       (options.actor === '*' || auth.actor_type === options.actor) &&
@@ -118,19 +134,18 @@ export class RouteAccessGuard implements CanActivate {
         const keyId = this.keys ? await this.keys.secret(secretKey) : undefined;
         // a secret key that does not verify is a failed login, not an anonymous request
         if (!keyId) throw new UnauthorizedException();
-        return { actor_id: keyId, actor_type: 'api-key', auth_identity_id: '', app_metadata: {} };
+        return { auth: { actor_id: keyId, actor_type: 'api-key', auth_identity_id: '', app_metadata: {} } };
       }
     }
     if (options.methods.includes('session') && this.sessions) {
-      const signed = readCookie(request.headers.cookie, SESSION_COOKIE);
-      const sessionId = signed ? unsignCookieValue(signed, this.config.auth.cookieSecret) : undefined;
+      const sessionId = this.cookie.read(request.headers.cookie);
       const session = sessionId ? await this.sessions.get(sessionId) : undefined;
-      if (accepts(session)) return session;
+      if (sessionId && session && accepts(session.auth)) return { auth: session.auth, session: { id: sessionId, ...session } };
     }
     if (options.methods.includes('bearer') && /^Bearer\s+\S/i.test(request.headers.authorization ?? '')) {
       const verified = await Promise.resolve(this.bearer.canActivate(context)).catch(() => false);
       const auth = verified ? (request.user as AuthContext | undefined) : undefined;
-      if (accepts(auth)) return auth;
+      if (accepts(auth)) return { auth };
       // a bearer token that is invalid, expired or for another actor never falls back to anonymous
       if (!options.optional) throw new UnauthorizedException();
     }

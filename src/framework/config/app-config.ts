@@ -62,6 +62,27 @@ export type DatabaseLoggingCategory = (typeof DATABASE_LOGGING_CATEGORIES)[numbe
 export interface RedisConfig {
   url?: string;
   prefix: string;
+  /**
+   * `projectConfig.redisOptions`, validated (`redis-options.ts`): ioredis options given to every
+   * Redis client the app creates, under the URL and over nothing the app must control per client.
+   */
+  options: Record<string, unknown>;
+}
+
+/** Cookie sessions (`POST /auth/session`): Medusa's `sessionOptions`, each with a variable. */
+export interface SessionConfig {
+  /** `SESSION_NAME`: the cookie's name. */
+  name: string;
+  /** `SESSION_TTL_MS`: how long a session lasts (and the cookie's Max-Age). */
+  ttlMs: number;
+  /** `SESSION_ROLLING`: each authenticated request pushes the end of the session to now + ttl. */
+  rolling: boolean;
+  /** `SESSION_RESAVE`: rolling sessions write the store on every request, not at most once per interval. */
+  resave: boolean;
+  /** `SESSION_SAVE_UNINITIALIZED`: accepted for compatibility; no effect (docs/configuration.md). */
+  saveUninitialized: boolean;
+  /** `SESSION_SECRET`, else COOKIE_SECRET: signs the cookie. */
+  secret: string;
 }
 
 export interface AuthConfig {
@@ -72,6 +93,8 @@ export interface AuthConfig {
   usingDevSecrets: boolean;
   /** Login, register and password-reset attempts allowed within the window, per email and per client IP. */
   throttle: { limit: number; ipLimit: number; windowMs: number };
+  // --- sessions (issue 7)
+  session: SessionConfig;
 }
 
 export interface LoggingConfig {

@@ -54,7 +54,7 @@ describe('the configuration file under the environment', () => {
     expect(config.auth).toMatchObject({ jwtSecret: 'jwt-secret-from-the-file', cookieSecret: 'cookie-secret-from-the-file', jwtExpiresIn: '12h', usingDevSecrets: false });
     expect(config.database).toMatchObject({ url: 'postgres://shop:pw@db.example.com:5432/shop', embedded: false, ssl: { rejectUnauthorized: false } });
     expect(config.database.pool).toMatchObject({ min: 2, max: 20, idleTimeoutMs: 5000 });
-    expect(config.redis).toEqual({ url: 'redis://cache:6379', prefix: 'shop-eu' });
+    expect(config.redis).toEqual({ url: 'redis://cache:6379', prefix: 'shop-eu', options: {} });
   });
 
   it('loses to the environment, option by option; blank variables count as unset', () => {
@@ -264,7 +264,7 @@ describe('stheno.config.example.ts', () => {
   it('is valid and sets every option that has a variable', () => {
     expect(translateConfigFile(example).problems).toEqual([]);
     const set = Object.keys(translateConfigFile({ ...example, plugins: ['./x'] }).env);
-    const unsetByDesign = ['DATABASE_URL', 'DATABASE_NAME', 'REDIS_URL', 'JWT_SECRET', 'COOKIE_SECRET', 'DATABASE_LOGGING'];
+    const unsetByDesign = ['DATABASE_URL', 'DATABASE_NAME', 'REDIS_URL', 'JWT_SECRET', 'COOKIE_SECRET', 'SESSION_SECRET', 'DATABASE_LOGGING'];
     expect(FILE_OPTION_VARIABLES.map((o) => o.env).filter((env) => !set.includes(env) && !unsetByDesign.includes(env))).toEqual([]);
   });
 
@@ -276,6 +276,7 @@ describe('stheno.config.example.ts', () => {
     expect({ ...config.http, authCors: [] }).toEqual({ ...defaults.http, authCors: [] });
     expect(config.database).toEqual(defaults.database);
     expect(config.redis).toEqual(defaults.redis);
+    expect(config.auth.session).toEqual(defaults.auth.session);
   });
 });
 

@@ -46,12 +46,12 @@ const PROJECT_CONFIG = branch({
   redisPrefix: { kind: 'string', env: 'REDIS_PREFIX' },
   redisOptions: { kind: 'object' },
   sessionOptions: branch({
-    name: { kind: 'string' },
-    resave: { kind: 'boolean' },
-    rolling: { kind: 'boolean' },
-    saveUninitialized: { kind: 'boolean' },
-    secret: { kind: 'string' },
-    ttl: { kind: 'integer' },
+    name: { kind: 'string', env: 'SESSION_NAME' },
+    resave: { kind: 'boolean', env: 'SESSION_RESAVE' },
+    rolling: { kind: 'boolean', env: 'SESSION_ROLLING' },
+    saveUninitialized: { kind: 'boolean', env: 'SESSION_SAVE_UNINITIALIZED' },
+    secret: { kind: 'string', env: 'SESSION_SECRET' },
+    ttl: { kind: 'integer', env: 'SESSION_TTL_MS' },
   }),
   workerMode: { kind: 'oneOf', values: ['shared', 'server', 'worker'], env: 'WORKER_MODE' },
   http: branch({

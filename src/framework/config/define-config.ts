@@ -47,13 +47,19 @@ export interface DatabaseDriverOptions {
   pool?: { min?: number; max?: number; idleTimeoutMillis?: number };
 }
 
+/** Cookie sessions (`POST /auth/session`); docs/configuration.md compares each with express-session. */
 export interface SessionOptions {
+  /** The cookie's name (`SESSION_NAME`). Default `connect.sid`. */
   name?: string;
+  /** With `rolling`: write the store on every request, not at most once a minute (`SESSION_RESAVE`). Default false. */
   resave?: boolean;
+  /** Each authenticated request extends the session by `ttl` and re-sends the cookie (`SESSION_ROLLING`). Default false. */
   rolling?: boolean;
+  /** Accepted for Medusa compatibility; no effect (`SESSION_SAVE_UNINITIALIZED`). */
   saveUninitialized?: boolean;
+  /** Signs the cookie (`SESSION_SECRET`). Default: `http.cookieSecret`. */
   secret?: string;
-  /** Milliseconds. */
+  /** Session lifetime and cookie Max-Age, in milliseconds (`SESSION_TTL_MS`). Default 10 hours. */
   ttl?: number;
 }
 
@@ -66,7 +72,10 @@ export interface ProjectConfig {
   databaseLogging?: boolean | 'all' | DatabaseLoggingCategory[];
   redisUrl?: string;
   redisPrefix?: string;
-  /** ioredis client options (carried through; see docs/configuration.md). */
+  /**
+   * ioredis options for every Redis client (the shared one, Bull's); not `keyPrefix` (use
+   * `redisPrefix`) nor the server (the URL names it). See docs/configuration.md.
+   */
   redisOptions?: Record<string, unknown>;
   sessionOptions?: SessionOptions;
   workerMode?: 'shared' | 'server' | 'worker';

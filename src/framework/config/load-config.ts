@@ -6,6 +6,8 @@ import { translateConfigFile, TranslatedConfigFile } from './config-file';
 import type { SthenoConfigFile } from './define-config';
 import { EnvReader } from './env-reader';
 import { selectModules } from './module-selection';
+import { checkRedisOptions } from './redis-options';
+import { readSessionSettings } from './session-settings';
 // declares the app's flags before any configuration is read, whoever imports this file first
 import '../feature-flags/built-in-flags';
 import { collectFeatureFlags } from '../feature-flags/feature-flags';
@@ -102,6 +104,7 @@ export function resolveConfig(env: Record<string, string | undefined>, cwd = pro
   const jwtSecret = secret('JWT_SECRET');
   const cookieSecret = secret('COOKIE_SECRET');
 
+  const redisUrl = read.url('REDIS_URL', ['redis:', 'rediss:']);
   const redisPrefix = read.string('REDIS_PREFIX', 'stheno');
   if (!/^[\w:.-]{1,64}$/.test(redisPrefix)) {
     read.problems.push(`REDIS_PREFIX: expected 1-64 letters, digits, '_', '-', '.', or ':', got '${redisPrefix}'`);
@@ -114,7 +117,6 @@ export function resolveConfig(env: Record<string, string | undefined>, cwd = pro
     read.problems.push('METRICS_TOKEN: must be at least 16 characters when NODE_ENV=production');
   }
 
-  const redisUrl = read.url('REDIS_URL', ['redis:', 'rediss:']);
   // --- modules (issue 7): which commerce modules run, which event bus
   const modules = selectModules(fromFile.modules, redisUrl);
   read.problems.push(...modules.problems);
@@ -123,13 +125,6 @@ export function resolveConfig(env: Record<string, string | undefined>, cwd = pro
   const adminCors = read.corsList('ADMIN_CORS', DEFAULT_ADMIN_CORS);
   // AUTH_CORS defaults to both families' origins (parsed once, so a bad entry is reported once)
   const authCors = read.raw('AUTH_CORS') === undefined ? [...storeCors, ...adminCors] : read.corsList('AUTH_CORS', '');
-
-  // validated but not acted on yet (README "What is not done yet"): say so rather than look obeyed
-  const ignored = [
-    fromFile.sessionOptions ? 'projectConfig.sessionOptions' : undefined,
-    fromFile.redisOptions ? 'projectConfig.redisOptions' : undefined,
-  ].filter(Boolean);
-  if (ignored.length) warnings.push(`stheno.config: ${ignored.join(', ')} ${ignored.length > 1 ? 'are' : 'is'} validated but not applied yet`);
 
   // --- feature flags (issue 7): STHENO_FF_<KEY> > the file's `featureFlags` > each flag's default
   const featureFlags = collectFeatureFlags(env, fromFile.featureFlags);
@@ -171,7 +166,7 @@ export function resolveConfig(env: Record<string, string | undefined>, cwd = pro
       schema: databaseSchema(read),
       logging: databaseLogging(read),
     },
-    redis: { url: redisUrl, prefix: redisPrefix },
+    redis: { url: redisUrl, prefix: redisPrefix, options: checkRedisOptions(fromFile.redisOptions, redisUrl, read.problems) },
     auth: {
       jwtSecret,
       jwtExpiresIn: read.duration('JWT_EXPIRES_IN', '1d'),
@@ -182,6 +177,7 @@ export function resolveConfig(env: Record<string, string | undefined>, cwd = pro
         ipLimit: read.int('AUTH_RATE_LIMIT_IP', 100, { min: 1, max: 1_000_000 }),
         windowMs: read.int('AUTH_RATE_WINDOW_MS', 60_000, { min: 1000, max: 86_400_000 }),
       },
+      session: readSessionSettings(read, { isProduction, devSecret: DEV_SECRET, cookieSecret }, warnings),
     },
     logging: {
       level: read.oneOf<LogLevel>(

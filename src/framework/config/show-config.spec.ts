@@ -60,6 +60,18 @@ describe('config:show', () => {
     expect(shown).toMatch(/^plugins: \["\.\/plugins\/acme"\] {2}# file plugins \(PLUGINS\)$/m);
   });
 
+  it('shows the session options with their sources and the Redis options as applied, functions and passwords hidden', () => {
+    const withSessions = showConfig({ REDIS_URL: 'redis://cache:6379', SESSION_TTL_MS: '60000' }, '/srv/app', {
+      projectConfig: { sessionOptions: { name: 'shop.sid', rolling: true }, redisOptions: { connectionName: 'eu-1', password: 'redis-option-pw-135', retryStrategy: () => 1000 } },
+    });
+    expect(withSessions).toMatch(/^ {4}name: "shop\.sid" {2}# file projectConfig\.sessionOptions\.name \(SESSION_NAME\)$/m);
+    expect(withSessions).toMatch(/^ {4}ttlMs: 60000 {2}# env SESSION_TTL_MS$/m);
+    expect(withSessions).toMatch(/^ {4}resave: false {2}# default \(SESSION_RESAVE, projectConfig\.sessionOptions\.resave\)$/m);
+    expect(withSessions).toMatch(/^ {4}connectionName: "eu-1"$/m);
+    expect(withSessions).toMatch(/^ {4}retryStrategy: \[function\]$/m);
+    expect(withSessions).not.toContain('redis-option-pw-135');
+  });
+
   it('says when there is no file', () => {
     expect(showConfig({}, '/srv/app', undefined)).toContain('# configuration file: none');
   });

@@ -42,6 +42,13 @@ export const CONFIG_VARIABLES: Record<string, string> = {
   'auth.throttle.limit': 'AUTH_RATE_LIMIT',
   'auth.throttle.ipLimit': 'AUTH_RATE_LIMIT_IP',
   'auth.throttle.windowMs': 'AUTH_RATE_WINDOW_MS',
+  // sessions (issue 7)
+  'auth.session.name': 'SESSION_NAME',
+  'auth.session.ttlMs': 'SESSION_TTL_MS',
+  'auth.session.rolling': 'SESSION_ROLLING',
+  'auth.session.resave': 'SESSION_RESAVE',
+  'auth.session.saveUninitialized': 'SESSION_SAVE_UNINITIALIZED',
+  'auth.session.secret': 'SESSION_SECRET',
   'logging.level': 'LOG_LEVEL',
   'logging.format': 'LOG_FORMAT',
   'logging.slowHandlerMs': 'LOG_SLOW_HANDLER_MS',
@@ -117,6 +124,8 @@ function isNested(value: unknown): value is Record<string, unknown> {
 function scalar(value: unknown): string {
   if (value === undefined) return '~';
   if (value instanceof RegExp) return `/${value.source}/${value.flags}`;
+  // a function of the file (redisOptions.retryStrategy): its source is noise here
+  if (typeof value === 'function') return '[function]';
   if (Array.isArray(value)) return `[${value.map((item) => scalar(item)).join(', ')}]`;
   if (typeof value === 'object' && value !== null) return JSON.stringify(value);
   return typeof value === 'string' ? JSON.stringify(value) : String(value);

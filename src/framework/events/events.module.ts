@@ -12,6 +12,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { BullModule, getQueueToken } from '@nestjs/bull';
 import { ormFeature } from '../database/entity-registry';
 import { BullQueueErrorListeners } from '../queues/bull-queue-errors';
+import { bullRedisOptions } from '../redis/redis.module';
 import type { Queue } from 'bull';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { RUNTIME_OPTIONS, RuntimeOptions, runsOutboxRelay, runsProcessors } from '../runtime/runtime';
@@ -73,7 +74,7 @@ export class EventsModule {
               BullModule.forRoot({
                 url: config.redis.url,
                 prefix: config.redis.prefix,
-                redis: { maxRetriesPerRequest: null, enableReadyCheck: false, connectTimeout: 5000 },
+                redis: bullRedisOptions(config.redis),
                 settings: { lockDuration: config.events.jobLockDurationMs, stalledInterval: config.events.jobStalledIntervalMs },
               }),
               ...(redisBus ? [BullModule.registerQueue({ name: EVENTS_QUEUE })] : []),

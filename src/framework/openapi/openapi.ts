@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { FEATURE_FLAG_OPENAPI_EXTENSION } from '../feature-flags/feature-flagged.decorator';
 import { FeatureFlags } from '../feature-flags/feature-flags.service';
 import { ErrorResponseDto, UnauthorizedResponseDto } from './error-responses';
@@ -17,6 +18,8 @@ export const SECURITY = {
 } as const;
 
 export function buildOpenApiDocument(app: INestApplication, version: string): OpenAPIObject {
+  // the cookie the deployment names (SESSION_NAME)
+  const sessionName = app.get<AppConfig>(APP_CONFIG, { strict: false }).auth.session.name;
   const config = new DocumentBuilder()
     .setTitle('Stheno API')
     .setDescription(
@@ -25,7 +28,7 @@ export function buildOpenApiDocument(app: INestApplication, version: string): Op
     )
     .setVersion(version)
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, SECURITY.bearer)
-    .addCookieAuth('connect.sid', { type: 'apiKey', in: 'cookie', name: 'connect.sid' }, SECURITY.cookie)
+    .addCookieAuth(sessionName, { type: 'apiKey', in: 'cookie', name: sessionName }, SECURITY.cookie)
     .addBasicAuth(
       { type: 'http', scheme: 'basic', description: 'A secret API key as the username, empty password: `Basic base64(sk_…:)`' },
       SECURITY.apiKey,

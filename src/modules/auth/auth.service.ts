@@ -1,24 +1,33 @@
 import { randomBytes } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AuthContext, SessionStore } from '../../framework/auth/auth-context';
+import { ActiveSession, AuthContext, SessionStore } from '../../framework/auth/auth-context';
 import { decoyHash, hashSecret, verifySecret } from '../../framework/auth/passwords';
 import { TokenService } from '../../framework/auth/tokens';
+import { APP_CONFIG, AppConfig } from '../../framework/config/app-config';
 import { Context, inTransaction } from '../../framework/context/context';
 import { SthenoError } from '../../framework/errors/stheno-error';
 import { EventBus } from '../../framework/events/event-bus.service';
-import { AuthActor, AuthEvents, EMAILPASS, RESET_TOKEN_TTL, SESSION_TTL_MS } from './auth.types';
+import { AuthActor, AuthEvents, EMAILPASS, RESET_TOKEN_TTL } from './auth.types';
 import { AuthIdentity } from './entities/auth-identity.entity';
-import { AuthSession } from './entities/auth-session.entity';
 import { ProviderIdentity } from './entities/provider-identity.entity';
+import { AUTH_SESSION_STORE, AuthSessionStore } from './sessions/session-store';
 
 export const INVALID_CREDENTIALS = 'Invalid email or password';
 export const IDENTITY_EXISTS = 'Identity with email already exists';
 const INVALID_RESET_TOKEN = 'Invalid or expired password reset token';
 
 const normalizeEmail = (email: string): string => email.trim().toLowerCase();
+
+/**
+ * How long a rolling session goes between writes of its end: a minute, or a tenth of the session's
+ * lifetime when that is shorter. Without it every authenticated request would write the store.
+ */
+export function rollInterval(ttlMs: number): number {
+  return Math.min(60_000, Math.floor(ttlMs / 10));
+}
 const unauthorized = (message: string): SthenoError => new SthenoError('unauthorized', message);
 
 interface ResetClaims {
@@ -34,11 +43,15 @@ interface ResetClaims {
  */
 @Injectable()
 export class AuthService implements SessionStore {
+  private readonly logger = new Logger('AuthSessions');
+
   constructor(
     private readonly orm: MikroORM,
     private readonly events: EventBus,
     private readonly tokens: TokenService,
     private readonly jwt: JwtService,
+    @Inject(AUTH_SESSION_STORE) private readonly sessions: AuthSessionStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   private contextOf(identity: AuthIdentity, actor: AuthActor): AuthContext {
@@ -134,7 +147,7 @@ export class AuthService implements SessionStore {
   async invalidateCredentials(ctx: Context, authIdentityId: string): Promise<void> {
     // whole seconds, as JWT iat: a token issued later in this same second stays valid
     await ctx.em.execute(`update auth_identity set tokens_valid_after = date_trunc('second', now()) where id = ?`, [authIdentityId]);
-    await ctx.em.nativeDelete(AuthSession, { auth_identity_id: authIdentityId });
+    await this.sessions.deleteAllOf(ctx, authIdentityId);
   }
 
   /** SessionStore port: called by the guard for every user or customer credential. */
@@ -154,27 +167,40 @@ export class AuthService implements SessionStore {
     return identity ? this.contextOf(identity, 'user') : undefined;
   }
 
-  async createSession(ctx: Context, auth: AuthContext): Promise<string> {
+  /** `POST /auth/session`: a session for the identity, lasting SESSION_TTL_MS; returns its id. */
+  async createSession(ctx: Context, auth: AuthContext): Promise<ActiveSession & { id: string }> {
     const id = randomBytes(24).toString('base64url');
     const { issued_at: _issuedAt, ...claims } = auth;
-    ctx.em.create(AuthSession, {
-      id,
-      auth_context: { ...claims, issued_at: Math.floor(Date.now() / 1000) },
-      auth_identity_id: auth.auth_identity_id,
-      expires_at: new Date(Date.now() + SESSION_TTL_MS),
-    });
-    await ctx.em.flush();
-    return id;
+    const session = { auth: { ...claims, issued_at: Math.floor(Date.now() / 1000) }, expires_at: new Date(Date.now() + this.config.auth.session.ttlMs) };
+    await this.sessions.create(ctx, id, session.auth, session.expires_at);
+    return { id, ...session };
   }
 
   /** SessionStore port, used by the guard on every cookie-authenticated request. */
-  async get(sessionId: string): Promise<AuthContext | undefined> {
-    const session = await (this.orm.em.fork() as EntityManager).findOne(AuthSession, { id: sessionId, expires_at: { $gt: new Date() } });
-    return session ? (session.auth_context as unknown as AuthContext) : undefined;
+  async get(sessionId: string): Promise<ActiveSession | undefined> {
+    return this.sessions.get(sessionId);
+  }
+
+  /**
+   * SessionStore port, for rolling sessions: the session now ends a ttl from now. The store is
+   * written when the end has not moved for `rollInterval` (every time with SESSION_RESAVE); in
+   * between, the end stays where it is and the cookie is re-sent with it. A store that cannot be
+   * written (Redis down) leaves the session as it was rather than failing the request.
+   */
+  async roll(sessionId: string, session: ActiveSession): Promise<Date | undefined> {
+    const { ttlMs, resave } = this.config.auth.session;
+    const wanted = new Date(Date.now() + ttlMs);
+    if (!resave && wanted.getTime() - session.expires_at.getTime() < rollInterval(ttlMs)) return session.expires_at;
+    try {
+      return (await this.sessions.extend(sessionId, session.auth, wanted)) ? wanted : undefined;
+    } catch (error) {
+      this.logger.warn({ err: error }, 'Could not extend a rolling session');
+      return undefined;
+    }
   }
 
   async deleteSession(ctx: Context, sessionId: string): Promise<void> {
-    await ctx.em.nativeDelete(AuthSession, { id: sessionId });
+    await this.sessions.delete(ctx, sessionId);
   }
 
   /**

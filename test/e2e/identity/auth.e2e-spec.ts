@@ -127,10 +127,14 @@ describe('auth: emailpass, tokens, sessions, password reset', () => {
       expect(created.body.user).toMatchObject({ actor_id: t.adminUserId, actor_type: 'user' });
       const cookie = (created.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith('connect.sid='))!;
       expect(cookie).toMatch(/HttpOnly/);
+      // Medusa's default lifetime, 10 hours
+      expect(cookie).toMatch(/; Max-Age=36000; /);
       const sessionCookie = cookie.split(';')[0];
 
       const me = await t.api.get('/admin/users/me').set('Cookie', sessionCookie).expect(200);
       expect(me.body.user.id).toBe(t.adminUserId);
+      // not rolling by default: using the session does not re-send the cookie
+      expect(me.headers['set-cookie']).toBeUndefined();
 
       await t.api.delete('/auth/session').set('Cookie', sessionCookie).expect(200, { success: true });
       await t.api.get('/admin/users/me').set('Cookie', sessionCookie).expect(401);

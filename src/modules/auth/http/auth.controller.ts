@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Headers, HttpCode, Inject, Param, Query, Req,
 import { ApiBearerAuth, ApiCookieAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AuthContext } from '../../../framework/auth/auth-context';
-import { readCookie, SESSION_COOKIE, signCookieValue, unsignCookieValue } from '../../../framework/auth/cookies';
+import { SessionCookie, sessionCookieOf } from '../../../framework/auth/cookies';
 import { Authenticate } from '../../../framework/auth/route-access.decorators';
 import { AuthThrottlerGuard } from '../../../framework/auth/throttling';
 import { APP_CONFIG, AppConfig } from '../../../framework/config/app-config';
@@ -13,7 +13,7 @@ import { Post } from '../../../framework/http/verbs';
 import { ApiErrors } from '../../../framework/openapi/error-responses';
 import { SECURITY } from '../../../framework/openapi/openapi';
 import { AuthService } from '../auth.service';
-import { AUTH_ACTORS, AuthActor, EMAILPASS, SESSION_TTL_MS } from '../auth.types';
+import { AUTH_ACTORS, AuthActor, EMAILPASS } from '../auth.types';
 import { EmailPassDto, ResetPasswordDto, SessionResponseDto, SuccessResponseDto, TokenResponseDto, UpdateProviderDto } from '../dto/auth.dto';
 
 /** The actor and provider of `/auth/:actor/:provider…`: `user` or `customer`, with `emailpass`. */
@@ -35,10 +35,14 @@ const applyAll = (...decorators: MethodDecorator[]): MethodDecorator => (target,
 @ApiTags('Auth')
 @Controller('auth')
 export class AuthController {
+  private readonly cookie: SessionCookie;
+
   constructor(
     private readonly auth: AuthService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.cookie = sessionCookieOf(config);
+  }
 
   // declared before `:actor/:provider`, which would otherwise match `token/refresh`
   @Post('token/refresh')
@@ -54,20 +58,13 @@ export class AuthController {
   @Post('session')
   @Authenticate('*', ['bearer'])
   @ApiBearerAuth(SECURITY.bearer)
-  @ApiOperation({ summary: 'Exchange a bearer token for a cookie session (connect.sid)' })
+  @ApiOperation({ summary: 'Exchange a bearer token for a cookie session (SESSION_NAME, default connect.sid)' })
   @ApiOkResponse({ type: SessionResponseDto })
   @ApiErrors(401)
   async createSession(@Ctx() ctx: Context, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const auth = request.auth as AuthContext;
-    const sessionId = await this.auth.createSession(ctx, auth);
-    response.cookie(SESSION_COOKIE, signCookieValue(sessionId, this.config.auth.cookieSecret), {
-      httpOnly: true,
-      maxAge: SESSION_TTL_MS,
-      path: '/',
-      // cross-site admin and storefront front-ends need SameSite=None, which requires Secure
-      ...(this.config.isProduction ? { secure: true, sameSite: 'none' as const } : { sameSite: 'lax' as const }),
-      encode: String,
-    });
+    const session = await this.auth.createSession(ctx, auth);
+    this.cookie.write(response, session.id, session.expires_at);
     const { issued_at: _issuedAt, ...claims } = auth;
     return { user: claims };
   }
@@ -79,10 +76,9 @@ export class AuthController {
   @ApiOkResponse({ type: SuccessResponseDto })
   @ApiErrors(401)
   async deleteSession(@Ctx() ctx: Context, @Headers('cookie') cookies: string | undefined, @Res({ passthrough: true }) response: Response) {
-    const signed = readCookie(cookies, SESSION_COOKIE);
-    const sessionId = signed ? unsignCookieValue(signed, this.config.auth.cookieSecret) : undefined;
+    const sessionId = this.cookie.read(cookies);
     if (sessionId) await this.auth.deleteSession(ctx, sessionId);
-    response.clearCookie(SESSION_COOKIE, { path: '/' });
+    this.cookie.clear(response);
     return { success: true };
   }
 
