@@ -155,6 +155,10 @@ describe('the configuration file (stheno.config.ts / STHENO_CONFIG)', () => {
       expect((await fetch(`${base}/admin/notifications`, { headers: auth })).status).toBe(404);
       expect((await fetch(`${base}/admin/jobs`, { headers: auth })).status).toBe(404);
       expect((await fetch(`${base}/admin/products`, { headers: auth })).status).toBe(200);
+      // sessionOptions: the cookie's name and lifetime
+      const session = await fetch(`${base}/auth/session`, { method: 'POST', headers: auth });
+      expect(session.status).toBe(200);
+      expect(session.headers.get('set-cookie')).toMatch(/^stheno\.sid=s(:|%3A)[^;]+;.*Max-Age=3600/);
       expect(server.output()).toContain('Switched off in the configuration file: notification');
     });
   });
