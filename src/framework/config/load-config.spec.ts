@@ -372,5 +372,8 @@ describe('options the file may hold but nothing applies yet', () => {
     const config = loadConfig({}, '/srv/app', { modules: { promotion: false }, projectConfig: { sessionOptions: { ttl: 1000 } } });
     expect(config.warnings).toContain('stheno.config: modules, projectConfig.sessionOptions are validated but not applied yet');
     expect(loadConfig({}, '/srv/app', {}).warnings.filter((w) => w.startsWith('stheno.config'))).toEqual([]);
+    // provider lists are applied (framework/providers): they alone warn of nothing
+    const providersOnly = { modules: { payment: { options: { providers: [{ resolve: './acme', id: 'acme' }] } } } };
+    expect(loadConfig({}, '/srv/app', providersOnly).warnings.filter((w) => w.startsWith('stheno.config'))).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import { AppConfig, DATABASE_LOGGING_CATEGORIES, DatabaseLoggingCategory, LogFormat, LogLevel, NodeEnv, WorkerMode } from './app-config';
 import { translateConfigFile, TranslatedConfigFile } from './config-file';
-import type { SthenoConfigFile } from './define-config';
+import type { ModuleEntry, SthenoConfigFile } from './define-config';
 import { EnvReader } from './env-reader';
 // declares the app's flags before any configuration is read, whoever imports this file first
 import '../feature-flags/built-in-flags';
@@ -48,6 +48,11 @@ function layered(env: Record<string, string | undefined>, fromFile: TranslatedCo
   const merged: Record<string, string | undefined> = { ...fromFile.env };
   for (const [name, value] of Object.entries(env)) if (value !== undefined && value.trim() !== '') merged[name] = value;
   return merged;
+}
+
+/** An entry that only lists providers: those are applied (framework/providers), the rest of `modules` is not yet. */
+function onlyProviders(entry: ModuleEntry): boolean {
+  return typeof entry === 'object' && entry.resolve === undefined && Object.keys(entry.options ?? {}).every((key) => key === 'providers');
 }
 
 /** A problem about a variable whose value came from the file names the file's path first. */
@@ -120,7 +125,7 @@ export function resolveConfig(env: Record<string, string | undefined>, cwd = pro
 
   // validated but not acted on yet (README "What is not done yet"): say so rather than look obeyed
   const ignored = [
-    Object.keys(fromFile.modules).length ? 'modules' : undefined,
+    Object.values(fromFile.modules).some((entry) => !onlyProviders(entry)) ? 'modules' : undefined,
     fromFile.sessionOptions ? 'projectConfig.sessionOptions' : undefined,
     fromFile.redisOptions ? 'projectConfig.redisOptions' : undefined,
   ].filter(Boolean);
