@@ -12,6 +12,7 @@ import { HealthModule } from './framework/health/health.module';
 import { JobsModule } from './framework/jobs/jobs.module';
 import { JobsUiModule } from './framework/jobs-ui/jobs-ui.module';
 import { LoadedPlugin } from './framework/plugins/plugin';
+import { ConfiguredProvidersModule } from './framework/providers/configured-providers.module';
 import { HttpPipelineModule } from './framework/http/http-pipeline.module';
 import { createValidationPipe } from './framework/http/validation';
 import { LoggingModule } from './framework/logging/logging.module';
@@ -83,7 +84,8 @@ export class AppModule {
       AccessModule.forRoot(config),
       HealthModule,
       JobsUiModule,
-      // commerce domains
+      // commerce domains (ConfiguredProvidersModule: the file's modules.<key>.options.providers, for their registries)
+      ConfiguredProvidersModule.forRoot(config),
       AuthModule,
       UserModule,
       ApiKeyModule,
