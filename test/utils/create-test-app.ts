@@ -5,6 +5,8 @@ import Redis from 'ioredis';
 import request from 'supertest';
 import { APP_VERSION, createApp } from '../../src/bootstrap';
 import { AppConfig } from '../../src/framework/config/app-config';
+import { loadConfigFile } from '../../src/framework/config/config-file';
+import type { SthenoConfigFile } from '../../src/framework/config/define-config';
 import { loadConfig } from '../../src/framework/config/load-config';
 import { buildOpenApiDocument } from '../../src/framework/openapi/openapi';
 import { OpenApiValidator } from './openapi-validator';
@@ -70,10 +72,26 @@ async function deleteRedisKeys(url: string, prefix: string): Promise<void> {
   }
 }
 
+/**
+ * The configuration file `env.STHENO_CONFIG` names (relative to the working directory), as the
+ * server loads it; none without the variable, so a developer's own stheno.config.ts never leaks
+ * into the tests. loadConfigFile copies what it is given into process.env for the file to read:
+ * given only STHENO_CONFIG, which is taken back out afterwards.
+ */
+function configFileOf(env: Record<string, string | undefined>): SthenoConfigFile | undefined {
+  if (!env.STHENO_CONFIG) return undefined;
+  const wasSet = process.env.STHENO_CONFIG !== undefined;
+  try {
+    return loadConfigFile({ STHENO_CONFIG: env.STHENO_CONFIG }).config;
+  } finally {
+    if (!wasSet) delete process.env.STHENO_CONFIG;
+  }
+}
+
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const env = testEnv(options.env);
   if (options.resetDatabase !== false) await resetDatabase(env.DATABASE_URL);
-  const config = loadConfig(env);
+  const config = loadConfig(env, process.cwd(), configFileOf(env));
   const app = await createApp({ config, databaseUrl: env.DATABASE_URL!, imports: options.imports });
   const validator = new OpenApiValidator(buildOpenApiDocument(app, APP_VERSION));
   const server = app.getHttpServer();
