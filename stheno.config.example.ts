@@ -58,12 +58,29 @@ export default defineConfig({
   ],
   // Switch commerce modules off and choose the infrastructure (docs/modules.md):
   // { [key]: false | 'built-in-name' | { resolve?, options? } }. What needs a switched-off module goes with it.
+  //
+  // The providers of payment, fulfillment, notification and tax are applied: each entry's
+  // `resolve` is a path (relative to the project root) or a package name exporting a provider
+  // class; its id is formed from the class's `static identifier` and `id`; an entry with a
+  // built-in's id replaces it (docs/configuration.md, "Module providers").
   modules: {
     // promotion: false,
     // event_bus: 'local', // or 'redis' (the default when REDIS_URL is set)
     // cache: 'memory',
     // locking: 'postgres',
-    // payment: { options: { providers: [{ resolve: './src/payments/acme', id: 'acme', options: {} }] } },
+    // payment: {
+    //   options: {
+    //     providers: [
+    //       // pp_acme_acme, beside pp_system_default; the class gets `options` through @InjectProviderOptions()
+    //       { resolve: './src/providers/acme-pay', id: 'acme', options: { apiKey: process.env.ACME_API_KEY } },
+    //       // a class with `static identifier = 'system'`: replaces the built-in pp_system_default
+    //       { resolve: './src/providers/bank-transfer', id: 'default', options: { iban: 'DK50 0040 0440 1162 43' } },
+    //     ],
+    //   },
+    // },
+    // fulfillment: { options: { providers: [{ resolve: 'stheno-fulfillment-dhl', id: 'dhl', options: { account: 'eu-1' } }] } }, // dhl_dhl
+    // notification: { options: { providers: [{ resolve: './src/providers/smtp', id: 'smtp', options: { channels: ['email'] } }] } },
+    // tax: { options: { providers: [{ resolve: './src/providers/vat-api', id: 'eu', options: {}, is_default: true }] } }, // tp_<identifier>_eu
   },
   // Named feature flags; STHENO_FF_<NAME>=true|false wins.
   featureFlags: {

@@ -15,6 +15,7 @@ import { HealthModule } from './framework/health/health.module';
 import { JobsModule } from './framework/jobs/jobs.module';
 import { JobsUiModule } from './framework/jobs-ui/jobs-ui.module';
 import { LoadedPlugin } from './framework/plugins/plugin';
+import { ConfiguredProvidersModule } from './framework/providers/configured-providers.module';
 import { HttpPipelineModule } from './framework/http/http-pipeline.module';
 import { createValidationPipe } from './framework/http/validation';
 import { LoggingModule } from './framework/logging/logging.module';
@@ -154,6 +155,8 @@ export class AppModule {
       HealthModule,
       JobsUiModule,
       ModuleSelectionReport.forRoot(config.modules.disabled, commerce.removed),
+      // the file's modules.<key>.options.providers, for their modules' registries
+      ConfiguredProvidersModule.forRoot(config),
       // commerce domains (those that are on)
       ...commerce.kept,
       SeedModule.forRoot((module) => gate.keeps(module)),

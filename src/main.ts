@@ -81,8 +81,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  // a plugin error or an unmigrated schema is the operator's to fix and says everything; a stack would bury it
-  const detail = error instanceof PluginLoadError || error instanceof SchemaNotMigratedError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+  // a plugin or provider error or an unmigrated schema is the operator's to fix and says everything; a stack would bury it
+  const detail = error instanceof PluginLoadError || error instanceof ConfigFileError || error instanceof SchemaNotMigratedError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
   process.stderr.write(`Stheno failed to start: ${detail}\n`);
   process.exit(1);
 });

@@ -74,13 +74,26 @@ async function deleteRedisKeys(url: string, prefix: string): Promise<void> {
   }
 }
 
+/**
+ * The configuration file `env.STHENO_CONFIG` names (relative to the working directory), as the
+ * server loads it; none without the variable, so a developer's own stheno.config.ts never leaks
+ * into the tests. loadConfigFile copies what it is given into process.env for the file to read:
+ * given only STHENO_CONFIG, which is taken back out afterwards.
+ */
+function configFileOf(env: Record<string, string | undefined>): SthenoConfigFile | undefined {
+  if (!env.STHENO_CONFIG) return undefined;
+  const wasSet = process.env.STHENO_CONFIG !== undefined;
+  try {
+    return loadConfigFile({ STHENO_CONFIG: env.STHENO_CONFIG }).config;
+  } finally {
+    if (!wasSet) delete process.env.STHENO_CONFIG;
+  }
+}
+
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const env = testEnv(options.env);
   if (options.resetDatabase !== false) await resetDatabase(env.DATABASE_URL);
-  // STHENO_CONFIG names a configuration file (test/fixtures/config/…), read as the server reads it
-  // (given only that variable: the loader copies what it is given into process.env for the file)
-  const file = env.STHENO_CONFIG ? loadConfigFile({ STHENO_CONFIG: env.STHENO_CONFIG }).config : undefined;
-  const config = loadConfig(env, process.cwd(), options.configFile ?? file);
+  const config = loadConfig(env, process.cwd(), options.configFile ?? configFileOf(env));
   const app = await createApp({ config, databaseUrl: env.DATABASE_URL!, imports: options.imports });
   const validator = new OpenApiValidator(buildOpenApiDocument(app, APP_VERSION));
   const server = app.getHttpServer();

@@ -222,7 +222,7 @@ describe('validation of the file', () => {
     expect(
       problems({
         modules: {
-          payment: { options: { providers: [{ resolve: './a' }, { resolve: 3 }] } },
+          payment: { options: { providers: [{ resolve: './a', is_default: false }, { resolve: 3 }, { resolve: './b', default: true, is_default: 'yes' }] } },
           cart: true,
           tax: { resolve: '', options: [] },
           file: { resolver: './s3' },
@@ -230,6 +230,8 @@ describe('validation of the file', () => {
       }),
     ).toEqual([
       'modules.payment.options.providers[1].resolve: expected a string, got 3',
+      'modules.payment.options.providers[2].default: unknown option (allowed: resolve, id, options, is_default)',
+      "modules.payment.options.providers[2].is_default: expected true or false, got 'yes'",
       'modules.cart: expected false, a package name or path, or { resolve, options }, got true',
       "modules.tax.resolve: expected a package name or path, got ''",
       'modules.tax.options: expected an object, got an array',

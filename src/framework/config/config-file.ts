@@ -259,8 +259,8 @@ function translatePlugins(plugins: unknown, out: TranslatedConfigFile): void {
 
 /**
  * `modules`: a known module key (KNOWN_MODULE_KEYS), each value `false`, a package or path, or
- * `{ resolve?, options? }`; providers listed
- * in `options.providers` (Medusa's convention) each need a `resolve`.
+ * `{ resolve?, options? }`; providers listed in `options.providers` (Medusa's convention) are
+ * `{ resolve, id?, options?, is_default? }`, loaded at boot by framework/providers.
  */
 function checkModules(modules: unknown, problems: string[]): Record<string, ModuleEntry> {
   if (!isPlainObject(modules)) {
@@ -299,18 +299,20 @@ function checkModules(modules: unknown, problems: string[]): Record<string, Modu
 
 function checkProviders(providers: unknown, at: string, problems: string[]): void {
   if (!Array.isArray(providers)) {
-    problems.push(`${at}: expected an array of { resolve, id?, options? }, got ${describe(providers)}`);
+    problems.push(`${at}: expected an array of { resolve, id?, options?, is_default? }, got ${describe(providers)}`);
     return;
   }
   providers.forEach((provider: unknown, index) => {
     const itemAt = `${at}[${index}]`;
     if (!isPlainObject(provider)) {
-      problems.push(`${itemAt}: expected { resolve, id?, options? }, got ${describe(provider)}`);
+      problems.push(`${itemAt}: expected { resolve, id?, options?, is_default? }, got ${describe(provider)}`);
       return;
     }
+    checkKeys(provider, ['resolve', 'id', 'options', 'is_default'], itemAt, problems);
     if (typeof provider.resolve !== 'string' || !provider.resolve.trim()) problems.push(`${itemAt}.resolve: expected a string, got ${describe(provider.resolve)}`);
     if (provider.id !== undefined && typeof provider.id !== 'string') problems.push(`${itemAt}.id: expected a string, got ${describe(provider.id)}`);
     if (provider.options !== undefined && !isPlainObject(provider.options)) problems.push(`${itemAt}.options: expected an object, got ${describe(provider.options)}`);
+    if (provider.is_default !== undefined && typeof provider.is_default !== 'boolean') problems.push(`${itemAt}.is_default: expected true or false, got ${describe(provider.is_default)}`);
   });
 }
 

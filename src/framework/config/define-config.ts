@@ -85,8 +85,25 @@ export interface ProjectConfig {
 /** A plugin: its package name or path (as in PLUGINS), with options handed to its module factory. */
 export type PluginEntry = string | { resolve: string; options?: Record<string, unknown> };
 
+/**
+ * A provider of a provider-based module (payment, fulfillment, notification, tax), Medusa's way:
+ * loaded at boot from `resolve` (a path relative to the project root, or a package name) and
+ * registered under an id formed from its class's `identifier` and `id` (docs/configuration.md).
+ */
+export interface ProviderEntry {
+  resolve: string;
+  id?: string;
+  /** Given to the provider's constructor (`@InjectProviderOptions()`). */
+  options?: Record<string, unknown>;
+  /** Tax only: the provider of tax regions that name none. */
+  is_default?: boolean;
+}
+
+/** A module's options; `providers` is read by the module's provider registry. */
+export type ModuleOptions = { providers?: ProviderEntry[] } & Record<string, unknown>;
+
 /** A module: `false` switches it off, a string or `{ resolve }` replaces it, `options` configure it. */
-export type ModuleEntry = false | string | { resolve?: string; options?: Record<string, unknown> };
+export type ModuleEntry = false | string | { resolve?: string; options?: ModuleOptions };
 
 export interface SthenoConfigFile {
   projectConfig?: ProjectConfig;

@@ -1,7 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import type { DynamicModule, Type } from '@nestjs/common';
 import { packageRoot } from '../runtime/package-root';
+import { CODE_ROOT, ProjectEntryError, ProjectEntryProblem, requireProjectEntry } from '../runtime/project-entry';
 import { isDefinedPlugin, LoadedPlugin, PluginContext, PluginDefinition, PluginEntity, PluginModule } from './plugin';
 
 /** A PLUGINS entry that cannot be used: the boot stops with this message. */
@@ -14,14 +15,6 @@ export class PluginLoadError extends Error {
     this.name = 'PluginLoadError';
   }
 }
-
-/**
- * Where the running code lives: the project root when Stheno runs from TypeScript (tests, the
- * require hook), `dist/` once compiled. A local plugin compiled with the app sits at the same place
- * under both, as `migrations/` does.
- */
-const CODE_ROOT = resolve(__dirname, '../../..');
-const RUNNING_COMPILED = __filename.endsWith('.js');
 
 const EXPECTED =
   'a plugin is definePlugin({ name, module, entities?, migrations? }), a Nest module class or a function returning a dynamic module, ' +
@@ -44,16 +37,13 @@ export async function loadPlugins(entries: string[], context: PluginContext, roo
 }
 
 async function loadPlugin(entry: string, context: PluginContext, root: string): Promise<LoadedPlugin> {
-  const file = resolveEntry(entry, root);
-  if (RUNNING_COMPILED && file.endsWith('.ts')) {
-    throw new PluginLoadError(entry, `resolves to TypeScript (${file}), which compiled Stheno cannot run: compile the plugin to JavaScript (docs/plugins.md)`);
-  }
+  let file: string;
   let exported: unknown;
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the entry is only known at run time
-    exported = require(file);
+    ({ file, exported } = requireProjectEntry(entry, root));
   } catch (error) {
-    throw new PluginLoadError(entry, `failed to load ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof ProjectEntryError) throw new PluginLoadError(entry, entryProblem(error.problem));
+    throw error;
   }
   const definition = toDefinition(entry, pickExport(entry, exported));
   return {
@@ -66,40 +56,16 @@ async function loadPlugin(entry: string, context: PluginContext, root: string): 
   };
 }
 
-/**
- * A path (`./x`, `../x`, `/x`: a folder or a file, as `require` takes them) against the project
- * root, its compiled twin preferred when Stheno runs compiled; anything else is a package name.
- */
-function resolveEntry(entry: string, root: string): string {
-  if (entry.startsWith('.') || isAbsolute(entry)) {
-    const source = resolve(root, entry);
-    const target = compiledTwin(source, root) ?? source;
-    try {
-      return require.resolve(target);
-    } catch {
-      if (existsSync(target) && statSync(target).isDirectory()) {
-        throw new PluginLoadError(entry, `has no entry file: ${target} has no package.json "main" that exists and no index file`);
-      }
-      throw new PluginLoadError(entry, `cannot be found: nothing at ${source}`);
-    }
-  }
-  try {
-    return require.resolve(entry, { paths: [root] });
-  } catch {
-    throw new PluginLoadError(entry, `cannot be found: no package of that name is installed (looked from ${root})`);
-  }
-}
-
-function compiledTwin(source: string, root: string): string | undefined {
-  if (CODE_ROOT === root) return undefined;
-  const inside = relative(root, source);
-  if (inside.startsWith('..') || isAbsolute(inside) || source.startsWith(CODE_ROOT + sep)) return undefined;
-  const twin = join(CODE_ROOT, inside);
-  try {
-    require.resolve(twin);
-    return twin;
-  } catch {
-    return undefined;
+function entryProblem(problem: ProjectEntryProblem): string {
+  switch (problem.kind) {
+    case 'not_found':
+      return `cannot be found: ${problem.detail}`;
+    case 'no_entry_file':
+      return `has no entry file: ${problem.folder} has no package.json "main" that exists and no index file`;
+    case 'typescript':
+      return `resolves to TypeScript (${problem.file}), which compiled Stheno cannot run: compile the plugin to JavaScript (docs/plugins.md)`;
+    case 'load_failed':
+      return `failed to load ${problem.file}: ${problem.message}`;
   }
 }
 

@@ -1,5 +1,6 @@
 import { applyDecorators, Injectable, SetMetadata } from '@nestjs/common';
 import type { Metadata } from '../../framework/database/base.entity';
+import { declareConfigurableProviders, identifierId } from '../../framework/providers/provider-kinds';
 import type { CalculatedPrice } from '../pricing/pricing.service';
 
 /* ------------------------------------------------------------------ providers */
@@ -69,6 +70,21 @@ export const FULFILLMENT_PROVIDER_METADATA = 'stheno:fulfillment-provider';
 export function RegisterFulfillmentProvider(): ClassDecorator {
   return applyDecorators(Injectable(), SetMetadata(FULFILLMENT_PROVIDER_METADATA, true));
 }
+
+export const FULFILLMENT_PROVIDER_ID_SHAPE = /^[a-z0-9-]+_[a-z0-9-]+$/i;
+
+/**
+ * `modules.fulfillment.options.providers`: a class marked `@RegisterFulfillmentProvider()` with a
+ * static `identifier`, registered as `<identifier>_<id>` (Medusa's ids; the id is required). An
+ * entry whose id is a built-in's or a plugin's (`manual_manual`) replaces it.
+ */
+export const FULFILLMENT_PROVIDER_KIND = declareConfigurableProviders({
+  moduleKey: 'fulfillment',
+  label: 'fulfillment provider',
+  decorator: '@RegisterFulfillmentProvider()',
+  metadataKey: FULFILLMENT_PROVIDER_METADATA,
+  providerId: (parts) => identifierId('', parts, FULFILLMENT_PROVIDER_ID_SHAPE, '<identifier>_<id>, without other underscores', true),
+});
 
 /* ------------------------------------------------------------------ views */
 

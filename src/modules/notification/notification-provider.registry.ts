@@ -1,18 +1,33 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit, Optional } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
+import { ConfiguredProviders } from '../../framework/providers/configured-providers';
 import { decoratedProviders } from '../../framework/runtime/decorated-providers';
-import { LOCAL_NOTIFICATION_PROVIDER_ID, NOTIFICATION_PROVIDER_METADATA, NotificationProviderHandler } from './notification-provider';
+import {
+  configuredChannels,
+  LOCAL_NOTIFICATION_PROVIDER_ID,
+  NOTIFICATION_PROVIDER_KIND,
+  NOTIFICATION_PROVIDER_METADATA,
+  NotificationProviderHandler,
+} from './notification-provider';
 
 export interface RegisteredNotificationProvider {
   id: string;
   handler: NotificationProviderHandler;
+  channels: readonly string[];
+  /** Where the configuration file lists it (`modules.notification.options.providers[0]`); undefined when found by discovery. */
+  configuredAt?: string;
 }
 
 /**
- * Finds every @NotificationProvider at boot and decides which one serves each channel:
- * the first provider, in discovery order, that declares the channel, with `local` always last
- * (the fallback). Discovery order is the order Nest builds modules in: AppModule's imports as
- * listed, test modules and plugins after them, and providers in the order their module lists them.
+ * Finds every @NotificationProvider at boot, adds the configuration file's
+ * `modules.notification.options.providers` (each replacing a provider of the same id, `local`
+ * included), and decides which one serves each channel:
+ * 1. configured providers first, in the file's order; two of them on one channel stop the boot
+ *    (as in Medusa: a channel has one provider);
+ * 2. then the first discovered provider that declares the channel, in discovery order (the order
+ *    Nest builds modules in: AppModule's imports as listed, test modules and plugins after them,
+ *    and providers in the order their module lists them);
+ * 3. `local` last (the fallback).
  * The choice is made once, at boot, and logged.
  */
 @Injectable()
@@ -24,31 +39,51 @@ export class NotificationProviderRegistry implements OnModuleInit {
   constructor(
     private readonly discovery: DiscoveryService,
     private readonly reflector: Reflector,
+    @Optional() private readonly configured?: ConfiguredProviders,
   ) {}
 
   onModuleInit(): void {
-    for (const { metadata: id, instance } of decoratedProviders<string, NotificationProviderHandler>(this.discovery, this.reflector, NOTIFICATION_PROVIDER_METADATA)) {
-      this.register(id, instance);
+    const configured = this.configured?.of<NotificationProviderHandler>(NOTIFICATION_PROVIDER_KIND.moduleKey) ?? [];
+    for (const { metadata: id, instance, className } of decoratedProviders<string, NotificationProviderHandler>(this.discovery, this.reflector, NOTIFICATION_PROVIDER_METADATA)) {
+      const replacement = configured.find((c) => c.id === id);
+      if (replacement) this.logger.log(`Notification provider '${id}' (${className}) is replaced by ${replacement.className} (${replacement.at})`);
+      else this.register({ id, handler: instance, channels: instance.channels });
+    }
+    for (const { id, at, instance, options } of configured) {
+      this.register({ id, handler: instance, channels: configuredChannels(options, instance), configuredAt: at });
     }
     this.assignChannels();
   }
 
-  private register(id: string, handler: NotificationProviderHandler): void {
+  private register(provider: RegisteredNotificationProvider): void {
+    const { id, handler, channels, configuredAt } = provider;
+    const named = configuredAt ? `${configuredAt}: notification provider '${id}'` : `Notification provider '${id}'`;
     if (this.byId.has(id)) throw new Error(`Two notification providers share the id '${id}'`);
-    if (typeof handler.send !== 'function') throw new Error(`Notification provider '${id}' has no send(notification) method`);
-    if (!Array.isArray(handler.channels) || handler.channels.length === 0) throw new Error(`Notification provider '${id}' declares no channels`);
-    this.byId.set(id, { id, handler });
+    if (typeof handler.send !== 'function') throw new Error(`${named} has no send(notification) method`);
+    if (!Array.isArray(channels) || channels.length === 0) throw new Error(`${named} declares no channels (give it options.channels or a channels property)`);
+    this.byId.set(id, provider);
   }
 
   private assignChannels(): void {
     const providers = [...this.byId.values()];
-    const ordered = [...providers.filter((p) => p.id !== LOCAL_NOTIFICATION_PROVIDER_ID), ...providers.filter((p) => p.id === LOCAL_NOTIFICATION_PROVIDER_ID)];
+    const ordered = [
+      ...providers.filter((p) => p.configuredAt),
+      ...providers.filter((p) => !p.configuredAt && p.id !== LOCAL_NOTIFICATION_PROVIDER_ID),
+      ...providers.filter((p) => !p.configuredAt && p.id === LOCAL_NOTIFICATION_PROVIDER_ID),
+    ];
     for (const provider of ordered) {
-      for (const channel of provider.handler.channels) {
+      for (const channel of provider.channels) {
         const current = this.byChannel.get(channel);
         if (!current) this.byChannel.set(channel, provider);
-        else if (provider.id !== LOCAL_NOTIFICATION_PROVIDER_ID) {
-          this.logger.warn(`Notification providers '${current.id}' and '${provider.id}' both serve channel '${channel}': '${current.id}' (registered first) is used`);
+        else if (provider.configuredAt) {
+          throw new Error(
+            `${provider.configuredAt}: channel '${channel}' is also served by '${current.id}' (${current.configuredAt}): a channel has one provider; ` +
+              'split them with options.channels',
+          );
+        } else if (provider.id !== LOCAL_NOTIFICATION_PROVIDER_ID) {
+          this.logger.warn(
+            `Notification providers '${current.id}' and '${provider.id}' both serve channel '${channel}': '${current.id}' (${current.configuredAt ? 'configured' : 'registered first'}) is used`,
+          );
         }
       }
     }

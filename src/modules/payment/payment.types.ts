@@ -1,6 +1,7 @@
 import { applyDecorators, Injectable, SetMetadata } from '@nestjs/common';
 import type Decimal from 'decimal.js';
 import type { Metadata } from '../../framework/database/base.entity';
+import { declareConfigurableProviders, identifierId } from '../../framework/providers/provider-kinds';
 
 export type PaymentCollectionStatus = 'not_paid' | 'awaiting' | 'authorized' | 'partially_authorized' | 'canceled' | 'failed' | 'completed';
 export type PaymentSessionStatus = 'pending' | 'authorized' | 'captured' | 'requires_more' | 'error' | 'canceled';
@@ -94,6 +95,7 @@ export interface PaymentProvider {
 }
 
 export const PAYMENT_PROVIDER_METADATA = 'stheno:payment-provider';
+export const PAYMENT_PROVIDER_ID_SHAPE = /^pp_[a-z0-9_-]+$/i;
 
 /**
  * Makes a class a payment provider the payment module finds at boot, wherever the class is
@@ -105,6 +107,19 @@ export const PAYMENT_PROVIDER_METADATA = 'stheno:payment-provider';
 export function RegisterPaymentProvider(): ClassDecorator {
   return applyDecorators(Injectable(), SetMetadata(PAYMENT_PROVIDER_METADATA, true));
 }
+
+/**
+ * `modules.payment.options.providers`: a class marked `@RegisterPaymentProvider()` with a static
+ * `identifier`, registered as `pp_<identifier>_<id>` (Medusa's ids; `pp_<identifier>` without an
+ * id). An entry whose id is a built-in's or a plugin's (`pp_system_default`) replaces it.
+ */
+export const PAYMENT_PROVIDER_KIND = declareConfigurableProviders({
+  moduleKey: 'payment',
+  label: 'payment provider',
+  decorator: '@RegisterPaymentProvider()',
+  metadataKey: PAYMENT_PROVIDER_METADATA,
+  providerId: (parts) => identifierId('pp_', parts, PAYMENT_PROVIDER_ID_SHAPE, 'pp_<identifier>_<id>'),
+});
 
 // ---------------------------------------------------------------------------------------------
 // Views (the wire shapes, medusa-wire 12–16, 22)

@@ -131,23 +131,37 @@ function toLine(rate: CalcRate, providerId: string): ComputedTaxLine {
   return { rate_id: rate.id, code: rate.code, name: rate.name, rate: rate.rate ?? 0, provider_id: providerId };
 }
 
+/** The rates of every item and shipping method (by id; a line no rate covers gets none); null when no region covers the country. */
+export interface SelectedRates {
+  items: Map<string, CalcRate[]>;
+  shipping_methods: Map<string, CalcRate[]>;
+}
+
+export function selectRates(data: TaxData, input: TaxCalculationInput): SelectedRates | null {
+  const scope = regionsForAddress(data.regions, input.address);
+  if (!scope) return null;
+  const inScope = scope.province ? [scope.country, scope.province] : [scope.country];
+  const rules = rulesByRate(data.rules);
+  const selected: SelectedRates = { items: new Map(), shipping_methods: new Map() };
+  for (const item of input.items) {
+    selected.items.set(item.id, ratesForLine(data.rates, rules, inScope, { kind: 'item', product_id: item.product_id, product_type_id: item.product_type_id }));
+  }
+  for (const method of input.shipping_methods) {
+    selected.shipping_methods.set(method.id, ratesForLine(data.rates, rules, inScope, { kind: 'shipping', shipping_option_id: method.shipping_option_id }));
+  }
+  return selected;
+}
+
 /**
  * Tax lines for every item and shipping method of `input` (keyed by their ids; a line no rate
- * covers gets an empty list). Empty maps when no region covers the address's country.
+ * covers gets an empty list), as the system provider writes them. Empty maps when no region covers
+ * the address's country.
  */
 export function computeTaxLines(data: TaxData, input: TaxCalculationInput, providerLineId: string): TaxLinesResult {
   const result: TaxLinesResult = { items: new Map(), shipping_methods: new Map() };
-  const scope = regionsForAddress(data.regions, input.address);
-  if (!scope) return result;
-  const inScope = scope.province ? [scope.country, scope.province] : [scope.country];
-  const rules = rulesByRate(data.rules);
-  for (const item of input.items) {
-    const rates = ratesForLine(data.rates, rules, inScope, { kind: 'item', product_id: item.product_id, product_type_id: item.product_type_id });
-    result.items.set(item.id, rates.map((r) => toLine(r, providerLineId)));
-  }
-  for (const method of input.shipping_methods) {
-    const rates = ratesForLine(data.rates, rules, inScope, { kind: 'shipping', shipping_option_id: method.shipping_option_id });
-    result.shipping_methods.set(method.id, rates.map((r) => toLine(r, providerLineId)));
-  }
+  const selected = selectRates(data, input);
+  if (!selected) return result;
+  for (const [id, rates] of selected.items) result.items.set(id, rates.map((r) => toLine(r, providerLineId)));
+  for (const [id, rates] of selected.shipping_methods) result.shipping_methods.set(id, rates.map((r) => toLine(r, providerLineId)));
   return result;
 }

@@ -10,14 +10,18 @@ import { TaxRegion } from './entities/tax-region.entity';
 import { normalizeRegionCode } from './tax-calculator';
 import { assertValidRate, duplicateError, TaxRatesService } from './tax-rates.service';
 import { regionViews } from './tax-views';
-import { CreateTaxRegionInput, SYSTEM_TAX_PROVIDER_ID, TaxRegionView, UpdateTaxRegionInput } from './tax.types';
+import { CreateTaxRegionInput, TaxRegionView, UpdateTaxRegionInput } from './tax.types';
+import { TaxProviderRegistry } from './providers/tax-provider-registry';
 
 const COUNTRY_CODE = /^[a-z]{2}$/;
 
 /** Tax regions (internal to the tax module; TaxService is the facade). */
 @Injectable()
 export class TaxRegionsService {
-  constructor(private readonly rates: TaxRatesService) {}
+  constructor(
+    private readonly rates: TaxRatesService,
+    private readonly providers: TaxProviderRegistry,
+  ) {}
 
   async list(ctx: Context, query: ListQuery): Promise<[TaxRegionView[], number]> {
     // parent_id=null lists the country regions (the dashboard's tax region list)
@@ -32,7 +36,7 @@ export class TaxRegionsService {
   }
 
   /**
-   * A country region (with a provider, `tp_system` when none is named) or a province region under
+   * A country region (with a provider; the default one, `tp_system` unless configured, when none is named) or a province region under
    * its country's region: `parent_id` when given, else the country's region is found by its code.
    */
   async create(ctx: Context, input: CreateTaxRegionInput): Promise<string> {
@@ -46,7 +50,7 @@ export class TaxRegionsService {
       let providerId: string | null = null;
       if (province === null) {
         if (input.parent_id) throw SthenoError.invalidData('A tax region with a parent must have a province code');
-        providerId = await this.assertProvider(tx, input.provider_id ?? SYSTEM_TAX_PROVIDER_ID);
+        providerId = await this.assertProvider(tx, input.provider_id ?? this.providers.defaultId());
       } else {
         if (input.provider_id) throw SthenoError.invalidData('Only country tax regions have a provider; a province region uses its parent\'s');
         parentId = (await this.parentFor(tx, country, province, input.parent_id ?? null)).id;
@@ -84,7 +88,7 @@ export class TaxRegionsService {
       }
       if (input.provider_id !== undefined) {
         if (region.province_code !== null) throw SthenoError.invalidData('Only country tax regions have a provider; a province region uses its parent\'s');
-        region.provider_id = await this.assertProvider(tx, input.provider_id ?? SYSTEM_TAX_PROVIDER_ID);
+        region.provider_id = await this.assertProvider(tx, input.provider_id ?? this.providers.defaultId());
       }
       if (input.metadata !== undefined) region.metadata = input.metadata;
       region.updated_at = new Date();
@@ -125,7 +129,8 @@ export class TaxRegionsService {
 
   private async assertProvider(tx: Context, id: string): Promise<string> {
     const provider = await tx.em.findOne(TaxProvider, { id, deleted_at: null });
-    if (!provider) throw SthenoError.notFound(`Tax provider with id: ${id} was not found`);
+    // a row of a provider this process does not run (removed from the configuration) is no provider
+    if (!provider || !this.providers.has(id)) throw SthenoError.notFound(`Tax provider with id: ${id} was not found`);
     if (!provider.is_enabled) throw SthenoError.invalidData(`Tax provider with id: ${id} is not enabled`);
     return provider.id;
   }

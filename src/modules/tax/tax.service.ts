@@ -1,20 +1,25 @@
-import { Injectable } from '@nestjs/common';
-import { Context } from '../../framework/context/context';
+import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Context, systemContext } from '../../framework/context/context';
+import { RUNTIME_OPTIONS, RuntimeOptions } from '../../framework/runtime/runtime';
 import { findPage } from '../../framework/database/find-page';
 import { SthenoError } from '../../framework/errors/stheno-error';
 import { ListQuery } from '../../framework/http/list-query';
 import { TaxProvider } from './entities/tax-provider.entity';
-import { CalcRate, CalcRegion, CalcRule, computeTaxLines, normalizeRegionCode, regionsForAddress } from './tax-calculator';
+import { CalcRate, CalcRegion, CalcRule, normalizeRegionCode, regionsForAddress, selectRates } from './tax-calculator';
+import { TaxProviderRegistry } from './providers/tax-provider-registry';
 import { TaxRatesService } from './tax-rates.service';
 import { TaxRegionsService } from './tax-regions.service';
 import {
   CreateTaxRateInput,
   CreateTaxRegionInput,
-  SYSTEM_TAX_PROVIDER_ID,
-  SYSTEM_TAX_PROVIDER_LINE_ID,
+  ComputedTaxLine,
+  ProviderTaxLine,
   TaxCalculationInput,
   TaxLinesResult,
   TaxProviderView,
+  TaxRateCandidate,
   TaxRateView,
   TaxRegionView,
   TaxRuleInput,
@@ -25,22 +30,46 @@ import {
 /** `in (…)` over a JSON array bound as one parameter (any number of ids, any characters). */
 const IN_JSON = 'in (select jsonb_array_elements_text(?::jsonb))';
 
+const candidate = ({ id, rate, code, name, is_combinable, tax_region_id }: CalcRate): TaxRateCandidate => ({ id, rate, code, name, is_combinable, tax_region_id });
+
+/** The provider's lines by item and shipping method (every one of them present, maybe with none); a line for anything else is a provider defect. */
+function linesByTarget(input: TaxCalculationInput, lines: ProviderTaxLine[], providerId: string): TaxLinesResult {
+  const result: TaxLinesResult = {
+    items: new Map(input.items.map((item) => [item.id, [] as ComputedTaxLine[]])),
+    shipping_methods: new Map(input.shipping_methods.map((method) => [method.id, [] as ComputedTaxLine[]])),
+  };
+  for (const line of lines) {
+    const target = 'line_item_id' in line ? result.items.get(line.line_item_id) : result.shipping_methods.get(line.shipping_line_id);
+    const rate = Number(line.rate);
+    if (!target || !Number.isFinite(rate) || typeof line.code !== 'string') {
+      throw SthenoError.unexpectedState(`Tax provider ${providerId} returned a tax line that is not one of the calculation's lines, or has no code or numeric rate`);
+    }
+    target.push({ rate_id: line.rate_id ?? null, code: line.code, name: line.name, rate, provider_id: line.provider_id ?? providerId });
+  }
+  return result;
+}
+
 /**
  * The tax module's facade: tax regions per country and province, their rates and rules, the
  * providers, and the tax lines of a cart or order (`taxLinesFor`).
  */
 @Injectable()
-export class TaxService {
+export class TaxService implements OnApplicationBootstrap {
   constructor(
+    private readonly orm: MikroORM,
+    @Inject(RUNTIME_OPTIONS) private readonly runtime: RuntimeOptions,
     private readonly regions: TaxRegionsService,
     private readonly rates: TaxRatesService,
+    private readonly providers: TaxProviderRegistry,
   ) {}
 
   /**
-   * The tax lines of each item and shipping method for an address, chosen by the system provider
-   * (see tax-calculator.ts). At most three statements whatever the number of lines: the regions of
-   * the country (and province), their rates, and only the rules that name one of the lines'
-   * products, types or shipping options. Empty maps when no region covers the country.
+   * The tax lines of each item and shipping method for an address: the rates the regions' rules
+   * choose (tax-calculator.ts), turned into lines by the country region's provider (`tp_system`
+   * when it names none and no configured provider is the default). At most three statements
+   * whatever the number of lines: the regions of the country (and province), their rates, and only
+   * the rules that name one of the lines' products, types or shipping options. Empty maps when no
+   * region covers the country.
    */
   async taxLinesFor(ctx: Context, input: TaxCalculationInput): Promise<TaxLinesResult> {
     const empty: TaxLinesResult = { items: new Map(), shipping_methods: new Map() };
@@ -54,10 +83,7 @@ export class TaxService {
     );
     const scope = regionsForAddress(regions, input.address);
     if (!scope) return empty;
-    const providerId = scope.country.provider_id ?? SYSTEM_TAX_PROVIDER_ID;
-    if (providerId !== SYSTEM_TAX_PROVIDER_ID) {
-      throw SthenoError.notFound(`Failed to resolve Tax Provider with id: ${providerId}. Make sure it's installed and configured in the Tax Module's options.`);
-    }
+    const provider = this.providers.get(scope.country.provider_id ?? this.providers.defaultId());
 
     const regionIds = scope.province ? [scope.country.id, scope.province.id] : [scope.country.id];
     const rateRows = await ctx.em.execute<Array<Omit<CalcRate, 'rate'> & { rate: string | null }>>(
@@ -81,14 +107,36 @@ export class TaxService {
           )
         : [];
 
-    return computeTaxLines({ regions, rates, rules }, input, SYSTEM_TAX_PROVIDER_LINE_ID);
+    const selected = selectRates({ regions, rates, rules }, input);
+    if (!selected) return empty;
+    const lines = await provider.getTaxLines(
+      input.items.map((item) => ({ line_item: item, rates: (selected.items.get(item.id) ?? []).map(candidate) })),
+      input.shipping_methods.map((method) => ({ shipping_line: method, rates: (selected.shipping_methods.get(method.id) ?? []).map(candidate) })),
+      { address: input.address },
+    );
+    return linesByTarget(input, lines, provider.id);
   }
 
   // ---- providers -----------------------------------------------------------------------------
 
+  /**
+   * Writes a row (enabled) for every registered provider that has none yet, once the migrations
+   * have run, so tax regions can name the providers of plugins and of the configuration file. CLI
+   * commands skip it (db:generate diffs an empty schema); the migration that creates the table
+   * inserts `tp_system`.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.runtime.kind !== 'app') return;
+    await systemContext(this.orm.em as EntityManager).em.execute(
+      `insert into tax_provider (id, is_enabled) select unnest(?::text[]), true on conflict (id) do nothing`,
+      [`{${this.providers.ids().map((id) => JSON.stringify(id)).join(',')}}`],
+    );
+  }
+
+  /** A provider this process does not run (a plugin or configured provider since removed) is listed as disabled. */
   async listProviders(ctx: Context, query: ListQuery): Promise<[TaxProviderView[], number]> {
     const [rows, count] = await findPage(ctx, TaxProvider, { ...query, filters: { ...query.filters, deleted_at: null } });
-    return [rows.map((p) => ({ id: p.id, is_enabled: p.is_enabled })), count];
+    return [rows.map((p) => ({ id: p.id, is_enabled: p.is_enabled && this.providers.has(p.id) })), count];
   }
 
   // ---- regions -------------------------------------------------------------------------------

@@ -1,4 +1,6 @@
+import { applyDecorators, Injectable, SetMetadata } from '@nestjs/common';
 import type { Metadata } from '../../framework/database/base.entity';
+import { declareConfigurableProviders, identifierId } from '../../framework/providers/provider-kinds';
 
 /** The id of the built-in provider, and the label it puts on the tax lines it computes (Medusa's `system`). */
 export const SYSTEM_TAX_PROVIDER_ID = 'tp_system';
@@ -25,6 +27,88 @@ export interface TaxLinesResult {
   items: Map<string, ComputedTaxLine[]>;
   shipping_methods: Map<string, ComputedTaxLine[]>;
 }
+
+// ---- providers ---------------------------------------------------------------------------------
+
+/** A rate the tax regions' rules chose for a line (tax-calculator.ts); `rate` null is a lookup key. */
+export interface TaxRateCandidate {
+  id: string;
+  rate: number | null;
+  code: string;
+  name: string;
+  is_combinable: boolean;
+  tax_region_id: string;
+}
+
+export interface ItemTaxLineInput {
+  line_item: TaxCalculationInput['items'][number];
+  /** Most specific first: one, or two when a combinable province rate adds its country's. */
+  rates: TaxRateCandidate[];
+}
+
+export interface ShippingTaxLineInput {
+  shipping_line: TaxCalculationInput['shipping_methods'][number];
+  rates: TaxRateCandidate[];
+}
+
+export interface TaxProviderContext {
+  address: TaxCalculationInput['address'];
+}
+
+/** A tax line a provider returns, for an item (`line_item_id`) or a shipping method (`shipping_line_id`). */
+export type ProviderTaxLine = {
+  rate_id?: string | null;
+  code: string;
+  name: string;
+  /** Percent: 25 is 25 %. */
+  rate: number;
+  /** The label on the line (`system` for the built-in provider); the provider's id when omitted. */
+  provider_id?: string;
+} & ({ line_item_id: string } | { shipping_line_id: string });
+
+/**
+ * A tax provider (Medusa's ITaxProvider): given each line of a cart or order with the rates the
+ * tax regions' rules chose for it, returns the tax lines. The built-in `tp_system` returns the
+ * chosen rates as they are; another provider may look the amounts up elsewhere. Called for the
+ * country regions that name it (`provider_id`); it may run inside the caller's database
+ * transaction, so keep it quick and never use the database from it.
+ */
+export interface TaxProvider {
+  /** `tp_<identifier>_<id>` (`tp_system`). */
+  readonly id: string;
+  getTaxLines(items: ItemTaxLineInput[], shipping: ShippingTaxLineInput[], context: TaxProviderContext): Promise<ProviderTaxLine[]>;
+}
+
+export const TAX_PROVIDER_METADATA = 'stheno:tax-provider';
+
+/**
+ * Makes a class a tax provider the tax module finds at boot, wherever the class is provided (a
+ * module of the app, a plugin): registered under its `id`, its `tax_provider` row written at
+ * bootstrap, so tax regions can name it.
+ *
+ *   @RegisterTaxProvider()
+ *   export class AvalaraTaxProvider implements TaxProvider { static identifier = 'avalara'; readonly id = 'tp_avalara'; … }
+ */
+export function RegisterTaxProvider(): ClassDecorator {
+  return applyDecorators(Injectable(), SetMetadata(TAX_PROVIDER_METADATA, true));
+}
+
+export const TAX_PROVIDER_ID_SHAPE = /^tp_[a-z0-9_-]+$/i;
+
+/**
+ * `modules.tax.options.providers`: a class marked `@RegisterTaxProvider()` with a static
+ * `identifier`, registered as `tp_<identifier>_<id>` (`tp_<identifier>` without an id: Medusa's
+ * ids). `identifier = 'system'` and no id replaces the built-in `tp_system`; `is_default: true`
+ * makes it the provider of country regions that name none.
+ */
+export const TAX_PROVIDER_KIND = declareConfigurableProviders({
+  moduleKey: 'tax',
+  label: 'tax provider',
+  decorator: '@RegisterTaxProvider()',
+  metadataKey: TAX_PROVIDER_METADATA,
+  providerId: (parts) => identifierId('tp_', parts, TAX_PROVIDER_ID_SHAPE, 'tp_<identifier>_<id>'),
+  defaultMeaning: 'the provider of country tax regions created without one',
+});
 
 // ---- views -------------------------------------------------------------------------------------
 
