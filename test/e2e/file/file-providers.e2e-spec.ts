@@ -62,3 +62,41 @@ describe('file providers', () => {
     expect(memory.objects.size).toBe(before);
   });
 });
+
+/** The local provider's options (Medusa's `file-local` names) and the module switched off, from the configuration file. */
+describe('modules.file in the configuration file', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'stheno-file-config-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('stores in upload_dir and builds URLs on backend_url', async () => {
+    const uploadDir = join(dir, 'media');
+    const t = await createIdentityApp({
+      configFile: { modules: { file: { options: { upload_dir: uploadDir, backend_url: 'https://cdn.example.test/media/' } } } },
+    });
+    try {
+      const [file] = (await t.api.post('/admin/uploads').set(...bearer(t.adminToken)).attach('files', Buffer.from('configured'), 'c.txt').expect(200)).body.files;
+      expect(file.url).toBe(`https://cdn.example.test/media/${file.id}`);
+      expect(readdirSync(uploadDir)).toEqual([file.id]);
+      // /static serves upload_dir whatever the URLs point at (a CDN in front of it)
+      expect((await t.raw().get(`/static/${file.id}`).expect(200)).text).toBe('configured');
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('modules.file: false leaves the uploads and /static out', async () => {
+    const t = await createIdentityApp({ configFile: { modules: { file: false } } });
+    try {
+      const upload = await t.raw().post('/admin/uploads').set(...bearer(t.adminToken)).attach('files', Buffer.from('x'), 'x.txt');
+      expect(upload.status).toBe(404);
+      expect(upload.body).toEqual({ type: 'not_found', message: 'Route POST /admin/uploads does not exist' });
+      expect((await t.raw().get(`/static/x-${'0'.repeat(26)}.txt`)).status).toBe(404);
+      expect(() => t.app.get(FileService)).toThrow();
+    } finally {
+      await t.close();
+    }
+  });
+});
