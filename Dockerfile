@@ -53,8 +53,9 @@ COPY package.json ./
 COPY --from=prod-deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 # .data is the only writable path: the embedded database (PGlite) lives there when DATABASE_URL
-# is unset. With an external PostgreSQL it stays empty.
-RUN mkdir -p /app/.data && chown node:node /app/.data
+# is unset, and the local file provider's uploads in .data/uploads (created here, node-owned, so a
+# volume mounted on it starts writable).
+RUN mkdir -p /app/.data/uploads && chown -R node:node /app/.data
 USER node
 EXPOSE 9000
 # The app drains in-flight requests on SIGTERM and exits 0. Run it with an init process

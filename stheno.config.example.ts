@@ -42,6 +42,7 @@ export default defineConfig({
       jwtSecret: process.env.JWT_SECRET, // JWT_SECRET: required in production
       cookieSecret: process.env.COOKIE_SECRET, // COOKIE_SECRET: required in production
       jwtExpiresIn: '1d', // JWT_EXPIRES_IN
+      // backendUrl: 'https://api.example.com', // BACKEND_URL: default http://localhost:<PORT>; file URLs are <backendUrl>/static/<id>
       compression: {
         enabled: false, // HTTP_COMPRESSION (a request's x-no-compression header opts out)
         level: 6, // HTTP_COMPRESSION_LEVEL: -1..9
@@ -81,6 +82,9 @@ export default defineConfig({
     // fulfillment: { options: { providers: [{ resolve: 'stheno-fulfillment-dhl', id: 'dhl', options: { account: 'eu-1' } }] } }, // dhl_dhl
     // notification: { options: { providers: [{ resolve: './src/providers/smtp', id: 'smtp', options: { channels: ['email'] } }] } },
     // tax: { options: { providers: [{ resolve: './src/providers/vat-api', id: 'eu', options: {}, is_default: true }] } }, // tp_<identifier>_eu
+    // the local file provider's options (read by the file module): where it stores uploads (default
+    // <DATA_DIR>/uploads) and the base of their URLs (default <backendUrl>/static)
+    // file: { options: { upload_dir: './uploads', backend_url: 'https://cdn.example.com/static' } },
   },
   // Named feature flags; STHENO_FF_<NAME>=true|false wins.
   featureFlags: {

@@ -34,6 +34,7 @@ import { CurrencyModule } from './modules/currency/currency.module';
 import { FulfillmentModule } from './modules/fulfillment/fulfillment.module';
 import { FulfillmentAdminModule } from './modules/fulfillment/fulfillment-admin.module';
 import { CustomerModule } from './modules/customer/customer.module';
+import { FileModule } from './modules/file/file.module';
 import { InventoryModule } from './modules/inventory/inventory.module';
 import { NotificationModule } from './modules/notification/notification.module';
 import { OrderAdminModule } from './modules/order/order-admin.module';
@@ -76,6 +77,8 @@ const COMMERCE_MODULES: Record<string, Type[]> = {
   cart: [CartModule, CartStoreModule, CartCheckoutModule],
   currency: [CurrencyModule],
   customer: [CustomerModule],
+  // infrastructure, but switchable off like a commerce module (`modules.file: false`: no uploads, no /static)
+  file: [FileModule],
   fulfillment: [FulfillmentModule, FulfillmentAdminModule],
   inventory: [InventoryModule],
   notification: [NotificationModule],
@@ -132,6 +135,7 @@ export class AppModule {
       CartStoreModule,
       CartCheckoutModule,
       NotificationModule,
+      FileModule,
       BuiltInJobsModule,
     ]);
     // a plugin the operator listed never vanishes quietly: it needs a module that is on

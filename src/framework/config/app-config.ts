@@ -27,6 +27,12 @@ export interface HttpConfig {
   compression: { enabled: boolean; level: number; threshold: number; memLevel: number };
   /** Bound of the store product/variant response cache, in MiB (0: off). */
   storeResponseCacheMb: number;
+  // --- files (issue 7)
+  /**
+   * `BACKEND_URL`: where clients reach this backend (no trailing slash). The local file provider
+   * builds its public URLs on it: `<backendUrl>/static/<file id>`.
+   */
+  backendUrl: string;
 }
 
 export interface DatabaseConfig {
@@ -145,6 +151,15 @@ export interface NotificationsConfig {
   storefrontUrl: string;
 }
 
+// --- files (issue 7) -------------------------------------------------------------------------
+/** Bounds of `POST /admin/uploads` (multipart bodies are held in memory while the provider stores them). */
+export interface UploadsConfig {
+  /** `UPLOAD_MAX_FILE_SIZE`: largest accepted file, in bytes (413 above it). */
+  maxFileSize: number;
+  /** `UPLOAD_MAX_FILES`: most files accepted in one request. */
+  maxFiles: number;
+}
+
 // --- configuration file (issue 7) -------------------------------------------------------------
 /**
  * What `stheno.config.ts` holds beyond the options that have environment variables (those are
@@ -180,6 +195,7 @@ export interface AppConfig {
   seed: SeedConfig;
   metrics: MetricsConfig;
   notifications: NotificationsConfig;
+  uploads: UploadsConfig;
   /**
    * `PLUGINS`: the plugins to load at boot, in order, as written (package names, or paths relative
    * to the project root); `framework/plugins/plugin-loader.ts` resolves and validates them.

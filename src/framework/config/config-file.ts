@@ -61,6 +61,8 @@ const PROJECT_CONFIG = branch({
     jwtSecret: { kind: 'string', env: 'JWT_SECRET' },
     cookieSecret: { kind: 'string', env: 'COOKIE_SECRET' },
     jwtExpiresIn: { kind: 'duration', env: 'JWT_EXPIRES_IN' },
+    // Medusa keeps it as `admin.backendUrl`; here it also makes the local file provider's URLs
+    backendUrl: { kind: 'string', env: 'BACKEND_URL' },
     compression: branch({
       enabled: { kind: 'boolean', env: 'HTTP_COMPRESSION' },
       level: { kind: 'integer', env: 'HTTP_COMPRESSION_LEVEL' },

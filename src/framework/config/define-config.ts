@@ -36,6 +36,11 @@ export interface HttpOptions {
   cookieSecret?: string;
   /** Seconds, or `30m`, `12h`, `1d`, `2w`. */
   jwtExpiresIn?: string | number;
+  /**
+   * Where clients reach this backend (`https://api.example.com`); default `http://localhost:<PORT>`.
+   * The local file provider's URLs are `<backendUrl>/static/<file id>` (Medusa: `admin.backendUrl`).
+   */
+  backendUrl?: string;
   compression?: HttpCompressionOptions;
 }
 

@@ -91,6 +91,22 @@ export class EnvReader {
     return fallback;
   }
 
+  /**
+   * A size in bytes, written as a byte count or with a unit (`512kb`, `10mb`, `1gb`; 1 kb = 1024
+   * bytes, as body-parser counts), for limits that code compares with byte counts.
+   */
+  bytes(name: string, fallback: number, range: { min?: number; max?: number } = {}): number {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    const { min = 1, max = Number.MAX_SAFE_INTEGER } = range;
+    const bytes = parseBytes(value);
+    if (bytes === undefined || bytes < min || bytes > max) {
+      this.problems.push(`${name}: expected a size such as 512kb or 10mb, between ${min} and ${max} bytes, got '${value}'`);
+      return fallback;
+    }
+    return bytes;
+  }
+
   /** A comma list of origins; `/regex/` entries become regular expressions (Medusa's CORS format). */
   corsList(name: string, fallback: string): CorsOrigin[] {
     const value = this.raw(name) ?? fallback;
@@ -123,4 +139,14 @@ export class EnvReader {
     }
     return origins;
   }
+}
+
+const UNITS = ['b', 'kb', 'mb', 'gb'];
+
+/** `10mb` → 10485760; undefined when the text is no size. */
+function parseBytes(text: string): number | undefined {
+  const match = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?$/i.exec(text);
+  if (!match) return undefined;
+  const bytes = Math.floor(Number(match[1]) * 1024 ** UNITS.indexOf((match[2] ?? 'b').toLowerCase()));
+  return Number.isSafeInteger(bytes) ? bytes : undefined;
 }

@@ -375,3 +375,33 @@ describe('options of the file that have no variable', () => {
     expect(config.warnings.filter((w) => w.startsWith('stheno.config'))).toEqual([]);
   });
 });
+
+describe('files: BACKEND_URL, UPLOAD_MAX_FILE_SIZE, UPLOAD_MAX_FILES', () => {
+  it('defaults to http://localhost:<PORT>, 10 MB per file and 20 files per upload', () => {
+    expect(loadConfig({}, '/srv/app')).toMatchObject({ http: { backendUrl: 'http://localhost:9000' }, uploads: { maxFileSize: 10 * 1024 * 1024, maxFiles: 20 } });
+    expect(loadConfig({ PORT: '7001' }, '/srv/app').http.backendUrl).toBe('http://localhost:7001');
+  });
+
+  it('takes a backend URL without its trailing slash, from the environment or projectConfig.http.backendUrl', () => {
+    expect(loadConfig({ BACKEND_URL: 'https://api.example.com/' }, '/srv/app').http.backendUrl).toBe('https://api.example.com');
+    const file = { projectConfig: { http: { backendUrl: 'https://file.example.com' } } };
+    expect(loadConfig({}, '/srv/app', file).http.backendUrl).toBe('https://file.example.com');
+    expect(loadConfig({ BACKEND_URL: 'https://env.example.com' }, '/srv/app', file).http.backendUrl).toBe('https://env.example.com');
+  });
+
+  it('reads sizes as byte counts or with kb, mb, gb units', () => {
+    expect(loadConfig({ UPLOAD_MAX_FILE_SIZE: '512kb' }, '/srv/app').uploads.maxFileSize).toBe(512 * 1024);
+    expect(loadConfig({ UPLOAD_MAX_FILE_SIZE: '1.5MB' }, '/srv/app').uploads.maxFileSize).toBe(1.5 * 1024 * 1024);
+    expect(loadConfig({ UPLOAD_MAX_FILE_SIZE: '2048' }, '/srv/app').uploads.maxFileSize).toBe(2048);
+  });
+
+  it('refuses what is no URL or size, or out of range, naming the variable', () => {
+    expect(configError({ BACKEND_URL: 'api.example.com', UPLOAD_MAX_FILE_SIZE: 'ten megs', UPLOAD_MAX_FILES: '0' }).problems).toEqual([
+      'BACKEND_URL: expected a URL such as http://host:port/…',
+      "UPLOAD_MAX_FILE_SIZE: expected a size such as 512kb or 10mb, between 1 and 1073741824 bytes, got 'ten megs'",
+      "UPLOAD_MAX_FILES: expected an integer between 1 and 1000, got '0'",
+    ]);
+    expect(configError({ UPLOAD_MAX_FILE_SIZE: '2gb' }).problems[0]).toMatch(/^UPLOAD_MAX_FILE_SIZE: /);
+    expect(configError({ BACKEND_URL: 'ftp://files.example.com' }).problems).toEqual(['BACKEND_URL: expected a URL starting with http:// or https://']);
+  });
+});

@@ -130,6 +130,8 @@ export function resolveConfig(env: Record<string, string | undefined>, cwd = pro
   const featureFlags = collectFeatureFlags(env, fromFile.featureFlags);
   read.problems.push(...featureFlags.problems);
 
+  const port = read.int('PORT', 9000, { min: 0, max: 65535 });
+
   const config: AppConfig = {
     env: nodeEnv,
     isProduction,
@@ -137,7 +139,7 @@ export function resolveConfig(env: Record<string, string | undefined>, cwd = pro
     http: {
       trustProxy: trustProxy(read.string('TRUST_PROXY', 'false')),
       host: read.string('HOST', '0.0.0.0'),
-      port: read.int('PORT', 9000, { min: 0, max: 65535 }),
+      port,
       bodyLimit: read.size('HTTP_BODY_LIMIT', '1mb'),
       shutdownTimeoutMs: read.int('SHUTDOWN_TIMEOUT_MS', 5000, { min: 0, max: 120000 }),
       storeCors,
@@ -150,6 +152,8 @@ export function resolveConfig(env: Record<string, string | undefined>, cwd = pro
         memLevel: read.int('HTTP_COMPRESSION_MEM_LEVEL', 8, { min: 1, max: 9 }),
       },
       storeResponseCacheMb: read.int('STORE_RESPONSE_CACHE_MB', 64, { min: 0, max: 65536 }),
+      // --- files (issue 7)
+      backendUrl: withoutTrailingSlash(read.url('BACKEND_URL', ['http:', 'https:']) ?? `http://localhost:${port}`),
     },
     database: {
       url: databaseUrl,
@@ -208,6 +212,11 @@ export function resolveConfig(env: Record<string, string | undefined>, cwd = pro
     notifications: {
       adminUrl: withoutTrailingSlash(read.url('ADMIN_URL', ['http:', 'https:']) ?? 'http://localhost:9000/app'),
       storefrontUrl: withoutTrailingSlash(read.url('STOREFRONT_URL', ['http:', 'https:']) ?? 'http://localhost:8000'),
+    },
+    // --- files (issue 7): uploads are held in memory, so both bounds matter
+    uploads: {
+      maxFileSize: read.bytes('UPLOAD_MAX_FILE_SIZE', 10 * 1024 * 1024, { min: 1, max: 1024 ** 3 }),
+      maxFiles: read.int('UPLOAD_MAX_FILES', 20, { min: 1, max: 1000 }),
     },
     plugins: pluginList(read),
     modules: modules.selection,

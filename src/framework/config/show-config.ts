@@ -23,6 +23,7 @@ export const CONFIG_VARIABLES: Record<string, string> = {
   'http.compression.threshold': 'HTTP_COMPRESSION_THRESHOLD',
   'http.compression.memLevel': 'HTTP_COMPRESSION_MEM_LEVEL',
   'http.storeResponseCacheMb': 'STORE_RESPONSE_CACHE_MB',
+  'http.backendUrl': 'BACKEND_URL',
   'database.url': 'DATABASE_URL',
   'database.dataDir': 'DATA_DIR',
   'database.pool.min': 'DATABASE_POOL_MIN',
@@ -64,6 +65,8 @@ export const CONFIG_VARIABLES: Record<string, string> = {
   'metrics.token': 'METRICS_TOKEN',
   'notifications.adminUrl': 'ADMIN_URL',
   'notifications.storefrontUrl': 'STOREFRONT_URL',
+  'uploads.maxFileSize': 'UPLOAD_MAX_FILE_SIZE',
+  'uploads.maxFiles': 'UPLOAD_MAX_FILES',
   plugins: 'PLUGINS',
 };
 

@@ -77,7 +77,7 @@ describe('the configuration file (stheno.config.ts / STHENO_CONFIG)', () => {
     expect(run.output().trim().split('\n')).toEqual([
       'Invalid configuration:',
       "  - projectConfig.workerMode (WORKER_MODE): expected one of shared, server, worker, got 'both'",
-      "  - projectConfig.http.storeCrs: unknown option (allowed: storeCors, adminCors, authCors, jwtSecret, cookieSecret, jwtExpiresIn, compression)",
+      "  - projectConfig.http.storeCrs: unknown option (allowed: storeCors, adminCors, authCors, jwtSecret, cookieSecret, jwtExpiresIn, backendUrl, compression)",
       '  - modules.payment.options.providers[1].resolve: expected a string, got 42',
       "  - projectConfig.http.compression.level (HTTP_COMPRESSION_LEVEL): expected an integer between -1 and 9, got '12'",
     ]);
