@@ -117,7 +117,7 @@ describe('loadConfiguredProviders', () => {
         gadget: false,
         widget: './my-widget-module',
         promotion: { options: { something: true } },
-        file: { options: { providers: [{ resolve: './anything' }] } },
+        locking: { options: { providers: [{ resolve: './anything' }] } },
       }),
     ).toEqual([]);
   });

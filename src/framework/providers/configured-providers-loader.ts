@@ -10,7 +10,7 @@ import { configurableProviderKinds, ConfigurableProviderKind } from './provider-
  * Module keys whose providers belong to the infrastructure pieces (event bus, cache, locking,
  * files): their own loaders read `options.providers`, so this loader leaves them alone.
  */
-const INFRASTRUCTURE_KEYS = ['event_bus', 'cache', 'locking', 'file'];
+const INFRASTRUCTURE_KEYS = ['event_bus', 'cache', 'locking'];
 
 /** One provider class of one configured entry, loaded and checked, not yet instantiated. */
 export interface LoadedProviderEntry {
@@ -88,6 +88,7 @@ function loadModuleProviders(
     const resolve = String(entry.resolve);
     const options = isObject(entry.options) ? entry.options : {};
     const configuredId = typeof entry.id === 'string' && entry.id.trim() ? entry.id.trim() : undefined;
+    if (kind.isBuiltInEntry?.({ resolve, id: configuredId })) return;
     const isDefault = entry.is_default === true;
 
     if (isDefault && !kind.defaultMeaning) problems.push(`${at}.is_default: ${kind.label}s have no default`);

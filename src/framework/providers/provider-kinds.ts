@@ -34,6 +34,11 @@ export interface ConfigurableProviderKind {
   readonly defaultMeaning?: string;
   /** Checks of the entry's `options` the module relies on at boot: `[path under options, message]` pairs. */
   checkOptions?(options: Readonly<Record<string, unknown>>): Array<[string, string]>;
+  /**
+   * Entries the module configures itself (Medusa's `…/file-local` entry holds the built-in local
+   * provider's options): the loader leaves them to the module instead of resolving a package.
+   */
+  isBuiltInEntry?(entry: { resolve: string; id?: string }): boolean;
 }
 
 const kinds = new Map<string, ConfigurableProviderKind>();

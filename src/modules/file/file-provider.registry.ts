@@ -1,7 +1,8 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit, Optional } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
+import { ConfiguredProviders } from '../../framework/providers/configured-providers';
 import { decoratedProviders } from '../../framework/runtime/decorated-providers';
-import { FILE_PROVIDER_METADATA, FileProvider, FileProviderView, LOCAL_FILE_PROVIDER_ID } from './file.types';
+import { FILE_PROVIDER_KIND, FILE_PROVIDER_METADATA, FileProvider, FileProviderView, LOCAL_FILE_PROVIDER_ID } from './file.types';
 import { LocalFileProvider } from './local-file.provider';
 
 /**
@@ -21,6 +22,7 @@ export class FileProviderRegistry implements OnModuleInit {
     local: LocalFileProvider,
     private readonly discovery: DiscoveryService,
     private readonly reflector: Reflector,
+    @Optional() private readonly configured?: ConfiguredProviders,
   ) {
     this.register(local);
     this.chosen = local;
@@ -30,10 +32,21 @@ export class FileProviderRegistry implements OnModuleInit {
     for (const { instance, className } of decoratedProviders<boolean, FileProvider>(this.discovery, this.reflector, FILE_PROVIDER_METADATA)) {
       this.register(instance, className);
     }
+    // the configuration file's providers come first: the one listed there stores the files
+    const configured = this.configured?.of<FileProvider>(FILE_PROVIDER_KIND.moduleKey) ?? [];
+    if (configured.length > 1) {
+      throw new Error(`${configured[1].at}: the file module stores files with one provider, and ${configured[0].at} is already configured`);
+    }
+    for (const { id, at, className, instance } of configured) {
+      if (this.providers.has(id)) this.logger.log(`File provider '${id}' is replaced by ${className} (${at})`);
+      this.providers.delete(id);
+      this.register(instance, className);
+    }
     const others = [...this.providers.values()].filter((provider) => provider.id !== LOCAL_FILE_PROVIDER_ID);
-    this.chosen = others[0] ?? this.chosen;
-    for (const ignored of others.slice(1)) {
-      this.logger.warn(`File providers '${this.chosen.id}' and '${ignored.id}' are both registered: '${this.chosen.id}' (registered first) stores the files`);
+    this.chosen = configured[0]?.instance ?? others[0] ?? this.providers.get(LOCAL_FILE_PROVIDER_ID)!;
+    const why = configured.length ? 'configured in the file' : 'registered first';
+    for (const ignored of others.filter((provider) => provider !== this.chosen)) {
+      this.logger.warn(`File providers '${this.chosen.id}' and '${ignored.id}' are both registered: '${this.chosen.id}' (${why}) stores the files`);
     }
     this.logger.log(`Files are stored by the '${this.chosen.id}' file provider`);
   }

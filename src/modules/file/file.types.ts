@@ -1,3 +1,4 @@
+import { declareConfigurableProviders } from '../../framework/providers/provider-kinds';
 import { applyDecorators, Injectable, SetMetadata } from '@nestjs/common';
 
 // ---------------------------------------------------------------------------------------------
@@ -54,6 +55,28 @@ export function RegisterFileProvider(): ClassDecorator {
 
 /** The built-in provider: files on the local disk, served at `/static/<id>`. */
 export const LOCAL_FILE_PROVIDER_ID = 'local';
+
+const FILE_PROVIDER_ID = /^[\w-]{1,64}$/;
+
+/**
+ * File providers from the configuration file, Medusa's way:
+ * `modules.file.options.providers: [{ resolve: './src/providers/s3', id: 's3', options }]`. The id
+ * is the entry's (the class's `id` without one); a configured provider stores the files, and one
+ * with id `local` replaces the built-in. Medusa's own `{ resolve: '@medusajs/medusa/file-local',
+ * id: 'local', options }` entry configures the built-in (local-file-options.ts).
+ */
+export const FILE_PROVIDER_KIND = declareConfigurableProviders({
+  moduleKey: 'file',
+  label: 'file provider',
+  decorator: '@RegisterFileProvider()',
+  metadataKey: FILE_PROVIDER_METADATA,
+  providerId: ({ id, identifier }) => {
+    const chosen = id ?? identifier;
+    if (!chosen) return { on: 'id', problem: "required: the id the file module knows the provider by (e.g. 's3')" };
+    return FILE_PROVIDER_ID.test(chosen) ? { id: chosen } : { on: 'id', problem: `'${chosen}' is not a valid id (1-64 letters, digits, '_' or '-')` };
+  },
+  isBuiltInEntry: ({ resolve }) => /(^|\/)file-local$/.test(resolve),
+});
 
 // ---------------------------------------------------------------------------------------------
 // Views and inputs

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FileService } from '../../../src/modules/file/file.service';
 import { MemoryFileProvider, TestFileProvidersModule } from '../../fixtures/file-providers.fixture';
+import { bucketObjects } from '../../fixtures/providers/bucket-file';
+import { createTestApp } from '../../utils/create-test-app';
 import { bearer, createIdentityApp, IdentityApp } from '../../utils/identity';
 
 type Body = any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -98,5 +100,42 @@ describe('modules.file in the configuration file', () => {
     } finally {
       await t.close();
     }
+  });
+
+  it('stores with a provider listed in options.providers, given its options (Medusa\'s form, the local entry configuring the built-in)', async () => {
+    const t = await createIdentityApp({
+      configFile: {
+        modules: {
+          file: {
+            resolve: '@medusajs/medusa/file',
+            options: {
+              providers: [
+                { resolve: '@medusajs/medusa/file-local', id: 'local', options: { upload_dir: join(dir, 'unused') } },
+                { resolve: './test/fixtures/providers/bucket-file', id: 's3', options: { bucket: 'shop-media', cdn: 'https://cdn.example.test' } },
+              ],
+            },
+          },
+        },
+      },
+    });
+    try {
+      const [file] = (await t.api.post('/admin/uploads').set(...bearer(t.adminToken)).attach('files', Buffer.from('in the bucket'), 'b.txt').expect(200)).body.files;
+      expect(file.url).toBe(`https://cdn.example.test/shop-media/${file.id}`);
+      expect(bucketObjects.get(file.id)?.bucket).toBe('shop-media');
+      expect(t.app.get(FileService).listProviders()).toEqual([
+        { id: 'local', is_default: false },
+        { id: 's3', is_default: true },
+      ]);
+      await t.api.delete(`/admin/uploads/${file.id}`).set(...bearer(t.adminToken)).expect(200);
+      expect(bucketObjects.has(file.id)).toBe(false);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('stops the boot on a provider that does not resolve, naming its path', async () => {
+    await expect(
+      createTestApp({ configFile: { modules: { file: { options: { providers: [{ resolve: './test/fixtures/providers/no-such-file', id: 's3' }] } } } } }),
+    ).rejects.toThrow(/modules\.file\.options\.providers\[0\]\.resolve: cannot find '\.\/test\/fixtures\/providers\/no-such-file'/);
   });
 });
