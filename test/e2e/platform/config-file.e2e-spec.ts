@@ -4,6 +4,16 @@ import { isEmbeddedTestDatabase, resetDatabase, workerDatabaseUrl } from '../../
 
 const HTTP_CONFIG = 'test/fixtures/config/http.config.ts';
 
+/** A server on an empty database, started as an operator starts it, with `env` (the file named in it). */
+async function bootServer(env: Record<string, string | undefined>): Promise<{ server: RunningProcess; base: string }> {
+  await resetDatabase();
+  const port = await findFreePort();
+  const server = startTsProcess('src/main.ts', { NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO_CATALOG: 'false', PORT: String(port), ...env });
+  const base = `http://127.0.0.1:${port}`;
+  await waitForHttp(`${base}/health`, server, 60000);
+  return { server, base };
+}
+
 /** The configuration file as an operator uses it: real processes, the file selected with STHENO_CONFIG. */
 describe('the configuration file (stheno.config.ts / STHENO_CONFIG)', () => {
   jest.setTimeout(90000);
@@ -12,21 +22,13 @@ describe('the configuration file (stheno.config.ts / STHENO_CONFIG)', () => {
     let server: RunningProcess;
     let base: string;
     beforeAll(async () => {
-      await resetDatabase();
-      const port = await findFreePort();
-      base = `http://127.0.0.1:${port}`;
-      server = startTsProcess('src/main.ts', {
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'silent',
+      ({ server, base } = await bootServer({
         DATABASE_URL: workerDatabaseUrl(),
         DATABASE_POOL_MAX: isEmbeddedTestDatabase() ? '1' : '2',
-        SEED_DEMO_CATALOG: 'false',
-        PORT: String(port),
         STHENO_CONFIG: HTTP_CONFIG,
         // the environment wins over the file, family by family
         AUTH_CORS: 'https://sso.example.com',
-      });
-      await waitForHttp(`${base}/health`, server, 60000);
+      }));
     });
     afterAll(() => stopProcess(server));
 
@@ -117,22 +119,16 @@ describe('the configuration file (stheno.config.ts / STHENO_CONFIG)', () => {
     let server: RunningProcess;
     let base: string;
     beforeAll(async () => {
-      await resetDatabase();
-      const port = await findFreePort();
-      base = `http://127.0.0.1:${port}`;
-      server = startTsProcess('src/main.ts', {
-        NODE_ENV: 'test',
+      ({ server, base } = await bootServer({
+        // the boot log says which modules the file switched off
         LOG_LEVEL: 'info',
         LOG_FORMAT: 'json',
-        SEED_DEMO_CATALOG: 'false',
-        PORT: String(port),
         STHENO_CONFIG: 'test/fixtures/config/full.config.ts',
         FULL_CONFIG_DATABASE_URL: workerDatabaseUrl(),
         FULL_CONFIG_POOL_MAX: isEmbeddedTestDatabase() ? '1' : '2',
         FULL_CONFIG_REDIS_PREFIX: `stheno-full-${process.env.JEST_WORKER_ID ?? '0'}-${Date.now()}`,
         REDIS_URL: process.env.REDIS_URL,
-      });
-      await waitForHttp(`${base}/health`, server, 60000);
+      }));
     });
     afterAll(() => stopProcess(server));
 
