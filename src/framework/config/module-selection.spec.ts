@@ -5,8 +5,8 @@ const problemsOf = (modules: Parameters<typeof selectModules>[0], redisUrl?: str
 
 describe('the file\'s modules, resolved', () => {
   it('switches commerce modules off, sorted, and keeps the default event bus', () => {
-    expect(selectModules({ promotion: false, cart: false }, undefined)).toEqual({ selection: { disabled: ['cart', 'promotion'], eventBus: 'local' }, problems: [] });
-    expect(selectModules({}, 'redis://127.0.0.1:6379').selection).toEqual({ disabled: [], eventBus: 'redis' });
+    expect(selectModules({ promotion: false, cart: false }, undefined)).toEqual({ selection: { disabled: ['cart', 'promotion'], eventBus: 'local', locking: 'postgres' }, problems: [] });
+    expect(selectModules({}, 'redis://127.0.0.1:6379').selection).toEqual({ disabled: [], eventBus: 'redis', locking: 'redis' });
   });
 
   it('refuses to switch off what every request needs, naming why', () => {
@@ -26,10 +26,66 @@ describe('the file\'s modules, resolved', () => {
     expect(problemsOf({ event_bus: { resolve: 'local', options: { x: 1 } } })).toEqual(['modules.event_bus.options: the built-in event bus takes no options']);
   });
 
-  it('refuses cache and locking implementations Stheno does not have, instead of ignoring them', () => {
-    expect(problemsOf({ cache: 'memory', locking: '@medusajs/medusa/locking-postgres' })).toEqual([]);
+  it('refuses cache implementations Stheno does not have, instead of ignoring them', () => {
+    expect(problemsOf({ cache: 'memory' })).toEqual([]);
     expect(problemsOf({ cache: '@medusajs/cache-redis' })[0]).toMatch(/^modules\.cache: only 'memory' is available .*got '@medusajs\/cache-redis'$/);
-    expect(problemsOf({ locking: { resolve: 'redis' } })[0]).toMatch(/^modules\.locking\.resolve: only 'postgres' is available/);
+  });
+
+  describe('locking', () => {
+    const redis = 'redis://r:6379';
+    const lockingOf = (locking: Parameters<typeof selectModules>[0][string], redisUrl?: string) => selectModules({ locking }, redisUrl);
+
+    it('defaults to redis when Redis is configured, else postgres', () => {
+      expect(selectModules({}, redis).selection.locking).toBe('redis');
+      expect(selectModules({}, undefined).selection.locking).toBe('postgres');
+    });
+
+    it('chooses memory, redis or postgres by name or by Medusa provider name', () => {
+      expect(lockingOf('memory', redis).selection.locking).toBe('memory');
+      expect(lockingOf('postgres', redis).selection.locking).toBe('postgres');
+      expect(lockingOf('@medusajs/medusa/locking-postgres', redis).selection.locking).toBe('postgres');
+      expect(lockingOf({ resolve: '@medusajs/medusa/locking-redis' }, redis).selection.locking).toBe('redis');
+      expect(lockingOf('@medusajs/locking-redis', redis).problems).toEqual([]);
+    });
+
+    it("takes Medusa's module form: the default provider, or the only one", () => {
+      const medusa = {
+        resolve: '@medusajs/medusa/locking',
+        options: {
+          providers: [
+            { resolve: '@medusajs/medusa/locking-postgres', id: 'locking-postgres' },
+            { resolve: '@medusajs/medusa/locking-redis', id: 'locking-redis', is_default: true, options: { redisUrl: redis } },
+          ],
+        },
+      };
+      expect(lockingOf(medusa, redis)).toEqual({ selection: { disabled: [], eventBus: 'redis', locking: 'redis' }, problems: [] });
+      expect(lockingOf({ resolve: '@medusajs/medusa/locking', options: { providers: [{ resolve: '@medusajs/medusa/locking-postgres' }] } }, redis).selection.locking).toBe('postgres');
+      // the module without providers keeps Stheno's default
+      expect(lockingOf({ resolve: '@medusajs/medusa/locking' }, redis).selection.locking).toBe('redis');
+      expect(lockingOf({ resolve: '@medusajs/medusa/locking' }).selection.locking).toBe('postgres');
+    });
+
+    it('refuses, naming the path: redis without Redis, unknown names, ambiguous providers, options it does not read', () => {
+      expect(lockingOf('redis').problems).toEqual(["modules.locking: 'redis' needs projectConfig.redisUrl (REDIS_URL)"]);
+      expect(lockingOf({ resolve: '@medusajs/medusa/locking', options: { providers: [{ resolve: '@medusajs/medusa/locking-redis', is_default: true }] } }).problems).toEqual([
+        "modules.locking.options.providers[0].resolve: 'redis' needs projectConfig.redisUrl (REDIS_URL)",
+      ]);
+      expect(lockingOf({ resolve: 'zookeeper' }).problems).toEqual([
+        "modules.locking.resolve: expected 'memory', 'redis' or 'postgres' (or '@medusajs/medusa/locking-redis', '@medusajs/medusa/locking-postgres'), got 'zookeeper'",
+      ]);
+      expect(lockingOf({ options: { providers: [{ resolve: 'memory' }, { resolve: 'postgres' }] } }).problems).toEqual([
+        'modules.locking.options.providers: several providers and none is_default; mark the one to use with is_default: true',
+      ]);
+      expect(lockingOf({ options: { providers: [{ resolve: 'memory', is_default: true }, { resolve: 'postgres', is_default: true }] } }).problems).toEqual([
+        'modules.locking.options.providers: more than one provider is_default ([0], [1])',
+      ]);
+      expect(lockingOf({ resolve: 'postgres', options: { ttl: 1 } }).problems).toEqual(['modules.locking.options.ttl: unknown option (allowed: providers)']);
+      expect(lockingOf({ options: { providers: [{ resolve: '@medusajs/medusa/locking-redis', options: { redisUrl: 'redis://other:6379', namespace: 'x' } }] } }, redis).problems).toEqual([
+        'modules.locking.options.providers[0].options.redisUrl: a separate Redis for locking is not supported; locking uses projectConfig.redisUrl (REDIS_URL)',
+        'modules.locking.options.providers[0].options.namespace: unknown option (the built-in locking providers take none; lock timeouts are per call)',
+      ]);
+      expect(problemsOf({ locking: false })).toEqual(['modules.locking: cannot be switched off (choose an implementation instead)']);
+    });
   });
 
   it('accepts the built-in module by its Medusa name, refuses a replacement, and refuses options a module does not read', () => {
@@ -47,6 +103,6 @@ describe('the file\'s modules, resolved', () => {
     expect(() => loadConfig({}, '/srv/app', { modules: { user: false, event_bus: 'redis' } })).toThrow(
       /modules\.user: cannot be switched off[\s\S]*modules\.event_bus: 'redis' needs projectConfig\.redisUrl/,
     );
-    expect(loadConfig({}, '/srv/app', { modules: { notification: false } }).modules).toEqual({ disabled: ['notification'], eventBus: 'local' });
+    expect(loadConfig({}, '/srv/app', { modules: { notification: false } }).modules).toEqual({ disabled: ['notification'], eventBus: 'local', locking: 'postgres' });
   });
 });

@@ -11,7 +11,15 @@ export interface ModuleSelection {
   disabled: string[];
   /** `local`: subscribers run in the process that relays the event; `redis`: Bull queues. */
   eventBus: 'local' | 'redis';
+  /**
+   * Which implementation `LockingService` uses (framework/locking): `memory` (one process only),
+   * `redis` (needs REDIS_URL) or `postgres` (a lock table, any number of processes).
+   */
+  locking: LockingChoice;
 }
+
+export type LockingChoice = 'memory' | 'redis' | 'postgres';
+const LOCKING_CHOICES: readonly string[] = ['memory', 'redis', 'postgres'];
 
 /**
  * Modules every request depends on: the guard resolves publishable and secret keys (api_key, and
@@ -51,9 +59,13 @@ const MEDUSA_NAMES: Record<string, string> = {
   '@medusajs/cache-redis': 'redis',
   '@medusajs/medusa/cache-redis': 'redis',
   '@medusajs/medusa/locking-postgres': 'postgres',
+  '@medusajs/locking-postgres': 'postgres',
   '@medusajs/medusa/locking-redis': 'redis',
-  '@medusajs/medusa/locking': 'postgres',
+  '@medusajs/locking-redis': 'redis',
 };
+
+/** The locking module itself, whose `options.providers` name the implementation (Medusa's form). */
+const LOCKING_MODULE_NAMES = ['@medusajs/medusa/locking', '@medusajs/locking', 'locking'];
 
 /** `'payment'` for `@medusajs/medusa/payment` or `@medusajs/payment`: the built-in module itself. */
 function namesBuiltIn(key: string, resolve: string): boolean {
@@ -68,6 +80,7 @@ export function selectModules(
   const problems: string[] = [];
   const disabled: string[] = [];
   let eventBus: 'local' | 'redis' = redisUrl ? 'redis' : 'local';
+  let locking: LockingChoice = redisUrl ? 'redis' : 'postgres';
 
   for (const [key, entry] of Object.entries(modules)) {
     const at = `modules.${key}`;
@@ -109,13 +122,66 @@ export function selectModules(
         problems.push(`${where}: only 'memory' is available (per-process caches, invalidated across processes through Redis when it is configured), got '${resolve}'`);
       }
     } else if (key === 'locking') {
-      if (choice !== undefined && choice !== 'postgres') {
-        problems.push(`${where}: only 'postgres' is available (checkout and stock are serialized by row locks in the flow's transaction), got '${resolve}'`);
-      }
+      const chosen = chooseLocking(entry, at, redisUrl, problems);
+      if (chosen) locking = chosen;
+      continue;
     }
     if (typeof entry === 'object' && entry.options && Object.keys(entry.options).length && key !== 'file') {
       problems.push(`${at}.options: the built-in ${key.replace('_', ' ')} takes no options`);
     }
   }
-  return { selection: { disabled: disabled.sort(), eventBus }, problems };
+  return { selection: { disabled: disabled.sort(), eventBus, locking }, problems };
+}
+
+/**
+ * `modules.locking`: a name (`'redis'`, `'@medusajs/medusa/locking-redis'` …), or Medusa's module
+ * form `{ resolve: '@medusajs/medusa/locking', options: { providers: [{ resolve, id, is_default }] } }`,
+ * where the default provider (or the only one) is the implementation. The module without providers
+ * keeps Stheno's default (Medusa's own default would be in-memory, unsafe with several processes).
+ * Undefined when the entry keeps the default or has problems (pushed onto `problems`).
+ */
+function chooseLocking(entry: Exclude<ModuleEntry, false>, at: string, redisUrl: string | undefined, problems: string[]): LockingChoice | undefined {
+  const expected = `expected 'memory', 'redis' or 'postgres' (or '@medusajs/medusa/locking-redis', '@medusajs/medusa/locking-postgres')`;
+  const named = (resolve: string, where: string): LockingChoice | undefined => {
+    const choice = MEDUSA_NAMES[resolve] ?? resolve;
+    if (!LOCKING_CHOICES.includes(choice)) {
+      problems.push(`${where}: ${expected}, got '${resolve}'`);
+      return undefined;
+    }
+    if (choice === 'redis' && !redisUrl) {
+      problems.push(`${where}: 'redis' needs projectConfig.redisUrl (REDIS_URL)`);
+      return undefined;
+    }
+    return choice as LockingChoice;
+  };
+  if (typeof entry === 'string') return named(entry.trim(), at);
+  const resolve = entry.resolve?.trim();
+  const { providers, ...others } = entry.options ?? {};
+  for (const option of Object.keys(others)) problems.push(`${at}.options.${option}: unknown option (allowed: providers)`);
+  if (resolve !== undefined && !LOCKING_MODULE_NAMES.includes(resolve)) {
+    if (providers !== undefined) problems.push(`${at}.options.providers: only the locking module ('@medusajs/medusa/locking') takes providers`);
+    return named(resolve, `${at}.resolve`);
+  }
+  if (!providers?.length) return undefined;
+  const defaults = providers.map((provider, index) => ({ provider, index })).filter(({ provider }) => provider.is_default);
+  if (defaults.length > 1) {
+    problems.push(`${at}.options.providers: more than one provider is_default (${defaults.map(({ index }) => `[${index}]`).join(', ')})`);
+    return undefined;
+  }
+  if (!defaults.length && providers.length > 1) {
+    problems.push(`${at}.options.providers: several providers and none is_default; mark the one to use with is_default: true`);
+    return undefined;
+  }
+  const { provider, index } = defaults[0] ?? { provider: providers[0], index: 0 };
+  const where = `${at}.options.providers[${index}]`;
+  for (const [option, value] of Object.entries(provider.options ?? {})) {
+    // Medusa's locking-redis takes its own redisUrl; Stheno's uses the shared client of projectConfig.redisUrl
+    if (option === 'redisUrl' && (value === undefined || value === redisUrl)) continue;
+    problems.push(
+      option === 'redisUrl'
+        ? `${where}.options.redisUrl: a separate Redis for locking is not supported; locking uses projectConfig.redisUrl (REDIS_URL)`
+        : `${where}.options.${option}: unknown option (the built-in locking providers take none; lock timeouts are per call)`,
+    );
+  }
+  return named(provider.resolve.trim(), `${where}.resolve`);
 }
