@@ -18,6 +18,7 @@ import { LoadedPlugin } from './framework/plugins/plugin';
 import { ConfiguredProvidersModule } from './framework/providers/configured-providers.module';
 import { HttpPipelineModule } from './framework/http/http-pipeline.module';
 import { createValidationPipe } from './framework/http/validation';
+import { LockingModule } from './framework/locking/locking.module';
 import { LoggingModule } from './framework/logging/logging.module';
 import { MetricsModule } from './framework/metrics/metrics.module';
 import { SlowHandlerInterceptor } from './framework/logging/slow-handler.interceptor';
@@ -151,6 +152,7 @@ export class AppModule {
       HttpPipelineModule.forRoot(),
       DatabaseModule.forRoot(config, databaseUrl, pluginSchema),
       RedisModule.forRoot(),
+      LockingModule.forRoot(config),
       EventsModule.forRoot(config),
       JobsModule.forRoot(config),
       // before AccessModule: a route whose flag is off answers 404 before authentication is checked
