@@ -23,6 +23,7 @@ import { LoggingModule } from './framework/logging/logging.module';
 import { MetricsModule } from './framework/metrics/metrics.module';
 import { SlowHandlerInterceptor } from './framework/logging/slow-handler.interceptor';
 import { RedisModule } from './framework/redis/redis.module';
+import { CacheModule } from './framework/cache/cache.module';
 import { RuntimeOptions } from './framework/runtime/runtime';
 import { BuiltInJobsModule } from './jobs/built-in-jobs.module';
 import { LinksModule } from './links/links.module';
@@ -153,6 +154,8 @@ export class AppModule {
       DatabaseModule.forRoot(config, databaseUrl, pluginSchema),
       RedisModule.forRoot(),
       LockingModule.forRoot(config),
+      // modules.cache: CacheService in memory or on Redis, for every module
+      CacheModule.forRoot(),
       EventsModule.forRoot(config),
       JobsModule.forRoot(config),
       // before AccessModule: a route whose flag is off answers 404 before authentication is checked

@@ -71,6 +71,7 @@ async function main(): Promise<void> {
       `Stheno is running at ${url} (${config.env}, worker mode ${config.workerMode}, ` +
         `${config.database.embedded ? `embedded database in ${config.database.dataDir}` : 'PostgreSQL'}, ` +
         `${config.modules.eventBus === 'redis' ? 'events on Redis' : 'in-process events'}, ${config.modules.locking} locks` +
+        `${config.modules.cache.kind === 'redis' ? ', cache on Redis' : ''}` +
         `${config.modules.disabled.length ? `, modules off: ${config.modules.disabled.join(', ')}` : ''})`,
       config.workerMode === 'worker' ? '' : `API docs: ${url}/docs`,
       ...firstSteps,

@@ -204,7 +204,7 @@ export interface AppConfig {
   /** Options of the file's `{ resolve, options }` plugin entries, by entry: given to the plugin's module factory. */
   pluginOptions: Record<string, Record<string, unknown>>;
   configFile: ConfigFileInputs;
-  /** The file's `modules`, resolved: switched-off modules and the event bus (module-selection.ts). */
+  /** The file's `modules`, resolved: switched-off modules, the event bus and the cache (module-selection.ts). */
   modules: ModuleSelection;
   // --- feature flags (issue 7)
   /** Every declared flag's value: `STHENO_FF_<KEY>` > config file `featureFlags` > the flag's default. */

@@ -117,7 +117,7 @@ export function resolveConfig(env: Record<string, string | undefined>, cwd = pro
     read.problems.push('METRICS_TOKEN: must be at least 16 characters when NODE_ENV=production');
   }
 
-  // --- modules (issue 7): which commerce modules run, which event bus
+  // --- modules (issue 7): which commerce modules run, which event bus and cache
   const modules = selectModules(fromFile.modules, redisUrl);
   read.problems.push(...modules.problems);
 

@@ -5,8 +5,12 @@ const problemsOf = (modules: Parameters<typeof selectModules>[0], redisUrl?: str
 
 describe('the file\'s modules, resolved', () => {
   it('switches commerce modules off, sorted, and keeps the default event bus', () => {
-    expect(selectModules({ promotion: false, cart: false }, undefined)).toEqual({ selection: { disabled: ['cart', 'promotion'], eventBus: 'local', locking: 'postgres' }, problems: [] });
-    expect(selectModules({}, 'redis://127.0.0.1:6379').selection).toEqual({ disabled: [], eventBus: 'redis', locking: 'redis' });
+    const memory = { kind: 'memory', ttlSeconds: 30 };
+    expect(selectModules({ promotion: false, cart: false }, undefined)).toEqual({
+      selection: { disabled: ['cart', 'promotion'], eventBus: 'local', locking: 'postgres', cache: memory },
+      problems: [],
+    });
+    expect(selectModules({}, 'redis://127.0.0.1:6379').selection).toEqual({ disabled: [], eventBus: 'redis', locking: 'redis', cache: memory });
   });
 
   it('refuses to switch off what every request needs, naming why', () => {
@@ -24,11 +28,6 @@ describe('the file\'s modules, resolved', () => {
     expect(problemsOf({ event_bus: 'redis' })).toEqual(["modules.event_bus: 'redis' needs projectConfig.redisUrl (REDIS_URL)"]);
     expect(problemsOf({ event_bus: { resolve: 'kafka' } })).toEqual(["modules.event_bus.resolve: expected 'local' or 'redis', got 'kafka'"]);
     expect(problemsOf({ event_bus: { resolve: 'local', options: { x: 1 } } })).toEqual(['modules.event_bus.options: the built-in event bus takes no options']);
-  });
-
-  it('refuses cache implementations Stheno does not have, instead of ignoring them', () => {
-    expect(problemsOf({ cache: 'memory' })).toEqual([]);
-    expect(problemsOf({ cache: '@medusajs/cache-redis' })[0]).toMatch(/^modules\.cache: only 'memory' is available .*got '@medusajs\/cache-redis'$/);
   });
 
   describe('locking', () => {
@@ -58,7 +57,7 @@ describe('the file\'s modules, resolved', () => {
           ],
         },
       };
-      expect(lockingOf(medusa, redis)).toEqual({ selection: { disabled: [], eventBus: 'redis', locking: 'redis' }, problems: [] });
+      expect(lockingOf(medusa, redis)).toEqual({ selection: { disabled: [], eventBus: 'redis', locking: 'redis', cache: { kind: 'memory', ttlSeconds: 30 } }, problems: [] });
       expect(lockingOf({ resolve: '@medusajs/medusa/locking', options: { providers: [{ resolve: '@medusajs/medusa/locking-postgres' }] } }, redis).selection.locking).toBe('postgres');
       // the module without providers keeps Stheno's default
       expect(lockingOf({ resolve: '@medusajs/medusa/locking' }, redis).selection.locking).toBe('redis');
@@ -88,6 +87,36 @@ describe('the file\'s modules, resolved', () => {
     });
   });
 
+  it('chooses the cache by name or by Medusa package name, memory by default even with Redis configured', () => {
+    const redisUrl = 'redis://r:6379';
+    expect(selectModules({}, redisUrl).selection.cache).toEqual({ kind: 'memory', ttlSeconds: 30 });
+    expect(selectModules({ cache: 'redis' }, redisUrl).selection.cache).toEqual({ kind: 'redis', ttlSeconds: 30 });
+    expect(selectModules({ cache: '@medusajs/medusa/cache-redis' }, redisUrl).selection.cache.kind).toBe('redis');
+    expect(selectModules({ cache: { resolve: '@medusajs/cache-inmemory', options: { ttl: 90 } } }, redisUrl).selection.cache).toEqual({ kind: 'memory', ttlSeconds: 90 });
+    // Medusa's cache-redis requires options.redisUrl: the same Redis as the app's carries over
+    expect(selectModules({ cache: { resolve: '@medusajs/cache-redis', options: { redisUrl, ttl: 2.5 } } }, redisUrl)).toEqual({
+      selection: { disabled: [], eventBus: 'redis', locking: 'redis', cache: { kind: 'redis', ttlSeconds: 2.5 } },
+      problems: [],
+    });
+    expect(selectModules({ cache: { options: { ttl: 5 } } }, undefined).selection.cache).toEqual({ kind: 'memory', ttlSeconds: 5 });
+  });
+
+  it('refuses a Redis cache without Redis, a bad ttl, options it does not read, and switching the cache off', () => {
+    expect(problemsOf({ cache: '@medusajs/medusa/cache-redis' })).toEqual(["modules.cache: 'redis' needs projectConfig.redisUrl (REDIS_URL)"]);
+    expect(problemsOf({ cache: { resolve: 'redis' } })).toEqual(["modules.cache.resolve: 'redis' needs projectConfig.redisUrl (REDIS_URL)"]);
+    expect(problemsOf({ cache: { resolve: 'memcached' } })).toEqual(["modules.cache.resolve: expected 'memory' or 'redis', got 'memcached'"]);
+    expect(problemsOf({ cache: { options: { ttl: 0 } } })).toEqual(['modules.cache.options.ttl: expected a number of seconds greater than 0 (at most a year), got 0']);
+    expect(problemsOf({ cache: { options: { ttl: '30' } } })[0]).toMatch(/^modules\.cache\.options\.ttl: .*got "30"$/);
+    expect(problemsOf({ cache: { options: { redisUrl: 'redis://r:6379' } } })).toEqual(['modules.cache.options.redisUrl: unknown option (allowed: ttl)']);
+    expect(problemsOf({ cache: { resolve: 'redis', options: { redisUrl: 'redis://other:6379', namespace: 'm' } } }, 'redis://r:6379')).toEqual([
+      "modules.cache.options.redisUrl: the cache uses the app's Redis connection (projectConfig.redisUrl, REDIS_URL); a separate cache Redis is not supported",
+      'modules.cache.options.namespace: not supported (cache keys live under `<redisPrefix>:cache:`: set projectConfig.redisPrefix (REDIS_PREFIX))',
+    ]);
+    expect(problemsOf({ cache: false })).toEqual([
+      'modules.cache: cannot be switched off (the api key cache and the store response cache use it; STORE_RESPONSE_CACHE_MB=0 turns the response cache off)',
+    ]);
+  });
+
   it('accepts the built-in module by its Medusa name, refuses a replacement, and refuses options a module does not read', () => {
     expect(problemsOf({ payment: { resolve: '@medusajs/medusa/payment', options: { providers: [] } }, sales_channel: '@medusajs/sales-channel' })).toEqual([]);
     expect(problemsOf({ product: './my-product-module' })).toEqual([
@@ -103,6 +132,16 @@ describe('the file\'s modules, resolved', () => {
     expect(() => loadConfig({}, '/srv/app', { modules: { user: false, event_bus: 'redis' } })).toThrow(
       /modules\.user: cannot be switched off[\s\S]*modules\.event_bus: 'redis' needs projectConfig\.redisUrl/,
     );
-    expect(loadConfig({}, '/srv/app', { modules: { notification: false } }).modules).toEqual({ disabled: ['notification'], eventBus: 'local', locking: 'postgres' });
+    expect(loadConfig({}, '/srv/app', { modules: { notification: false } }).modules).toEqual({
+      disabled: ['notification'],
+      eventBus: 'local',
+      locking: 'postgres',
+      cache: { kind: 'memory', ttlSeconds: 30 },
+    });
+    expect(() => loadConfig({}, '/srv/app', { modules: { cache: 'redis' } })).toThrow(/modules\.cache: 'redis' needs projectConfig\.redisUrl \(REDIS_URL\)/);
+    expect(loadConfig({ REDIS_URL: 'redis://r:6379' }, '/srv/app', { modules: { cache: { resolve: '@medusajs/medusa/cache-redis', options: { ttl: 60 } } } }).modules.cache).toEqual({
+      kind: 'redis',
+      ttlSeconds: 60,
+    });
   });
 });

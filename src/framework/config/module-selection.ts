@@ -4,7 +4,7 @@ import type { ModuleEntry } from './define-config';
  * What the file's `modules` key asks for, checked against what Stheno can do (the shape was checked
  * by config-file.ts): which commerce modules are switched off, and which implementation each
  * infrastructure piece uses. Which Nest modules and routes go with a switched-off module is worked
- * out from the module graph when the app is assembled (framework/modules/module-graph.ts).
+ * out from the module graph when the app is assembled (framework/modules/module-gate.ts).
  */
 export interface ModuleSelection {
   /** Module keys switched off with `false`, sorted. */
@@ -16,10 +16,22 @@ export interface ModuleSelection {
    * `redis` (needs REDIS_URL) or `postgres` (a lock table, any number of processes).
    */
   locking: LockingChoice;
+  /** The cache module (framework/cache): where CacheService keeps entries, and their default lifetime. */
+  cache: CacheSelection;
 }
 
 export type LockingChoice = 'memory' | 'redis' | 'postgres';
 const LOCKING_CHOICES: readonly string[] = ['memory', 'redis', 'postgres'];
+
+/** `memory`: in each process; `redis`: shared by every process through the Redis of REDIS_URL. */
+export interface CacheSelection {
+  kind: 'memory' | 'redis';
+  /** Medusa's `options.ttl`: how long an entry lives unless `set` says otherwise, in seconds. */
+  ttlSeconds: number;
+}
+
+/** Medusa's cache modules keep an entry 30 seconds by default. */
+export const DEFAULT_CACHE_TTL_SECONDS = 30;
 
 /**
  * Modules every request depends on: the guard resolves publishable and secret keys (api_key, and
@@ -81,6 +93,7 @@ export function selectModules(
   const disabled: string[] = [];
   let eventBus: 'local' | 'redis' = redisUrl ? 'redis' : 'local';
   let locking: LockingChoice = redisUrl ? 'redis' : 'postgres';
+  let cache: CacheSelection = { kind: 'memory', ttlSeconds: DEFAULT_CACHE_TTL_SECONDS };
 
   for (const [key, entry] of Object.entries(modules)) {
     const at = `modules.${key}`;
@@ -88,7 +101,7 @@ export function selectModules(
     if (entry === false) {
       if (ALWAYS_ON[key]) problems.push(`${at}: cannot be switched off (${ALWAYS_ON[key]})`);
       else if (key === 'event_bus' || key === 'locking') problems.push(`${at}: cannot be switched off (choose an implementation instead)`);
-      else if (key === 'cache') problems.push(`${at}: cannot be switched off (the api key cache and the store response cache are in memory; STORE_RESPONSE_CACHE_MB=0 turns the response cache off)`);
+      else if (key === 'cache') problems.push(`${at}: cannot be switched off (the api key cache and the store response cache use it; STORE_RESPONSE_CACHE_MB=0 turns the response cache off)`);
       else disabled.push(key);
       continue;
     }
@@ -118,9 +131,10 @@ export function selectModules(
         else problems.push(`${where}: 'redis' needs projectConfig.redisUrl (REDIS_URL)`);
       } else problems.push(`${where}: expected 'local' or 'redis', got '${resolve}'`);
     } else if (key === 'cache') {
-      if (choice !== undefined && choice !== 'memory') {
-        problems.push(`${where}: only 'memory' is available (per-process caches, invalidated across processes through Redis when it is configured), got '${resolve}'`);
-      }
+      const selected = selectCache(entry, choice, where, at, redisUrl);
+      problems.push(...selected.problems);
+      if (selected.cache) cache = selected.cache;
+      continue;
     } else if (key === 'locking') {
       const chosen = chooseLocking(entry, at, redisUrl, problems);
       if (chosen) locking = chosen;
@@ -130,7 +144,7 @@ export function selectModules(
       problems.push(`${at}.options: the built-in ${key.replace('_', ' ')} takes no options`);
     }
   }
-  return { selection: { disabled: disabled.sort(), eventBus, locking }, problems };
+  return { selection: { disabled: disabled.sort(), eventBus, locking, cache }, problems };
 }
 
 /**
@@ -184,4 +198,48 @@ function chooseLocking(entry: Exclude<ModuleEntry, false>, at: string, redisUrl:
     );
   }
   return named(provider.resolve.trim(), `${where}.resolve`);
+}
+
+/** Options Medusa's cache modules take that Stheno does not, with what to do instead. */
+const CACHE_OPTIONS_ELSEWHERE: Record<string, string> = {
+  redisOptions: 'the cache uses the shared Redis connection: set projectConfig.redisOptions',
+  namespace: 'cache keys live under `<redisPrefix>:cache:`: set projectConfig.redisPrefix (REDIS_PREFIX)',
+};
+
+/**
+ * `modules.cache`: `'memory'` or `'redis'` (or Medusa's package names), with Medusa's `options.ttl`
+ * in seconds. The Redis cache uses the app's one Redis connection: Medusa's `options.redisUrl` is
+ * accepted only when it names that same Redis.
+ */
+function selectCache(
+  entry: Exclude<ModuleEntry, false>,
+  choice: string | undefined,
+  where: string,
+  at: string,
+  redisUrl: string | undefined,
+): { cache?: CacheSelection; problems: string[] } {
+  const problems: string[] = [];
+  const kind = choice ?? 'memory';
+  if (kind !== 'memory' && kind !== 'redis') {
+    return { problems: [`${where}: expected 'memory' or 'redis', got '${choice}'`] };
+  }
+  if (kind === 'redis' && !redisUrl) problems.push(`${where}: 'redis' needs projectConfig.redisUrl (REDIS_URL)`);
+  const options: Record<string, unknown> = typeof entry === 'object' ? (entry.options ?? {}) : {};
+  let ttlSeconds = DEFAULT_CACHE_TTL_SECONDS;
+  for (const [option, value] of Object.entries(options)) {
+    const path = `${at}.options.${option}`;
+    if (option === 'ttl') {
+      if (typeof value === 'number' && Number.isFinite(value) && value > 0 && value <= 365 * 24 * 3600) ttlSeconds = value;
+      else problems.push(`${path}: expected a number of seconds greater than 0 (at most a year), got ${JSON.stringify(value)}`);
+    } else if (option === 'redisUrl' && kind === 'redis') {
+      if (value !== undefined && value !== redisUrl) {
+        problems.push(`${path}: the cache uses the app's Redis connection (projectConfig.redisUrl, REDIS_URL); a separate cache Redis is not supported`);
+      }
+    } else if (CACHE_OPTIONS_ELSEWHERE[option] && kind === 'redis') {
+      problems.push(`${path}: not supported (${CACHE_OPTIONS_ELSEWHERE[option]})`);
+    } else {
+      problems.push(`${path}: unknown option (allowed: ${kind === 'redis' ? 'ttl, redisUrl' : 'ttl'})`);
+    }
+  }
+  return problems.length ? { problems } : { cache: { kind, ttlSeconds }, problems };
 }

@@ -11,7 +11,7 @@ export function cacheableFields(fields: ResolvedFields, stockPath: string): bool
   return !fields.fields.some((f) => f === stockPath || f.startsWith(`${stockPath}.`));
 }
 
-interface CachedResponse {
+export interface CachedResponse {
   /** The store content version the body was built under. */
   version: string;
   /** The serialised JSON, as bytes: sending a string would encode it to UTF-8 on every hit. */
@@ -22,7 +22,7 @@ interface CachedResponse {
   bytes: number;
 }
 
-interface PriceWindow {
+export interface PriceWindow {
   version: string;
   /** The next instant a price list starts or ends (Infinity: none scheduled). */
   nextBoundary: number;
@@ -42,11 +42,12 @@ interface PriceWindow {
  * publishable key's sales channels and the signed-in customer's groups (price lists restricted to a
  * group price its members differently): nothing else about the caller changes a store product
  * response. A guest and a customer in no group share entries. Per process, bounded by
- * STORE_RESPONSE_CACHE_MB (0 turns it off), least recently used out first.
+ * STORE_RESPONSE_CACHE_MB (0 turns it off), least recently used out first; with `modules.cache:
+ * 'redis'`, `SharedStoreResponseCache` also shares the entries between processes through Redis.
  */
 @Injectable()
 export class StoreResponseCache {
-  private readonly entries = new Map<string, CachedResponse>();
+  protected readonly entries = new Map<string, CachedResponse>();
   private readonly maxBytes: number;
   private bytes = 0;
   private window: PriceWindow | null = null;
@@ -95,8 +96,7 @@ export class StoreResponseCache {
     cacheable: boolean,
     build: () => Promise<object>,
   ): Promise<void> {
-    // prices for a cart follow the cart's region, which changes without a catalog write: never cached
-    if (!this.enabled || !cacheable || req.query.cart_id !== undefined) {
+    if (!this.caches(req, cacheable)) {
       res.json(await build());
       return;
     }
@@ -105,20 +105,29 @@ export class StoreResponseCache {
     const hit = this.fresh(key, version);
     if (hit) return this.send(res, hit, 'hit');
     const window = await this.priceWindow(ctx, version);
-    const body = Buffer.from(JSON.stringify(await build()));
-    const entry: CachedResponse = {
-      version,
-      body,
-      etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
-      expiresAt: window.nextBoundary,
-      bytes: body.length + key.length * 2,
-    };
+    const entry = this.entryOf(key, version, window.nextBoundary, Buffer.from(JSON.stringify(await build())));
     this.store(key, entry);
     this.send(res, entry, 'miss');
   }
 
+  /** Whether this response is cached at all. */
+  protected caches(req: Request, cacheable: boolean): boolean {
+    // prices for a cart follow the cart's region, which changes without a catalog write: never cached
+    return this.enabled && cacheable && req.query.cart_id === undefined;
+  }
+
+  protected entryOf(key: string, version: string, expiresAt: number, body: Buffer, etag?: string): CachedResponse {
+    return {
+      version,
+      body,
+      etag: etag ?? `"${createHash('sha1').update(body).digest('base64url')}"`,
+      expiresAt,
+      bytes: body.length + key.length * 2,
+    };
+  }
+
   /** The entry of `key` if it was built under `version` and no price list has started or ended since. */
-  private fresh(key: string, version: string): CachedResponse | undefined {
+  protected fresh(key: string, version: string): CachedResponse | undefined {
     const entry = this.entries.get(key);
     if (!entry || entry.version !== version || Date.now() >= entry.expiresAt) return undefined;
     // most recently used last
@@ -127,7 +136,7 @@ export class StoreResponseCache {
     return entry;
   }
 
-  private send(res: Response, entry: CachedResponse, outcome: 'hit' | 'miss'): void {
+  protected send(res: Response, entry: CachedResponse, outcome: 'hit' | 'miss'): void {
     res.type('application/json');
     res.setHeader('X-Cache', outcome);
     // set before Express's send, which then skips hashing the body again and answers 304 when fresh
@@ -135,7 +144,7 @@ export class StoreResponseCache {
     res.send(entry.body);
   }
 
-  private store(key: string, entry: CachedResponse): void {
+  protected store(key: string, entry: CachedResponse): void {
     if (entry.bytes > this.maxBytes / 4) return;
     const previous = this.entries.get(key);
     if (previous) {
@@ -155,7 +164,7 @@ export class StoreResponseCache {
    * On the connection, not through an entity manager: the fast path has no request context (and
    * needs none for one read), and no transaction is ever open around a store read.
    */
-  private async currentVersion(em: EntityManager): Promise<string> {
+  protected async currentVersion(em: EntityManager): Promise<string> {
     const [row] = await em.getConnection().execute<Array<{ version: string }>>('select version::text as version from catalog_version where id = 2');
     return row?.version ?? '0';
   }
@@ -168,7 +177,7 @@ export class StoreResponseCache {
    * missed and the body priced before it served until the next catalog write. A boundary at `now`
    * itself counts (a list still applies at the instant it ends), so such a body expires at once.
    */
-  private async priceWindow(ctx: Context, version: string): Promise<PriceWindow> {
+  protected async priceWindow(ctx: Context, version: string): Promise<PriceWindow> {
     const now = Date.now();
     if (this.window && this.window.version === version && now < this.window.nextBoundary) return this.window;
     const at = new Date(now).toISOString();

@@ -11,7 +11,7 @@ import { StoreCacheFastPath } from './http/store-cache-fast-path';
 import { StoreProductVariantsController } from './http/store-product-variants.controller';
 import { StoreProductsController } from './http/store-products.controller';
 import { PricingContextResolver } from './pricing-context';
-import { StoreResponseCache } from './response-cache';
+import { storeResponseCacheProvider } from './shared-response-cache';
 import { StoreCatalogService } from './store-catalog.service';
 
 /**
@@ -22,7 +22,7 @@ import { StoreCatalogService } from './store-catalog.service';
 @Module({
   imports: [ormFeature([CatalogVersion]), RegionModule, PricingModule, ApiKeyModule],
   controllers: [StoreProductsController, StoreProductVariantsController],
-  providers: [StoreCatalogService, PricingContextResolver, StoreResponseCache, StoreCacheFastPath, { provide: EARLY_RESPONDER, useExisting: StoreCacheFastPath }],
+  providers: [StoreCatalogService, PricingContextResolver, storeResponseCacheProvider, StoreCacheFastPath, { provide: EARLY_RESPONDER, useExisting: StoreCacheFastPath }],
 })
 export class StoreCatalogModule {
   /**
