@@ -10,7 +10,7 @@ describe('the file\'s modules, resolved', () => {
       selection: { disabled: ['cart', 'promotion'], eventBus: 'local', locking: 'postgres', cache: memory },
       problems: [],
     });
-    expect(selectModules({}, 'redis://127.0.0.1:6379').selection).toEqual({ disabled: [], eventBus: 'redis', locking: 'redis', cache: memory });
+    expect(selectModules({}, 'redis://127.0.0.1:6379').selection).toEqual({ disabled: [], eventBus: 'redis', locking: 'postgres', cache: memory });
   });
 
   it('refuses to switch off what every request needs, naming why', () => {
@@ -34,8 +34,8 @@ describe('the file\'s modules, resolved', () => {
     const redis = 'redis://r:6379';
     const lockingOf = (locking: Parameters<typeof selectModules>[0][string], redisUrl?: string) => selectModules({ locking }, redisUrl);
 
-    it('defaults to redis when Redis is configured, else postgres', () => {
-      expect(selectModules({}, redis).selection.locking).toBe('redis');
+    it('defaults to postgres, with or without Redis (checkout must not depend on Redis being up)', () => {
+      expect(selectModules({}, redis).selection.locking).toBe('postgres');
       expect(selectModules({}, undefined).selection.locking).toBe('postgres');
     });
 
@@ -60,7 +60,7 @@ describe('the file\'s modules, resolved', () => {
       expect(lockingOf(medusa, redis)).toEqual({ selection: { disabled: [], eventBus: 'redis', locking: 'redis', cache: { kind: 'memory', ttlSeconds: 30 } }, problems: [] });
       expect(lockingOf({ resolve: '@medusajs/medusa/locking', options: { providers: [{ resolve: '@medusajs/medusa/locking-postgres' }] } }, redis).selection.locking).toBe('postgres');
       // the module without providers keeps Stheno's default
-      expect(lockingOf({ resolve: '@medusajs/medusa/locking' }, redis).selection.locking).toBe('redis');
+      expect(lockingOf({ resolve: '@medusajs/medusa/locking' }, redis).selection.locking).toBe('postgres');
       expect(lockingOf({ resolve: '@medusajs/medusa/locking' }).selection.locking).toBe('postgres');
     });
 
@@ -95,7 +95,7 @@ describe('the file\'s modules, resolved', () => {
     expect(selectModules({ cache: { resolve: '@medusajs/cache-inmemory', options: { ttl: 90 } } }, redisUrl).selection.cache).toEqual({ kind: 'memory', ttlSeconds: 90 });
     // Medusa's cache-redis requires options.redisUrl: the same Redis as the app's carries over
     expect(selectModules({ cache: { resolve: '@medusajs/cache-redis', options: { redisUrl, ttl: 2.5 } } }, redisUrl)).toEqual({
-      selection: { disabled: [], eventBus: 'redis', locking: 'redis', cache: { kind: 'redis', ttlSeconds: 2.5 } },
+      selection: { disabled: [], eventBus: 'redis', locking: 'postgres', cache: { kind: 'redis', ttlSeconds: 2.5 } },
       problems: [],
     });
     expect(selectModules({ cache: { options: { ttl: 5 } } }, undefined).selection.cache).toEqual({ kind: 'memory', ttlSeconds: 5 });

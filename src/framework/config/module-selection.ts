@@ -92,7 +92,9 @@ export function selectModules(
   const problems: string[] = [];
   const disabled: string[] = [];
   let eventBus: 'local' | 'redis' = redisUrl ? 'redis' : 'local';
-  let locking: LockingChoice = redisUrl ? 'redis' : 'postgres';
+  // postgres by default, with or without Redis: checkout keeps working while Redis is down (the
+  // reliability suite takes orders through a Redis outage); `redis` is for those who choose it
+  let locking: LockingChoice = 'postgres';
   let cache: CacheSelection = { kind: 'memory', ttlSeconds: DEFAULT_CACHE_TTL_SECONDS };
 
   for (const [key, entry] of Object.entries(modules)) {
