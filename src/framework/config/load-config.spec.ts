@@ -374,6 +374,12 @@ describe('options of the file that have no variable', () => {
     const config = loadConfig({}, '/srv/app', { modules: { promotion: false }, projectConfig: { sessionOptions: { ttl: 1000 }, redisOptions: { connectionName: 'x' } } });
     expect(config.warnings.filter((w) => w.startsWith('stheno.config'))).toEqual([]);
   });
+
+  it('warns when redisOptions are set but no Redis is configured (nothing would use them)', () => {
+    const file = { projectConfig: { redisOptions: { connectionName: 'x' } } };
+    expect(loadConfig({}, '/srv/app', file).warnings).toContain('projectConfig.redisOptions is set but there is no Redis (projectConfig.redisUrl, REDIS_URL): no client uses them');
+    expect(loadConfig({ REDIS_URL: 'redis://r:6379' }, '/srv/app', file).warnings.filter((w) => w.startsWith('projectConfig.redisOptions'))).toEqual([]);
+  });
 });
 
 describe('files: BACKEND_URL, UPLOAD_MAX_FILE_SIZE, UPLOAD_MAX_FILES', () => {

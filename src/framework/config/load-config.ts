@@ -117,6 +117,11 @@ export function resolveConfig(env: Record<string, string | undefined>, cwd = pro
     read.problems.push('METRICS_TOKEN: must be at least 16 characters when NODE_ENV=production');
   }
 
+  // one file for every environment is fine, but options nothing reads should not look obeyed
+  if (fromFile.redisOptions && !redisUrl && Object.values(fromFile.redisOptions).some((value) => value !== undefined)) {
+    warnings.push('projectConfig.redisOptions is set but there is no Redis (projectConfig.redisUrl, REDIS_URL): no client uses them');
+  }
+
   // --- modules (issue 7): which commerce modules run, which event bus and cache
   const modules = selectModules(fromFile.modules, redisUrl);
   read.problems.push(...modules.problems);

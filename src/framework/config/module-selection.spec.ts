@@ -27,7 +27,13 @@ describe('the file\'s modules, resolved', () => {
     expect(selectModules({ event_bus: '@medusajs/event-bus-redis' }, 'redis://r:6379').selection.eventBus).toBe('redis');
     expect(problemsOf({ event_bus: 'redis' })).toEqual(["modules.event_bus: 'redis' needs projectConfig.redisUrl (REDIS_URL)"]);
     expect(problemsOf({ event_bus: { resolve: 'kafka' } })).toEqual(["modules.event_bus.resolve: expected 'local' or 'redis', got 'kafka'"]);
-    expect(problemsOf({ event_bus: { resolve: 'local', options: { x: 1 } } })).toEqual(['modules.event_bus.options: the built-in event bus takes no options']);
+    expect(problemsOf({ event_bus: { resolve: 'local', options: { x: 1 } } })).toEqual(['modules.event_bus.options.x: unknown option (the event bus takes only redisUrl, which must be REDIS_URL)']);
+    // Medusa's usual form carries over when it names the app's Redis
+    const medusa = { resolve: '@medusajs/medusa/event-bus-redis', options: { redisUrl: 'redis://r:6379' } };
+    expect(selectModules({ event_bus: medusa }, 'redis://r:6379')).toMatchObject({ selection: { eventBus: 'redis' }, problems: [] });
+    expect(problemsOf({ event_bus: medusa }, 'redis://other:6379')).toEqual([
+      "modules.event_bus.options.redisUrl: the event bus uses the app's Redis (projectConfig.redisUrl, REDIS_URL); a separate one is not supported",
+    ]);
   });
 
   describe('locking', () => {

@@ -142,9 +142,12 @@ export function selectModules(
       if (chosen) locking = chosen;
       continue;
     }
-    if (typeof entry === 'object' && entry.options && Object.keys(entry.options).length && key !== 'file') {
-      problems.push(`${at}.options: the built-in ${key.replace('_', ' ')} takes no options`);
+    // Medusa's event-bus-redis takes its own redisUrl: the app's own one carries over
+    const { redisUrl: busRedisUrl, ...busOptions } = typeof entry === 'object' ? (entry.options ?? {}) : {};
+    if (busRedisUrl !== undefined && busRedisUrl !== redisUrl) {
+      problems.push(`${at}.options.redisUrl: the event bus uses the app's Redis (projectConfig.redisUrl, REDIS_URL); a separate one is not supported`);
     }
+    for (const name of Object.keys(busOptions)) problems.push(`${at}.options.${name}: unknown option (the event bus takes only redisUrl, which must be REDIS_URL)`);
   }
   return { selection: { disabled: disabled.sort(), eventBus, locking, cache }, problems };
 }

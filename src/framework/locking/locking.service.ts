@@ -68,8 +68,10 @@ export class LockingService {
     const expireMs = options.expireMs ?? DEFAULT_LOCK_EXPIRE_MS;
     const deadline = Date.now() + timeoutMs;
     const taken: string[] = [];
+    let trying: string | undefined;
     try {
       for (const key of sorted) {
+        trying = key;
         for (let delay = FIRST_RETRY_MS; !(await this.provider.tryAcquire(key, owner, expireMs)); delay = Math.min(delay * 2, MAX_RETRY_MS)) {
           const left = deadline - Date.now();
           if (left <= 0) {
@@ -78,9 +80,12 @@ export class LockingService {
           await this.waitForRelease(key, Math.min(left, delay / 2 + Math.random() * delay));
         }
         taken.push(key);
+        trying = undefined;
       }
     } catch (error) {
-      await this.release(taken, owner).catch(() => undefined);
+      // the key being tried too: a store may have taken it and lost the reply (a dropped
+      // connection); release checks the owner, so a key this owner does not hold is left alone
+      await this.release(trying ? [...taken, trying] : taken, owner).catch(() => undefined);
       throw error;
     }
     return owner;

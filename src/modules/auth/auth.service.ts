@@ -250,8 +250,12 @@ export class AuthService implements SessionStore {
     await inTransaction(ctx, async (tx) => {
       const provider = await tx.em.findOne(ProviderIdentity, { entity_id: normalizeEmail(email), provider: EMAILPASS });
       if (!provider) throw SthenoError.notFound(`No identity with email: ${normalizeEmail(email)}`);
-      provider.provider_metadata = { ...(provider.provider_metadata ?? {}), password: passwordHash };
+      // a pending reset token dies with the old password
+      const { reset_jti: _resetJti, ...metadata } = provider.provider_metadata ?? {};
+      provider.provider_metadata = { ...metadata, password: passwordHash };
       await tx.em.flush();
+      // as a reset: an operator setting a password (a leaked one, say) ends every session and token
+      await this.invalidateCredentials(tx, provider.auth_identity_id);
     });
   }
 }

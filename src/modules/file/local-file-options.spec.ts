@@ -40,4 +40,14 @@ describe('localFileOptions', () => {
         '  - modules.file.options.providers[0].options.backend_url: expected an http(s) URL such as https://cdn.example.com/static',
     );
   });
+
+  it("refuses an option the file-local entry does not read, and leaves another provider with id 'local' alone", () => {
+    const misspelt: SthenoConfigFile = { modules: { file: { options: { providers: [{ resolve: '@medusajs/medusa/file-local', id: 'local', options: { uploadDir: '/x' } }] } } } };
+    expect(() => options({}, misspelt)).toThrow(
+      'modules.file.options.providers[0].options.uploadDir: unknown option (the local file provider takes upload_dir and backend_url)',
+    );
+    // a custom provider replacing `local`: its options are its own, not the built-in's
+    const replacement: SthenoConfigFile = { modules: { file: { options: { providers: [{ resolve: './s3', id: 'local', options: { backend_url: 'my-bucket' } }] } } } };
+    expect(options({}, replacement)).toEqual({ uploadDir: '/srv/app/.data/uploads', publicUrl: 'http://localhost:9000/static' });
+  });
 });

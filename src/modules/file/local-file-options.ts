@@ -26,8 +26,8 @@ export const STATIC_ROUTE = 'static';
  * (Medusa's default is `http://localhost:9000/static`), here `<BACKEND_URL>/static`.
  */
 export function localFileOptions(config: AppConfig, cwd: string = process.cwd()): LocalFileOptions {
-  const options = configuredOptions(config.configFile.modules.file);
   const problems: string[] = [];
+  const options = configuredOptions(config.configFile.modules.file, problems);
 
   let uploadDir = join(config.database.dataDir, 'uploads');
   const dir = options.upload_dir;
@@ -50,7 +50,7 @@ export function localFileOptions(config: AppConfig, cwd: string = process.cwd())
 type OptionName = 'upload_dir' | 'backend_url';
 
 /** Each option that is set, with the path it was found at (for messages). */
-function configuredOptions(entry: unknown): Partial<Record<OptionName, { value: unknown; path: string }>> {
+function configuredOptions(entry: unknown, unknown: string[]): Partial<Record<OptionName, { value: unknown; path: string }>> {
   const found: Partial<Record<OptionName, { value: unknown; path: string }>> = {};
   const moduleOptions = isObject(entry) && isObject(entry.options) ? entry.options : {};
   const take = (options: Record<string, unknown>, path: string): void => {
@@ -60,11 +60,18 @@ function configuredOptions(entry: unknown): Partial<Record<OptionName, { value: 
   };
   take(moduleOptions, 'modules.file.options');
   const providers = Array.isArray(moduleOptions.providers) ? moduleOptions.providers : [];
-  const index = providers.findIndex(
-    (provider) => isObject(provider) && (provider.id === 'local' || (typeof provider.resolve === 'string' && /file-local$/.test(provider.resolve))),
-  );
+  // Medusa's `…/file-local` entry, recognised by its resolve only (as the provider loader does:
+  // an entry of another provider with id 'local' replaces the built-in, it does not configure it)
+  const index = providers.findIndex((provider) => isObject(provider) && typeof provider.resolve === 'string' && /(^|\/)file-local$/.test(provider.resolve));
   const provider: unknown = providers[index];
-  if (isObject(provider) && isObject(provider.options)) take(provider.options, `modules.file.options.providers[${index}].options`);
+  if (isObject(provider) && isObject(provider.options)) {
+    const at = `modules.file.options.providers[${index}].options`;
+    take(provider.options, at);
+    // nothing else is read from it: a misspelt option must not vanish quietly
+    for (const name of Object.keys(provider.options)) {
+      if (name !== 'upload_dir' && name !== 'backend_url') unknown.push(`${at}.${name}: unknown option (the local file provider takes upload_dir and backend_url)`);
+    }
+  }
   return found;
 }
 

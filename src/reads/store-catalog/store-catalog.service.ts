@@ -1,4 +1,4 @@
-import { Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { Context } from '../../framework/context/context';
 import { SthenoError } from '../../framework/errors/stheno-error';
 import { projectFields } from '../../framework/http/envelopes';
@@ -32,6 +32,9 @@ export interface StoreScope {
   /** Sorted; empty for a guest or a customer in no group (both are priced alike). */
   customerGroupIds?: readonly string[];
 }
+
+/** Whether the catalog may show stock: false when the configuration file switches inventory off. */
+export const CATALOG_SHOWS_STOCK = Symbol('CATALOG_SHOWS_STOCK');
 
 /** Whether `fields` selects `path` itself or anything under it. */
 function selects(fields: ResolvedFields, path: string): boolean {
@@ -71,6 +74,7 @@ export class StoreCatalogService {
     private readonly pricing: PricingContextResolver,
     // absent when the configuration file switches the customer module off: guest prices for all
     @Optional() private readonly customers?: CustomerService,
+    @Optional() @Inject(CATALOG_SHOWS_STOCK) private readonly showsStock: boolean = true,
   ) {}
 
   /** The scope with the signed-in customer's groups (one statement; none for a guest). */
@@ -194,11 +198,13 @@ export class StoreCatalogService {
 
   private variantLoad(fields: ResolvedFields, prefix: string, scope: StoreScope, context: PricingContext | null): VariantLoad {
     const path = (name: string) => (prefix ? `${prefix}.${name}` : name);
+    const stock = selects(fields, path('inventory_quantity'));
+    if (stock && this.showsStock === false) throw SthenoError.invalidData('inventory_quantity cannot be requested: the inventory module is switched off');
     return {
       options: has(fields, path('options')),
       optionOfValue: has(fields, path('options.option')),
       priceSet: context !== null && selects(fields, path('calculated_price')),
-      stockChannels: selects(fields, path('inventory_quantity')) ? scope.channels : null,
+      stockChannels: stock ? scope.channels : null,
     };
   }
 

@@ -71,6 +71,22 @@ describe('modules in the configuration file', () => {
     });
   });
 
+  describe('inventory switched off', () => {
+    let t: IdentityApp;
+    beforeAll(async () => {
+      t = await createIdentityApp({ configFile: { modules: { inventory: false } } });
+    });
+    afterAll(() => t?.close());
+
+    it('keeps the catalog but refuses stock, which nothing keeps up to date any more', async () => {
+      const pk = t.publishableKey;
+      await t.api.get('/store/products').set('x-publishable-api-key', pk).expect(200);
+      const res = await t.api.get('/store/products?fields=%2Bvariants.inventory_quantity').set('x-publishable-api-key', pk).expect(400);
+      expect(res.body).toEqual({ type: 'invalid_data', message: 'inventory_quantity cannot be requested: the inventory module is switched off' });
+      expect((await t.raw().get('/admin/inventory-items').set(...bearer(t.adminToken))).status).toBe(404);
+    });
+  });
+
   describe('boot refuses what cannot work, naming the path', () => {
     it('a module every request needs', async () => {
       await expect(createTestApp({ configFile: { modules: { store: false, api_key: false } } })).rejects.toThrow(
