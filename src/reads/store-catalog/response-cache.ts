@@ -102,15 +102,29 @@ export class StoreResponseCache {
     }
     const key = this.keyOf(scope.channels, req.originalUrl, scope.customerGroupIds);
     const version = await this.currentVersion(ctx.em);
-    const hit = this.fresh(key, version);
+    // only a shared cache (shared-response-cache.ts) has a second place to look and to write:
+    // the in-process one pays no await for it
+    const hit = this.fresh(key, version) ?? (this.isShared ? await this.fromShared(key, version) : undefined);
     if (hit) return this.send(res, hit, 'hit');
     const window = await this.priceWindow(ctx, version);
     const entry = this.entryOf(key, version, window.nextBoundary, Buffer.from(JSON.stringify(await build())));
     this.store(key, entry);
+    if (this.isShared) await this.toShared(key, entry);
     this.send(res, entry, 'miss');
   }
 
   /** Whether this response is cached at all. */
+  /** Whether entries are also kept outside this process (`modules.cache: 'redis'`). */
+  protected readonly isShared: boolean = false;
+
+  /** The entry another process left for `key`, kept here too, when it holds under `version`. */
+  protected async fromShared(_key: string, _version: string): Promise<CachedResponse | undefined> {
+    return undefined;
+  }
+
+  /** Leaves a body built here for the other processes. */
+  protected async toShared(_key: string, _entry: CachedResponse): Promise<void> {}
+
   protected caches(req: Request, cacheable: boolean): boolean {
     // prices for a cart follow the cart's region, which changes without a catalog write: never cached
     return this.enabled && cacheable && req.query.cart_id === undefined;

@@ -1,9 +1,8 @@
 import type { Provider } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { CacheService } from '../../framework/cache/cache.service';
 import { APP_CONFIG, AppConfig } from '../../framework/config/app-config';
-import { Context } from '../../framework/context/context';
 import { CachedResponse, StoreResponseCache } from './response-cache';
 
 /** What one process leaves in the shared cache for the others. */
@@ -30,6 +29,7 @@ const NAMESPACE = 'store-response:';
  * price boundary); a Redis error is a miss, never a failed request.
  */
 export class SharedStoreResponseCache extends StoreResponseCache {
+  protected override readonly isShared = true;
   private readonly ttlSeconds: number;
 
   constructor(
@@ -52,29 +52,6 @@ export class SharedStoreResponseCache extends StoreResponseCache {
     return true;
   }
 
-  override async respond(
-    ctx: Context,
-    req: Request,
-    res: Response,
-    scope: { channels: readonly string[]; customerGroupIds?: readonly string[] },
-    cacheable: boolean,
-    build: () => Promise<object>,
-  ): Promise<void> {
-    if (!this.caches(req, cacheable)) {
-      res.json(await build());
-      return;
-    }
-    const key = this.keyOf(scope.channels, req.originalUrl, scope.customerGroupIds);
-    const version = await this.currentVersion(ctx.em);
-    const hit = this.fresh(key, version) ?? this.adopt(key, await this.fetch(key), version);
-    if (hit) return this.send(res, hit, 'hit');
-    const window = await this.priceWindow(ctx, version);
-    const entry = this.entryOf(key, version, window.nextBoundary, Buffer.from(JSON.stringify(await build())));
-    this.store(key, entry);
-    await this.share(key, entry);
-    this.send(res, entry, 'miss');
-  }
-
   /** The shared entry, kept here too, when it was built under `version` and its prices still hold. */
   private adopt(key: string, shared: SharedEntry | undefined, version: string): CachedResponse | undefined {
     if (!shared || shared.version !== version) return undefined;
@@ -83,6 +60,10 @@ export class SharedStoreResponseCache extends StoreResponseCache {
     const entry = this.entryOf(key, version, expiresAt, shared.body, shared.etag);
     this.store(key, entry);
     return entry;
+  }
+
+  protected override async fromShared(key: string, version: string): Promise<CachedResponse | undefined> {
+    return this.adopt(key, await this.fetch(key), version);
   }
 
   private async fetch(key: string): Promise<SharedEntry | undefined> {
@@ -94,7 +75,7 @@ export class SharedStoreResponseCache extends StoreResponseCache {
     }
   }
 
-  private async share(key: string, entry: CachedResponse): Promise<void> {
+  protected override async toShared(key: string, entry: CachedResponse): Promise<void> {
     const ttlSeconds = Math.min(this.ttlSeconds, (entry.expiresAt - Date.now()) / 1000);
     if (!(ttlSeconds > 0)) return;
     const shared: SharedEntry = {
