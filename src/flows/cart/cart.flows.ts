@@ -6,7 +6,8 @@ import type { VariantForCart } from '../../modules/product/product.types';
 import type { RegionView } from '../../modules/region/region.types';
 import type { CartFlowServices, CreateCartRequest, LineRequest, StorefrontCaller, UpdateCartRequest, UpdateLineRequest } from './cart-flow.types';
 import { assertCountryInRegion, assertOpen, assertStock, priceLines, sellableVariants, snapshotLine } from './cart-lines';
-import { refreshCart } from './refresh-cart';
+import type { CartState } from '../../reads/cart-state/cart-state';
+import { cartStateOf, refreshCart } from './refresh-cart';
 import { assertCodesValid } from './promotion-codes';
 
 /**
@@ -22,10 +23,16 @@ export function assertCallerMayUse(cart: Pick<CartView, 'id' | 'customer_id'>, c
 
 /** The cart, locked for the rest of the transaction, checked for the caller and for being open. */
 export async function openCart(services: CartFlowServices, ctx: Context, cartId: string, caller: StorefrontCaller): Promise<CartView> {
-  const cart = await services.carts.retrieveForUpdate(ctx, cartId);
-  assertCallerMayUse(cart, caller);
-  assertOpen(cart);
-  return cart;
+  return (await openCartState(services, ctx, cartId, caller)).cart;
+}
+
+/** `openCart`, with the cart's links as read under the lock (what `refreshCart` takes instead of reading them). */
+export async function openCartState(services: CartFlowServices, ctx: Context, cartId: string, caller: StorefrontCaller): Promise<CartState> {
+  await services.carts.lock(ctx, cartId);
+  const state = await cartStateOf(ctx, cartId);
+  assertCallerMayUse(state.cart, caller);
+  assertOpen(state.cart);
+  return state;
 }
 
 /** Region by id, 400 when unknown (a body reference, not the route's resource). */
@@ -65,8 +72,13 @@ function metadataKey(metadata: Record<string, unknown> | null | undefined): stri
  * note) stays its own line and keeps its metadata. Lines are priced for the merged quantity and
  * checked against stock with the whole cart's demand.
  */
-async function addLines(services: CartFlowServices, ctx: Context, cart: CartView, requests: LineRequest[]): Promise<Map<string, VariantForCart>> {
-  if (!requests.length) return new Map();
+async function addLines(
+  services: CartFlowServices,
+  ctx: Context,
+  cart: CartView,
+  requests: LineRequest[],
+): Promise<{ variants: Map<string, VariantForCart>; changed: CartView | null }> {
+  if (!requests.length) return { variants: new Map(), changed: cart };
   const facts = await sellableVariants(ctx, cart, requests.map((r) => r.variant_id), cart.items.map((i) => i.variant_id));
   const variants = facts.variants;
   // merge requests of the same variant and metadata with each other and with the cart's matching line
@@ -100,14 +112,15 @@ async function addLines(services: CartFlowServices, ctx: Context, cart: CartView
     .map((m, index) => ({ m, price: prices[index] }))
     .filter(({ m }) => m.existingId)
     .map(({ m, price }) => ({ id: m.existingId!, quantity: m.quantity, ...price }));
-  await services.carts.updateLineItems(ctx, cart.id, updates);
   const creates = entries
     .map((m, index) => ({ m, price: prices[index] }))
     .filter(({ m }) => !m.existingId)
     .map(({ m, price }) => snapshotLine(variants.get(m.variantId)!, m.quantity, price, m.metadata));
+  // adding to existing lines only: the update answers the cart as changed, so it is not read again
+  const changed = await services.carts.updateLineItems(ctx, cart.id, updates, creates.length ? undefined : cart);
   await services.carts.addLineItems(ctx, cart.id, creates);
   // every variant of the cart's lines, as read for the change: the response shows them without reading again
-  return variants;
+  return { variants, changed };
 }
 
 export function createCartFlow(services: CartFlowServices) {
@@ -157,10 +170,10 @@ export function createCartFlow(services: CartFlowServices) {
 
 export function addLineItemsFlow(services: CartFlowServices) {
   const add = createStep('add-line-items', async (input: { cartId: string; items: LineRequest[]; caller: StorefrontCaller }, ctx) => {
-    const cart = await openCart(services, ctx, input.cartId, input.caller);
-    const catalog = await addLines(services, ctx, cart, input.items);
-    const { cart: refreshed } = await refreshCart(services, ctx, cart.id);
-    await services.carts.recordUpdated(ctx, cart.id);
+    const state = await openCartState(services, ctx, input.cartId, input.caller);
+    const { variants: catalog, changed } = await addLines(services, ctx, state.cart, input.items);
+    const { cart: refreshed } = await refreshCart(services, ctx, changed ? { ...state, cart: changed } : state.cart.id);
+    await services.carts.recordUpdated(ctx, state.cart.id);
     return { cart: refreshed, catalog };
   });
   return createFlow('add-to-cart', async (run, input: { cartId: string; items: LineRequest[]; caller: StorefrontCaller }) => run(add, input));
@@ -169,9 +182,11 @@ export function addLineItemsFlow(services: CartFlowServices) {
 export function updateLineItemFlow(services: CartFlowServices) {
   type Input = { cartId: string; lineId: string; data: UpdateLineRequest; caller: StorefrontCaller };
   const update = createStep('update-line-item', async (input: Input, ctx) => {
-    const cart = await openCart(services, ctx, input.cartId, input.caller);
+    const state = await openCartState(services, ctx, input.cartId, input.caller);
+    const cart = state.cart;
     const line = cart.items.find((i) => i.id === input.lineId);
     if (!line) throw SthenoError.notFound(`Line item with id: ${input.lineId} was not found`);
+    let changed: CartView | null = null;
     if (input.data.quantity === 0) {
       await services.carts.removeLineItems(ctx, cart.id, [line.id]);
     } else {
@@ -184,9 +199,9 @@ export function updateLineItemFlow(services: CartFlowServices) {
         assertStock(facts, after, [line.variant_id]);
         Object.assign(change, price);
       }
-      await services.carts.updateLineItem(ctx, cart.id, line.id, change);
+      changed = await services.carts.updateLineItem(ctx, cart.id, line.id, change, cart);
     }
-    const { cart: refreshed } = await refreshCart(services, ctx, cart.id);
+    const { cart: refreshed } = await refreshCart(services, ctx, changed ? { ...state, cart: changed } : cart.id);
     await services.carts.recordUpdated(ctx, cart.id);
     return refreshed;
   });

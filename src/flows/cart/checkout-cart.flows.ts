@@ -5,7 +5,7 @@ import { createFlow, createStep } from '../../framework/flows/flow';
 import type { CartView } from '../../modules/cart/cart.types';
 import type { ShippingOptionView } from '../../modules/fulfillment/fulfillment.types';
 import type { AddShippingMethodRequest, CartFlowServices, CreatePaymentSessionRequest, StorefrontCaller } from './cart-flow.types';
-import { assertCallerMayUse, openCart } from './cart.flows';
+import { assertCallerMayUse, openCart, openCartState } from './cart.flows';
 import { assertCodesValid, uniqueCodes } from './promotion-codes';
 import { refreshCart, shippingContextOf, validCartPromotions } from './refresh-cart';
 
@@ -16,10 +16,10 @@ export const INVALID_SHIPPING_OPTIONS = 'Shipping Options are invalid for cart.'
 export function addPromotionsFlow(services: CartFlowServices) {
   type Input = { cartId: string; codes: string[]; caller: StorefrontCaller };
   const add = createStep('add-cart-promotions', async (input: Input, ctx) => {
-    const cart = await openCart(services, ctx, input.cartId, input.caller);
+    const { cart, links } = await openCartState(services, ctx, input.cartId, input.caller);
     const codes = uniqueCodes(input.codes);
     await assertCodesValid(services, ctx, codes);
-    const current = (await validCartPromotions(services, ctx, cart.id)).map((p) => p.code);
+    const current = (await validCartPromotions(services, ctx, cart.id, links.promotionIds)).map((p) => p.code);
     const { cart: refreshed } = await refreshCart(services, ctx, cart.id, { codes: uniqueCodes([...current, ...codes]) });
     await services.carts.recordUpdated(ctx, cart.id);
     return refreshed;
@@ -31,9 +31,9 @@ export function addPromotionsFlow(services: CartFlowServices) {
 export function removePromotionsFlow(services: CartFlowServices) {
   type Input = { cartId: string; codes: string[]; caller: StorefrontCaller };
   const remove = createStep('remove-cart-promotions', async (input: Input, ctx) => {
-    const cart = await openCart(services, ctx, input.cartId, input.caller);
+    const { cart, links } = await openCartState(services, ctx, input.cartId, input.caller);
     const removed = new Set(input.codes.map((c) => c.trim().toLowerCase()));
-    const current = (await validCartPromotions(services, ctx, cart.id)).map((p) => p.code);
+    const current = (await validCartPromotions(services, ctx, cart.id, links.promotionIds)).map((p) => p.code);
     const { cart: refreshed } = await refreshCart(services, ctx, cart.id, { codes: current.filter((c) => !removed.has(c.toLowerCase())) });
     await services.carts.recordUpdated(ctx, cart.id);
     return refreshed;

@@ -5,6 +5,8 @@ import type { ShippingContextInput, ShippingOptionView } from '../../modules/ful
 import type { PromotionCartContext, PromotionView } from '../../modules/promotion/promotion.types';
 import type { VariantForCart } from '../../modules/product/product.types';
 import type { RegionView } from '../../modules/region/region.types';
+import { type CartLinks, type CartState, readCartState, rememberLinks } from '../../reads/cart-state/cart-state';
+import { SthenoError } from '../../framework/errors/stheno-error';
 import type { CartFlowServices } from './cart-flow.types';
 
 /**
@@ -146,32 +148,46 @@ async function promotionContextOf(services: CartFlowServices, ctx: Context, cart
 
 /**
  * The codes applied to the cart that are still valid (active promotions), in the order applied.
- * Links of promotions that are gone or no longer active are removed.
+ * Links of promotions that are gone or no longer active are removed. `linked`: the cart's
+ * promotion links when the caller read them already, under the cart's lock.
  */
-export async function validCartPromotions(services: CartFlowServices, ctx: Context, cartId: string): Promise<PromotionView[]> {
-  const linked = await services.cartPromotions.promotionsOf(ctx, cartId);
+export async function validCartPromotions(services: CartFlowServices, ctx: Context, cartId: string, linked?: string[]): Promise<PromotionView[]> {
+  linked ??= await services.cartPromotions.promotionsOf(ctx, cartId);
   if (!linked.length) return [];
   const promotions = (await services.promotions.listByIds(ctx, linked)).filter((p) => p.status === 'active');
   if (promotions.length !== linked.length) await services.cartPromotions.replace(ctx, cartId, promotions.map((p) => p.id));
   return promotions;
 }
 
+/** What the promotion step reads when the caller has not: the cart's links and whether automatic promotions are active. */
+type PromotionInputs = Pick<CartState, 'links' | 'automaticPromotionsActive'>;
+
 /**
  * Step 3: recomputes the cart's adjustments from `codes` (validated already, or the cart's valid
  * codes when omitted) and the automatic promotions; links the codes that apply. Returns the
- * codes refused for an exhausted budget.
+ * codes refused for an exhausted budget and the promotions linked afterwards. `known`: the
+ * cart's links and the automatic flag, read under the cart's lock (read here otherwise).
  */
-export async function refreshPromotions(services: CartFlowServices, ctx: Context, cart: CartView, codes?: string[]): Promise<PromotionRefresh> {
-  const wanted = codes ?? (await validCartPromotions(services, ctx, cart.id)).map((p) => p.code);
+export async function refreshPromotions(
+  services: CartFlowServices,
+  ctx: Context,
+  cart: CartView,
+  codes?: string[],
+  known?: PromotionInputs,
+): Promise<PromotionRefresh> {
+  const valid = codes ? null : await validCartPromotions(services, ctx, cart.id, known?.links.promotionIds);
+  const wanted = codes ?? valid!.map((p) => p.code);
+  const unchanged = valid?.map((p) => p.id) ?? null;
   const hadAdjustments = cart.items.some((i) => i.adjustments.length) || cart.shipping_methods.some((m) => m.adjustments.length);
-  if (!cart.items.length && !cart.shipping_methods.length) {
+  const nothingToCompute = async () => {
+    if (!cart.items.length && !cart.shipping_methods.length) return true;
+    // nothing applied, nothing to remove and no automatic promotion that could apply: the engine has nothing to do
+    const automatic = known ? known.automaticPromotionsActive : await services.promotions.hasActiveAutomatic(ctx);
+    return !wanted.length && !hadAdjustments && !automatic;
+  };
+  if (await nothingToCompute()) {
     if (codes) await linkCodes(services, ctx, cart.id, wanted, []);
-    return { budgetExceeded: [], wrote: false };
-  }
-  // nothing applied, nothing to remove and no automatic promotion that could apply: the engine has nothing to do
-  if (!wanted.length && !hadAdjustments && !(await services.promotions.hasActiveAutomatic(ctx))) {
-    if (codes) await linkCodes(services, ctx, cart.id, wanted, []);
-    return { budgetExceeded: [], wrote: false };
+    return { budgetExceeded: [], wrote: false, linked: codes ? null : unchanged };
   }
   const { actions } = await services.promotions.computeActions(ctx, wanted, await promotionContextOf(services, ctx, cart));
   const exceeded = actions.filter((a) => a.action === 'campaignBudgetExceeded').map((a) => a.code.toLowerCase());
@@ -197,19 +213,21 @@ export async function refreshPromotions(services: CartFlowServices, ctx: Context
     await services.carts.setLineItemAdjustments(ctx, cart.id, itemAdjustments);
     await services.carts.setShippingMethodAdjustments(ctx, cart.id, methodAdjustments);
   }
-  await linkCodes(services, ctx, cart.id, wanted, exceeded, codes !== undefined);
-  return { budgetExceeded: wanted.filter((c) => exceeded.includes(c.toLowerCase())), wrote };
+  const relinked = codes !== undefined || exceeded.length > 0;
+  if (relinked) await linkCodes(services, ctx, cart.id, wanted, exceeded);
+  return { budgetExceeded: wanted.filter((c) => exceeded.includes(c.toLowerCase())), wrote, linked: relinked ? null : unchanged };
 }
 
-/** What the promotion step did: codes refused for their budget, and whether adjustments were rewritten. */
+/** What the promotion step did: codes refused for their budget, whether adjustments were rewritten. */
 export interface PromotionRefresh {
   budgetExceeded: string[];
   wrote: boolean;
+  /** The cart's promotion links as they now are, in their stored order; null when relinked (read them again). */
+  linked: string[] | null;
 }
 
 /** Makes the cart's linked promotions the (valid) `codes` minus those refused for their budget. */
-async function linkCodes(services: CartFlowServices, ctx: Context, cartId: string, codes: string[], exceeded: string[], changed = true): Promise<void> {
-  if (!changed && !exceeded.length) return;
+async function linkCodes(services: CartFlowServices, ctx: Context, cartId: string, codes: string[], exceeded: string[]): Promise<void> {
   const keep = codes.filter((c) => !exceeded.includes(c.toLowerCase()));
   const promotions = keep.length ? await services.promotions.listByCodes(ctx, keep) : [];
   await services.cartPromotions.replace(ctx, cartId, promotions.map((p) => p.id));
@@ -286,31 +304,47 @@ function sameTaxLines<K extends string>(a: Array<ComparableTaxLine & Record<K, s
  * Step 5: the payment collection pays the cart's total, in the cart's currency (a region change
  * moves the cart to another currency: a collection left in the old one could never be completed).
  */
-async function refreshPaymentCollection(services: CartFlowServices, ctx: Context, cart: CartView): Promise<void> {
-  const collectionId = await services.cartCollections.collectionOf(ctx, cart.id);
+async function refreshPaymentCollection(services: CartFlowServices, ctx: Context, cart: CartView, collectionId: string | null): Promise<void> {
   if (!collectionId) return;
   await services.payments.updateCollectionAmount(ctx, collectionId, new Decimal(String(cart.total)), cart.currency_code);
 }
 
+/** The cart's state, read in the caller's transaction; not_found when the cart is gone. */
+export async function cartStateOf(ctx: Context, cartId: string): Promise<CartState> {
+  const state = await readCartState(ctx, cartId);
+  if (!state) throw SthenoError.notFound(`Cart id not found: ${cartId}`);
+  return state;
+}
+
 /**
- * Runs the pipeline on the (locked) cart and answers the cart as it now is. `codes` replaces the
- * cart's promotion codes (already validated by the caller's computeActions or to be validated here).
+ * Runs the pipeline on the (locked) cart and answers the cart as it now is, with its links (also
+ * remembered for the response, see `rememberLinks`). `cart`: its id, or its state as the flow
+ * read it under the lock and, for a change of lines only, as `CartService.updateLineItems`
+ * answered it (not read again). `codes` replaces the cart's promotion codes (already validated by
+ * the caller's computeActions or to be validated here).
  */
 export async function refreshCart(
   services: CartFlowServices,
   ctx: Context,
-  cartId: string,
+  cartOrId: string | CartState,
   options: RefreshOptions & { codes?: string[] } = {},
-): Promise<{ cart: CartView; budgetExceeded: string[] }> {
-  let cart = await services.carts.retrieve(ctx, cartId);
-  if (await refreshShipping(services, ctx, cart, options.availableOptions)) cart = await services.carts.retrieve(ctx, cartId);
-  const promotions = await refreshPromotions(services, ctx, cart, options.codes);
+): Promise<{ cart: CartView; budgetExceeded: string[]; links: CartLinks }> {
+  let state = typeof cartOrId === 'string' ? await cartStateOf(ctx, cartOrId) : cartOrId;
+  const cartId = state.cart.id;
+  if (await refreshShipping(services, ctx, state.cart, options.availableOptions)) state = await cartStateOf(ctx, cartId);
+  let cart = state.cart;
+  const promotions = await refreshPromotions(services, ctx, cart, options.codes, state);
   // the region only decides whether taxes are automatic, which matters only with a country to tax for
   const force = options.forceTaxes ?? false;
   const region = cart.region_id && cart.shipping_address?.country_code && !force ? await services.regions.retrieve(ctx, cart.region_id).catch(() => null) : null;
   const taxesWrote = await refreshTaxes(services, ctx, cart, region, force);
   // reread only what was rewritten: the cart as loaded above is current otherwise
   if (promotions.wrote || taxesWrote) cart = await services.carts.retrieve(ctx, cartId);
-  await refreshPaymentCollection(services, ctx, cart);
-  return { cart, budgetExceeded: promotions.budgetExceeded };
+  await refreshPaymentCollection(services, ctx, cart, state.links.paymentCollectionId);
+  const links = {
+    promotionIds: promotions.linked ?? (await services.cartPromotions.promotionsOf(ctx, cartId)),
+    paymentCollectionId: state.links.paymentCollectionId,
+  };
+  rememberLinks(cart, links);
+  return { cart, budgetExceeded: promotions.budgetExceeded, links };
 }

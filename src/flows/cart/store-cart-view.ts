@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { Context } from '../../framework/context/context';
 import { projectFields } from '../../framework/http/envelopes';
 import { ResolvedFields } from '../../framework/http/list-query';
-import { CartService } from '../../modules/cart/cart.service';
 import type { CartView, LineItemView } from '../../modules/cart/cart.types';
 import { ProductService } from '../../modules/product/product.service';
 import type { VariantForCart } from '../../modules/product/product.types';
@@ -15,6 +14,8 @@ import { RegionService } from '../../modules/region/region.service';
 import type { RegionView } from '../../modules/region/region.types';
 import type { StorefrontCaller } from './cart-flow.types';
 import { assertCallerMayUse } from './cart.flows';
+import { type CartLinks, knownLinks, readCartState } from '../../reads/cart-state/cart-state';
+import { SthenoError } from '../../framework/errors/stheno-error';
 import { productOf } from '../line-item-catalog';
 
 /** A line as the store shows it: the cart module's line plus the live product and variant. */
@@ -43,15 +44,14 @@ export type StoreCartView = Omit<CartView, 'items'> & {
 /**
  * The one place the store cart response is built (every store cart route answers with it), in a
  * bounded number of statements whatever the number of lines, each part read only when the fields
- * ask for it: the cart with its totals (1), its region with countries, the live products and
- * variants of its lines (`items.product` / `items.variant`, 1), the customer with its groups, the
- * promotions (the cart's links, 1, then — when there are any — the promotions), the payment
- * collection (the link, 1, then — when there is one — the collection with its sessions).
+ * ask for it: the cart with its totals and links (1, `readCartState`; none when a flow hands its
+ * refreshed cart over), its region with countries, the live products and variants of its lines
+ * (`items.product` / `items.variant`, 1), the customer with its groups, the promotions (when
+ * there are any), the payment collection with its sessions (when there is one).
  */
 @Injectable()
 export class StoreCartViews {
   constructor(
-    private readonly carts: CartService,
     private readonly regions: RegionService,
     private readonly products: ProductService,
     private readonly customers: CustomerService,
@@ -72,12 +72,28 @@ export class StoreCartViews {
     caller: StorefrontCaller,
     known: { catalog?: Map<string, VariantForCart> } = {},
   ): Promise<Partial<StoreCartView>> {
-    const cart = typeof cartOrId === 'string' ? await this.carts.retrieve(ctx, cartOrId) : cartOrId;
+    let cart: CartView;
+    let links: CartLinks | undefined;
+    if (typeof cartOrId === 'string') {
+      const state = await readCartState(ctx, cartOrId);
+      if (!state) throw SthenoError.notFound(`Cart id not found: ${cartOrId}`);
+      ({ cart, links } = state);
+    } else {
+      cart = cartOrId;
+      links = knownLinks(cart);
+    }
     assertCallerMayUse(cart, caller);
-    return projectFields(await this.decorate(ctx, cart, fields, known.catalog), fields);
+    return projectFields(await this.decorate(ctx, cart, fields, links, known.catalog), fields);
   }
 
-  private async decorate(ctx: Context, cart: CartView, fields: ResolvedFields, knownCatalog?: Map<string, VariantForCart>): Promise<StoreCartView> {
+  /** `links`: the cart's links as read with it or left by its flow; read here when unknown. */
+  private async decorate(
+    ctx: Context,
+    cart: CartView,
+    fields: ResolvedFields,
+    links: CartLinks | undefined,
+    knownCatalog?: Map<string, VariantForCart>,
+  ): Promise<StoreCartView> {
     const wants = (relation: string) => fields.relations.includes(relation);
     const region = wants('region') && cart.region_id ? await this.regions.retrieve(ctx, cart.region_id).catch(() => null) : null;
     const variantIds = cart.items.map((i) => i.variant_id).filter((id): id is string => !!id);
@@ -93,8 +109,8 @@ export class StoreCartViews {
       items,
       region,
       customer: wants('customer') ? await this.customerOf(ctx, cart) : null,
-      promotions: wants('promotions') ? await this.promotionsOf(ctx, cart) : [],
-      payment_collection: wants('payment_collection') ? await this.collectionOf(ctx, cart) : null,
+      promotions: wants('promotions') ? await this.promotionsOf(ctx, cart, links?.promotionIds) : [],
+      payment_collection: wants('payment_collection') ? await this.collectionOf(ctx, cart, links?.paymentCollectionId) : null,
     };
   }
 
@@ -106,11 +122,11 @@ export class StoreCartViews {
   }
 
   /** The codes applied to the cart and the (automatic) promotions its adjustments come from. */
-  private async promotionsOf(ctx: Context, cart: CartView): Promise<StoreCartPromotionView[]> {
+  private async promotionsOf(ctx: Context, cart: CartView, linked?: string[]): Promise<StoreCartPromotionView[]> {
     const fromAdjustments = [...cart.items.flatMap((i) => i.adjustments), ...cart.shipping_methods.flatMap((m) => m.adjustments)]
       .map((a) => a.promotion_id)
       .filter((id): id is string => !!id);
-    const ids = [...new Set([...(await this.cartPromotions.promotionsOf(ctx, cart.id)), ...fromAdjustments])];
+    const ids = [...new Set([...(linked ?? (await this.cartPromotions.promotionsOf(ctx, cart.id))), ...fromAdjustments])];
     if (!ids.length) return [];
     return (await this.promotions.listByIds(ctx, ids)).map((p) => ({
       id: p.id,
@@ -122,8 +138,8 @@ export class StoreCartViews {
     }));
   }
 
-  private async collectionOf(ctx: Context, cart: CartView): Promise<StoreCartView['payment_collection']> {
-    const id = await this.cartCollections.collectionOf(ctx, cart.id);
+  private async collectionOf(ctx: Context, cart: CartView, known?: string | null): Promise<StoreCartView['payment_collection']> {
+    const id = known !== undefined ? known : await this.cartCollections.collectionOf(ctx, cart.id);
     if (!id) return null;
     const [collection] = await this.payments.listCollections(ctx, [id]);
     if (!collection) return null;

@@ -16,20 +16,21 @@ import type {
   TaxLineView,
 } from './cart.types';
 
+/** A line as `CART_SQL` has it, without its adjustments and tax lines (for `returning`, `i` being the line). */
+export const LINE_ROW_JSON = `to_jsonb(i) || jsonb_build_object('unit_price', i.unit_price::text, 'compare_at_unit_price', i.compare_at_unit_price::text)`;
+
 /**
  * Loads a cart with everything it owns in ONE statement (the store's hottest read): the cart row,
  * its addresses, its items with their adjustments and tax lines, its shipping methods with theirs,
  * its credit lines, as one JSON document. Numerics are cast to text so no amount ever passes
  * through a float; the totals are then computed exactly by `commerce/totals`.
  */
-const CART_SQL = `
+export const CART_SQL = `
 select to_jsonb(c) as cart,
   (select to_jsonb(a) from cart_address a where a.id = c.shipping_address_id and a.deleted_at is null) as shipping_address,
   (select to_jsonb(a) from cart_address a where a.id = c.billing_address_id and a.deleted_at is null) as billing_address,
   coalesce((select jsonb_agg(
-      to_jsonb(i) || jsonb_build_object(
-        'unit_price', i.unit_price::text,
-        'compare_at_unit_price', i.compare_at_unit_price::text,
+      ${LINE_ROW_JSON} || jsonb_build_object(
         'adjustments', coalesce((select jsonb_agg(to_jsonb(ad) || jsonb_build_object('amount', ad.amount::text) order by ad.created_at, ad.id)
           from cart_line_item_adjustment ad where ad.item_id = i.id and ad.deleted_at is null), '[]'::jsonb),
         'tax_lines', coalesce((select jsonb_agg(to_jsonb(tl) || jsonb_build_object('rate', tl.rate::text) order by tl.created_at, tl.id)
@@ -51,7 +52,8 @@ from cart c where c.id = ? and c.deleted_at is null`;
 
 type Json = Record<string, unknown>;
 
-interface CartRow {
+/** A row of `CART_SQL`. */
+export interface CartRow {
   cart: Json;
   shipping_address: Json | null;
   billing_address: Json | null;
@@ -155,7 +157,7 @@ const taxInput = (rows: Json[]) => rows.map((t) => ({ rate: new Decimal(t.rate a
 const adjustmentInput = (rows: Json[]) => rows.map((a) => ({ amount: a.amount as string }));
 
 /**
- * The cart (locked `FOR UPDATE` when asked) as a CartView with every total; null when there is none.
+ * Locks the cart row `FOR UPDATE` until the open transaction ends; false when there is no such cart.
  *
  * The lock is taken by its own statement BEFORE the cart is read: under READ COMMITTED a statement
  * that waits for a row lock re-reads only the locked row afterwards, while its subqueries (the lines,
@@ -163,13 +165,41 @@ const adjustmentInput = (rows: Json[]) => rows.map((a) => ({ amount: a.amount as
  * would hand a caller that queued behind another change of the cart the lines as they were before
  * that change (two concurrent add-to-cart calls: the second overwrites the first's quantity).
  */
+export async function lockCart(ctx: Context, id: string): Promise<boolean> {
+  const locked = await preparedQuery<{ id: string }>(ctx, 'stheno_cart_lock', `select id from cart where id = ? and deleted_at is null for update`, [id]);
+  return locked.length > 0;
+}
+
+/** The cart (locked first when asked, see `lockCart`) as a CartView with every total; null when there is none. */
 export async function loadCart(ctx: Context, id: string, forUpdate = false): Promise<CartView | null> {
-  if (forUpdate) {
-    const locked = await preparedQuery<{ id: string }>(ctx, 'stheno_cart_lock', `select id from cart where id = ? and deleted_at is null for update`, [id]);
-    if (!locked.length) return null;
-  }
+  if (forUpdate && !(await lockCart(ctx, id))) return null;
   const [row] = await preparedQuery<CartRow>(ctx, 'stheno_cart_load', CART_SQL, [id]);
+  return row ? cartFromRow(row) : null;
+}
+
+/** The row each view was built from, so a change of some lines can be applied without reading the cart again. */
+const rowOfView = new WeakMap<CartView, CartRow>();
+
+/**
+ * The cart `cart` with `lines` (rows of `cart_line_item` as `LINE_ROW_JSON` returns them) in place
+ * of its lines of the same ids, their adjustments and tax lines kept, every total computed again.
+ * Null when `cart` was not built by this loader or a line is not one of its lines: the caller reads
+ * the cart instead.
+ */
+export function withChangedLines(cart: CartView, lines: Json[]): CartView | null {
+  const row = rowOfView.get(cart);
   if (!row) return null;
+  const changed = new Map(lines.map((line) => [line.id as string, line]));
+  if (![...changed.keys()].every((id) => row.items.some((i) => i.id === id))) return null;
+  const items = row.items.map((item) => {
+    const line = changed.get(item.id as string);
+    return line ? { ...line, adjustments: item.adjustments, tax_lines: item.tax_lines } : item;
+  });
+  return cartFromRow({ ...row, items });
+}
+
+/** A row of `CART_SQL` as a CartView with every total. */
+export function cartFromRow(row: CartRow): CartView {
   const items = row.items as Array<Json & { adjustments: Json[]; tax_lines: Json[] }>;
   const methods = row.shipping_methods as Array<Json & { adjustments: Json[]; tax_lines: Json[] }>;
 
@@ -260,7 +290,7 @@ export async function loadCart(ctx: Context, id: string, forUpdate = false): Pro
     updated_at: iso(cl.updated_at),
   }));
 
-  return {
+  const view: CartView = {
     id: c.id as string,
     currency_code: c.currency_code as string,
     email: str(c.email),
@@ -281,4 +311,6 @@ export async function loadCart(ctx: Context, id: string, forUpdate = false): Pro
     billing_address: toAddressView(row.billing_address),
     credit_lines: creditViews,
   };
+  rowOfView.set(view, row);
+  return view;
 }

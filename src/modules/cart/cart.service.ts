@@ -5,7 +5,7 @@ import { SthenoError } from '../../framework/errors/stheno-error';
 import { generateId } from '../../framework/database/ids';
 import { preparedQuery } from '../../framework/database/prepared';
 import { EventBus } from '../../framework/events/event-bus.service';
-import { loadCart } from './cart-loader';
+import { LINE_ROW_JSON, loadCart, lockCart, withChangedLines } from './cart-loader';
 import {
   AddressInput,
   CartEvents,
@@ -33,6 +33,8 @@ import {
 
 export type * from './cart.types';
 export { CartEvents } from './cart.types';
+/** The cart's one-statement read, for read models that add to it (`src/reads/cart-state`). */
+export { CART_SQL, cartFromRow, type CartRow } from './cart-loader';
 
 const ADDRESS_FIELDS = [
   'customer_id', 'company', 'first_name', 'last_name', 'address_1', 'address_2', 'city', 'country_code', 'province', 'postal_code', 'phone', 'metadata',
@@ -146,6 +148,12 @@ export class CartService {
     return row ?? null;
   }
 
+  /** Locks the cart row (`FOR UPDATE`) until the open transaction ends; not_found when there is no such cart. */
+  async lock(ctx: Context, id: string): Promise<void> {
+    if (!ctx.em.isInTransaction()) throw SthenoError.unexpectedState('lock needs an open transaction');
+    if (!(await lockCart(ctx, id))) throw SthenoError.notFound(`Cart id not found: ${id}`);
+  }
+
   /** Like `retrieve`, but the cart row stays locked (`FOR UPDATE`) until the open transaction ends. */
   async retrieveForUpdate(ctx: Context, id: string): Promise<CartView> {
     if (!ctx.em.isInTransaction()) throw SthenoError.unexpectedState('retrieveForUpdate needs an open transaction');
@@ -249,16 +257,20 @@ export class CartService {
     });
   }
 
-  /** Changes one line of the cart; not_found when the line is not the cart's. */
-  async updateLineItem(ctx: Context, cartId: string, itemId: string, update: LineItemUpdate): Promise<void> {
-    await this.updateLineItems(ctx, cartId, [{ id: itemId, ...update }]);
+  /** Changes one line of the cart; not_found when the line is not the cart's. See `updateLineItems` for `loaded`. */
+  async updateLineItem(ctx: Context, cartId: string, itemId: string, update: LineItemUpdate, loaded?: CartView): Promise<CartView | null> {
+    return this.updateLineItems(ctx, cartId, [{ id: itemId, ...update }], loaded);
   }
 
-  /** Changes several lines of the cart at once (re-pricing after a region change). */
-  async updateLineItems(ctx: Context, cartId: string, updates: Array<LineItemUpdate & { id: string }>): Promise<void> {
-    if (!updates.length) return;
+  /**
+   * Changes several lines of the cart at once (re-pricing after a region change). With `loaded`,
+   * the cart as read in this transaction after locking it, answers the cart as changed (totals
+   * included) without reading it again; null when it cannot, or without `loaded`.
+   */
+  async updateLineItems(ctx: Context, cartId: string, updates: Array<LineItemUpdate & { id: string }>, loaded?: CartView): Promise<CartView | null> {
+    if (!updates.length) return loaded ?? null;
     // one UPDATE for all of them (plain SQL: this is every add to cart's write); a line of another cart matches nothing
-    await inTransaction(ctx, async (tx) => {
+    return inTransaction(ctx, async (tx) => {
       const rows = updates.map(({ id, ...u }) => ({
         id,
         quantity: u.quantity ?? null,
@@ -269,7 +281,7 @@ export class CartService {
         set_metadata: u.metadata !== undefined,
         metadata: u.metadata ?? null,
       }));
-      const updated = await preparedQuery<{ id: string }>(
+      const updated = await preparedQuery<{ id: string; line: Record<string, unknown> }>(
         tx,
         'stheno_cart_line_update',
         `update cart_line_item i set
@@ -282,12 +294,13 @@ export class CartService {
           from jsonb_to_recordset(?::jsonb) as u(id text, quantity integer, unit_price numeric, set_compare_at boolean,
             compare_at_unit_price numeric, is_tax_inclusive boolean, set_metadata boolean, metadata jsonb)
          where i.id = u.id and i.cart_id = ? and i.deleted_at is null
-         returning i.id`,
+         returning i.id, ${LINE_ROW_JSON} as line`,
         [new Date().toISOString(), JSON.stringify(rows), cartId],
       );
       const found = new Set(updated.map((r) => r.id));
       const missing = updates.find((u) => !found.has(u.id));
       if (missing) throw SthenoError.notFound(`Line item with id: ${missing.id} was not found`);
+      return loaded ? withChangedLines(loaded, updated.map((r) => r.line)) : null;
     });
   }
 

@@ -43,6 +43,9 @@ export interface MethodFilters {
  * cart and checkout flows need — the discounts a cart gets (`computeActions`) and the campaign
  * budgets they spend (`registerUsage`, race-free through one conditional UPDATE per budget).
  */
+/** Whether any automatic promotion is active, as a boolean SQL expression (read models add it to theirs). */
+export const ACTIVE_AUTOMATIC_PROMOTION_SQL = `exists(select 1 from promotion where is_automatic and status = 'active' and deleted_at is null)`;
+
 @Injectable()
 export class PromotionService {
   constructor(
@@ -227,9 +230,7 @@ export class PromotionService {
 
   /** Whether any automatic promotion is active: a cart with no codes needs the engine only then. One statement. */
   async hasActiveAutomatic(ctx: Context): Promise<boolean> {
-    const [row] = await ctx.em.execute<Array<{ found: boolean }>>(
-      `select exists(select 1 from promotion where is_automatic and status = 'active' and deleted_at is null) as found`,
-    );
+    const [row] = await ctx.em.execute<Array<{ found: boolean }>>(`select ${ACTIVE_AUTOMATIC_PROMOTION_SQL} as found`);
     return row?.found === true;
   }
 

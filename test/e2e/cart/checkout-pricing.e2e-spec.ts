@@ -208,6 +208,36 @@ describe('Checkout pricing: taxes, promotions, totals', () => {
       expect(cleared.total).toBe(50);
     });
 
+    it('answers a line change with exactly the cart a read then gives (tax lines, adjustments, links, collection)', async () => {
+      const cart = await cartWith({
+        shipping_address: DK_ADDRESS,
+        items: [
+          { variant_id: f.variants.tee, quantity: 1 },
+          { variant_id: f.variants.mug, quantity: 1 },
+        ],
+      });
+      await ship(cart.id, f.options.standard);
+      await store('post', '/store/payment-collections').send({ cart_id: cart.id }).expect(200);
+      const read = async () => (await store('get', `/store/carts/${cart.id}`).expect(200)).body.cart;
+      const tee = (await read()).items.find((i: Body) => i.variant_id === f.variants.tee);
+      // adding to an existing line without promotions: the change is applied to the cart as read, not read again
+      const added = (await store('post', `/store/carts/${cart.id}/line-items`).send({ variant_id: f.variants.tee, quantity: 2 }).expect(200)).body.cart;
+      expect(added.items.find((i: Body) => i.id === tee.id)).toMatchObject({ quantity: 3, tax_lines: [expect.objectContaining({ rate: 25 })] });
+      expect(added.total).toBe(172.49); // (3 × 40 + 12.99 + 5) × 1.25 = 172.4875
+      expect(added.payment_collection).toMatchObject({ amount: 172.49 });
+      expect(added).toEqual(await read());
+      const changed = (await store('post', `/store/carts/${cart.id}/line-items/${tee.id}`).send({ quantity: 1 }).expect(200)).body.cart;
+      expect(changed.total).toBe(72.49);
+      expect(changed).toEqual(await read());
+      // with a code the adjustments are rewritten: the same answer either way
+      await promotion('SAMEANSWER');
+      await addCodes(cart.id, ['SAMEANSWER']).expect(200);
+      const discounted = (await store('post', `/store/carts/${cart.id}/line-items`).send({ variant_id: f.variants.mug, quantity: 1 }).expect(200)).body.cart;
+      expect(discounted.promotions.map((p: Body) => p.code)).toEqual(['SAMEANSWER']);
+      expect(discounted.discount_total).toBeGreaterThan(0);
+      expect(discounted).toEqual(await read());
+    });
+
     it('keeps a code while valid and recomputes it when the cart changes', async () => {
       const cart = await cartWith({ shipping_address: DK_ADDRESS });
       // applied to an empty cart: linked, nothing to discount yet
