@@ -170,7 +170,7 @@ export function createPaymentSessionFlow(services: CartFlowServices) {
     if (!providers.some((p) => p.id === input.request.provider_id && p.is_enabled)) {
       throw SthenoError.invalidData(`Payment provider ${input.request.provider_id} is not enabled in the cart's region`);
     }
-    await services.payments.createSession(ctx, input.collectionId, {
+    await services.payments.startSession(ctx, input.collectionId, {
       provider_id: input.request.provider_id,
       data: input.request.data ?? {},
     });

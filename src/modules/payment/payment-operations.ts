@@ -14,7 +14,7 @@ import { collectionState } from './payment-collection-state';
 import { PaymentViews } from './payment-views';
 import { PaymentProviderRegistry } from './providers/payment-provider-registry';
 import { ProviderCalls } from './provider-calls';
-import { PaymentEvents, PaymentView, RefundPaymentInput, WebhookAction, WebhookActionAndData } from './payment.types';
+import { PaymentEvents, PaymentSessionStatus, PaymentView, RefundPaymentInput, WebhookAction, WebhookActionAndData } from './payment.types';
 
 interface PaymentSums {
   captured: Decimal;
@@ -53,7 +53,11 @@ export class PaymentOperations {
   /** Recomputes the collection's amounts and status from its rows (flushes pending changes first). */
   async recompute(tx: Context, collection: PaymentCollection): Promise<void> {
     await tx.em.flush();
-    const sessions = await tx.em.find(PaymentSession, { payment_collection_id: collection.id }, { fields: ['status'], refresh: true });
+    // plain SQL: a partial ORM load of sessions in the identity map made the next flush rewrite them
+    const sessions = await tx.em.execute<Array<{ status: PaymentSessionStatus }>>(
+      'select status from payment_session where payment_collection_id = ? and deleted_at is null',
+      [collection.id],
+    );
     const payments = await tx.em.execute<Array<{ amount: string; canceled: boolean; captured: string; refunded: string }>>(
       `select p.amount, p.canceled_at is not null as canceled,
               coalesce((select sum(c.amount) from capture c where c.payment_id = p.id and c.deleted_at is null), 0) as captured,

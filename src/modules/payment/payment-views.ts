@@ -163,6 +163,11 @@ export class PaymentViews {
     );
   }
 
+  /** A collection just created in this transaction: no sessions and no payments yet, nothing to read. */
+  created(collection: PaymentCollection): PaymentCollectionView {
+    return toCollectionView(collection, [], []);
+  }
+
   async collections(ctx: Context, collections: PaymentCollection[]): Promise<PaymentCollectionView[]> {
     if (!collections.length) return [];
     const ids = collections.map((c) => c.id);

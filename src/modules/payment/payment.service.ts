@@ -63,7 +63,7 @@ export class PaymentService {
         metadata: input.metadata ?? null,
       });
       await tx.em.flush();
-      return this.retrieveCollection(tx, collection.id);
+      return this.views.created(collection);
     });
   }
 
@@ -152,6 +152,12 @@ export class PaymentService {
    * Replaces the collection's other open sessions, as Medusa does: one way to pay at a time.
    */
   async createSession(ctx: Context, collectionId: string, input: CreatePaymentSessionInput): Promise<PaymentCollectionView> {
+    await this.startSession(ctx, collectionId, input);
+    return this.retrieveCollection(ctx, collectionId);
+  }
+
+  /** `createSession` for a caller that reads the collection later (the store route answers it after commit). */
+  async startSession(ctx: Context, collectionId: string, input: CreatePaymentSessionInput): Promise<void> {
     const provider = await this.providers.enabled(ctx, input.provider_id);
     const collection = await ctx.em.findOne(PaymentCollection, { id: collectionId }, { refresh: true });
     if (!collection) throw SthenoError.notFound(`Payment collection with id: ${collectionId} was not found`);
@@ -183,7 +189,6 @@ export class PaymentService {
       return open;
     });
     await this.calls.forgetSessions(dropped);
-    return this.retrieveCollection(ctx, collectionId);
   }
 
   /**
