@@ -5,7 +5,7 @@ import type { ShippingContextInput, ShippingOptionView } from '../../modules/ful
 import type { PromotionCartContext, PromotionView } from '../../modules/promotion/promotion.types';
 import type { VariantForCart } from '../../modules/product/product.types';
 import type { RegionView } from '../../modules/region/region.types';
-import { type CartLinks, type CartState, readCartState, rememberLinks } from '../../reads/cart-state/cart-state';
+import { type CartState, readCartState, rememberLinks } from '../../reads/cart-state/cart-state';
 import { SthenoError } from '../../framework/errors/stheno-error';
 import type { CartFlowServices } from './cart-flow.types';
 
@@ -317,8 +317,8 @@ export async function cartStateOf(ctx: Context, cartId: string): Promise<CartSta
 }
 
 /**
- * Runs the pipeline on the (locked) cart and answers the cart as it now is, with its links (also
- * remembered for the response, see `rememberLinks`). `cart`: its id, or its state as the flow
+ * Runs the pipeline on the (locked) cart and answers the cart as it now is; its links as the
+ * refresh leaves them are remembered for the response (`rememberLinks`). `cart`: its id, or its state as the flow
  * read it under the lock and, for a change of lines only, as `CartService.updateLineItems`
  * answered it (not read again). `codes` replaces the cart's promotion codes (already validated by
  * the caller's computeActions or to be validated here).
@@ -328,7 +328,7 @@ export async function refreshCart(
   ctx: Context,
   cartOrId: string | CartState,
   options: RefreshOptions & { codes?: string[] } = {},
-): Promise<{ cart: CartView; budgetExceeded: string[]; links: CartLinks }> {
+): Promise<{ cart: CartView; budgetExceeded: string[] }> {
   let state = typeof cartOrId === 'string' ? await cartStateOf(ctx, cartOrId) : cartOrId;
   const cartId = state.cart.id;
   if (await refreshShipping(services, ctx, state.cart, options.availableOptions)) state = await cartStateOf(ctx, cartId);
@@ -341,10 +341,9 @@ export async function refreshCart(
   // reread only what was rewritten: the cart as loaded above is current otherwise
   if (promotions.wrote || taxesWrote) cart = await services.carts.retrieve(ctx, cartId);
   await refreshPaymentCollection(services, ctx, cart, state.links.paymentCollectionId);
-  const links = {
+  rememberLinks(cart, {
     promotionIds: promotions.linked ?? (await services.cartPromotions.promotionsOf(ctx, cartId)),
     paymentCollectionId: state.links.paymentCollectionId,
-  };
-  rememberLinks(cart, links);
-  return { cart, budgetExceeded: promotions.budgetExceeded, links };
+  });
+  return { cart, budgetExceeded: promotions.budgetExceeded };
 }

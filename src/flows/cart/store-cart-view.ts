@@ -14,8 +14,8 @@ import { RegionService } from '../../modules/region/region.service';
 import type { RegionView } from '../../modules/region/region.types';
 import type { StorefrontCaller } from './cart-flow.types';
 import { assertCallerMayUse } from './cart.flows';
-import { type CartLinks, knownLinks, readCartState } from '../../reads/cart-state/cart-state';
-import { SthenoError } from '../../framework/errors/stheno-error';
+import { type CartLinks, knownLinks } from '../../reads/cart-state/cart-state';
+import { cartStateOf } from './refresh-cart';
 import { productOf } from '../line-item-catalog';
 
 /** A line as the store shows it: the cart module's line plus the live product and variant. */
@@ -44,7 +44,7 @@ export type StoreCartView = Omit<CartView, 'items'> & {
 /**
  * The one place the store cart response is built (every store cart route answers with it), in a
  * bounded number of statements whatever the number of lines, each part read only when the fields
- * ask for it: the cart with its totals and links (1, `readCartState`; none when a flow hands its
+ * ask for it: the cart with its totals and links (1, `cartStateOf`; none when a flow hands its
  * refreshed cart over), its region with countries, the live products and variants of its lines
  * (`items.product` / `items.variant`, 1), the customer with its groups, the promotions (when
  * there are any), the payment collection with its sessions (when there is one).
@@ -72,16 +72,7 @@ export class StoreCartViews {
     caller: StorefrontCaller,
     known: { catalog?: Map<string, VariantForCart> } = {},
   ): Promise<Partial<StoreCartView>> {
-    let cart: CartView;
-    let links: CartLinks | undefined;
-    if (typeof cartOrId === 'string') {
-      const state = await readCartState(ctx, cartOrId);
-      if (!state) throw SthenoError.notFound(`Cart id not found: ${cartOrId}`);
-      ({ cart, links } = state);
-    } else {
-      cart = cartOrId;
-      links = knownLinks(cart);
-    }
+    const { cart, links } = typeof cartOrId === 'string' ? await cartStateOf(ctx, cartOrId) : { cart: cartOrId, links: knownLinks(cartOrId) };
     assertCallerMayUse(cart, caller);
     return projectFields(await this.decorate(ctx, cart, fields, links, known.catalog), fields);
   }
