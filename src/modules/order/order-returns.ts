@@ -174,7 +174,7 @@ export class OrderReturns {
       );
       if (!updated.length) throw SthenoError.invalidData(`Cannot request to return more items than what was fulfilled for item ${item.item_id}.`);
     }
-    const [rows] = await loadOrderRows(tx, [order]);
+    const [rows] = await loadOrderRows(tx, [order.id]);
     const lineOf = new Map(toOrderView(rows).items.map((line) => [line.id, line]));
     const perUnit = (itemId: string) => new Decimal((lineOf.get(itemId)!.raw_refundable_total_per_unit as RawAmount).value);
     const refund =

@@ -1,93 +1,129 @@
-import type { EntityName, FilterQuery } from '@mikro-orm/core';
 import { Context } from '../../framework/context/context';
-import { Order, OrderAddress, OrderCreditLine, OrderSummary } from './entities/order.entity';
-import { OrderItem, OrderLineItem, OrderLineItemAdjustment, OrderLineItemTaxLine } from './entities/line-item.entity';
-import {
+import { preparedQuery } from '../../framework/database/prepared';
+import type { Order, OrderAddress, OrderCreditLine, OrderSummary } from './entities/order.entity';
+import type { OrderItem, OrderLineItem, OrderLineItemAdjustment, OrderLineItemTaxLine } from './entities/line-item.entity';
+import type {
   OrderShipping,
   OrderShippingMethod,
   OrderShippingMethodAdjustment,
   OrderShippingMethodTaxLine,
 } from './entities/shipping-method.entity';
 import type { OrderRows } from './order-view';
-import { readAll } from './parallel-reads';
 
-/** Fresh rows, oldest first: quantities change through conditional updates the identity map cannot see. */
-async function rowsOf<T extends { created_at: Date; id: string }>(ctx: Context, entity: EntityName<T>, where: FilterQuery<T>): Promise<T[]> {
-  return ctx.em.find(entity, where, { orderBy: { created_at: 'ASC', id: 'ASC' } as never, refresh: true });
+/** `order_item`'s numeric columns (quantities and the version's prices), as text. */
+const DETAIL_NUMERICS = [
+  'quantity',
+  'fulfilled_quantity',
+  'delivered_quantity',
+  'shipped_quantity',
+  'return_requested_quantity',
+  'return_received_quantity',
+  'return_dismissed_quantity',
+  'written_off_quantity',
+  'unit_price',
+  'compare_at_unit_price',
+];
+
+/** A row as JSON with the named numeric columns as text: amounts never pass through a float. */
+const row = (alias: string, numerics: string[] = []) =>
+  numerics.length ? `to_jsonb(${alias}) || jsonb_build_object(${numerics.map((c) => `'${c}', ${alias}.${c}::text`).join(', ')})` : `to_jsonb(${alias})`;
+
+const children = (table: string, owner: string, ownerId: string, numeric: string) =>
+  `coalesce((select jsonb_agg(${row('x', [numeric])} order by x.created_at, x.id)
+    from ${table} x where x.${owner} = ${ownerId} and x.deleted_at is null), '[]'::jsonb)`;
+
+/**
+ * Everything the order module stores about some orders, in ONE statement whatever their number: the
+ * order row, its summary, addresses, lines (the current version's `order_item` with its line, the
+ * line's adjustments and tax lines), shipping methods (the version's, not a return's, claim's or
+ * exchange's, with their adjustments and tax lines) and credit lines, as a JSON document per order.
+ * Children oldest first; soft-deleted rows left out, as the ORM's filter does.
+ */
+const ORDER_ROWS_SQL = `
+select to_jsonb(o) as "order",
+  (select to_jsonb(s) from order_summary s where s.order_id = o.id and s.version = o.version and s.deleted_at is null
+    order by s.created_at desc, s.id desc limit 1) as summary,
+  (select to_jsonb(a) from order_address a where a.id = o.shipping_address_id and a.deleted_at is null) as shipping_address,
+  (select to_jsonb(a) from order_address a where a.id = o.billing_address_id and a.deleted_at is null) as billing_address,
+  coalesce((select jsonb_agg(jsonb_build_object(
+      'detail', ${row('d', DETAIL_NUMERICS)},
+      'line', ${row('l', ['unit_price', 'compare_at_unit_price'])},
+      'adjustments', ${children('order_line_item_adjustment', 'item_id', 'l.id', 'amount')},
+      'tax_lines', ${children('order_line_item_tax_line', 'item_id', 'l.id', 'rate')}) order by d.created_at, d.id)
+    from order_item d join order_line_item l on l.id = d.item_id and l.deleted_at is null
+    where d.order_id = o.id and d.version = o.version and d.deleted_at is null), '[]'::jsonb) as lines,
+  coalesce((select jsonb_agg(jsonb_build_object(
+      'detail', to_jsonb(sh),
+      'method', ${row('m', ['amount'])},
+      'adjustments', ${children('order_shipping_method_adjustment', 'shipping_method_id', 'm.id', 'amount')},
+      'tax_lines', ${children('order_shipping_method_tax_line', 'shipping_method_id', 'm.id', 'rate')}) order by sh.created_at, sh.id)
+    from order_shipping sh join order_shipping_method m on m.id = sh.shipping_method_id and m.deleted_at is null
+    where sh.order_id = o.id and sh.version = o.version and sh.return_id is null and sh.claim_id is null and sh.exchange_id is null
+      and sh.deleted_at is null), '[]'::jsonb) as shipping,
+  ${children('order_credit_line', 'order_id', 'o.id', 'amount')} as credit_lines
+from "order" o where o.id = any(?::text[]) and o.deleted_at is null`;
+
+type Json = Record<string, unknown>;
+
+interface Row {
+  order: Json;
+  summary: Json | null;
+  shipping_address: Json | null;
+  billing_address: Json | null;
+  lines: Array<{ detail: Json; line: Json; adjustments: Json[]; tax_lines: Json[] }>;
+  shipping: Array<{ detail: Json; method: Json; adjustments: Json[]; tax_lines: Json[] }>;
+  credit_lines: Json[];
 }
 
-function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const group = groups.get(k);
-    if (group) group.push(row);
-    else groups.set(k, [row]);
-  }
-  return groups;
+const TIMESTAMPS = ['created_at', 'updated_at', 'deleted_at', 'canceled_at'];
+
+/**
+ * A row as the ORM would hydrate it, for the views: timestamps as Dates (PostgreSQL's JSON has
+ * them as ISO strings), the rest as JSON has it (numerics were cast to text by the statement).
+ */
+function hydrated<T>(json: Json): T {
+  const out: Json = { ...json };
+  for (const key of TIMESTAMPS) if (typeof out[key] === 'string') out[key] = new Date(out[key] as string);
+  return out as T;
+}
+
+function hydratedOrNull<T>(json: Json | null): T | null {
+  return json ? hydrated<T>(json) : null;
 }
 
 /**
- * Everything stored about `orders`, in at most eleven queries whatever their number (one per table,
- * each for the whole page), in the current version of each order.
+ * Everything stored about the orders `ids` (unknown or deleted ones skipped), in the order of
+ * `ids`, read fresh from the database in one statement. Inside a transaction the ORM's pending
+ * changes are flushed first, as its own queries would: this read goes past its unit of work.
  */
-export async function loadOrderRows(ctx: Context, orders: Order[]): Promise<OrderRows[]> {
-  if (!orders.length) return [];
-  const orderIds = orders.map((o) => o.id);
-  const addressIds = orders.flatMap((o) => [o.shipping_address_id, o.billing_address_id]).filter((id): id is string => !!id);
-
-  const [summaries, details, shippings, creditLines, addresses] = await readAll(ctx, [
-    () => rowsOf(ctx, OrderSummary, { order_id: { $in: orderIds } }),
-    () => rowsOf(ctx, OrderItem, { order_id: { $in: orderIds } }),
-    () => rowsOf(ctx, OrderShipping, { order_id: { $in: orderIds }, return_id: null, claim_id: null, exchange_id: null }),
-    () => rowsOf(ctx, OrderCreditLine, { order_id: { $in: orderIds } }),
-    () => addressIds.length ? rowsOf(ctx, OrderAddress, { id: { $in: addressIds } }) : Promise.resolve([] as never[]),
-  ]);
-  const lineIds = details.map((d) => d.item_id);
-  const methodIds = shippings.map((s) => s.shipping_method_id);
-  const [lines, lineAdjustments, lineTaxLines, methods, methodAdjustments, methodTaxLines] = await readAll(ctx, [
-    () => lineIds.length ? rowsOf(ctx, OrderLineItem, { id: { $in: lineIds } }) : Promise.resolve([] as never[]),
-    () => lineIds.length ? rowsOf(ctx, OrderLineItemAdjustment, { item_id: { $in: lineIds } }) : Promise.resolve([] as never[]),
-    () => lineIds.length ? rowsOf(ctx, OrderLineItemTaxLine, { item_id: { $in: lineIds } }) : Promise.resolve([] as never[]),
-    () => methodIds.length ? rowsOf(ctx, OrderShippingMethod, { id: { $in: methodIds } }) : Promise.resolve([] as never[]),
-    () => methodIds.length ? rowsOf(ctx, OrderShippingMethodAdjustment, { shipping_method_id: { $in: methodIds } }) : Promise.resolve([] as never[]),
-    () => methodIds.length ? rowsOf(ctx, OrderShippingMethodTaxLine, { shipping_method_id: { $in: methodIds } }) : Promise.resolve([] as never[]),
-  ]);
-
-  const versionOf = new Map(orders.map((o) => [o.id, o.version]));
-  const summaryOf = new Map(summaries.filter((s) => s.version === versionOf.get(s.order_id)).map((s) => [s.order_id, s]));
-  const detailsOf = groupBy(details.filter((d) => d.version === versionOf.get(d.order_id)), (d) => d.order_id);
-  const shippingsOf = groupBy(shippings.filter((s) => s.version === versionOf.get(s.order_id)), (s) => s.order_id);
-  const creditLinesOf = groupBy(creditLines, (c) => c.order_id);
-  const addressOf = new Map(addresses.map((a) => [a.id, a]));
-  const lineOf = new Map(lines.map((l) => [l.id, l]));
-  const lineAdjustmentsOf = groupBy(lineAdjustments, (a) => a.item_id);
-  const lineTaxLinesOf = groupBy(lineTaxLines, (t) => t.item_id);
-  const methodOf = new Map(methods.map((m) => [m.id, m]));
-  const methodAdjustmentsOf = groupBy(methodAdjustments, (a) => a.shipping_method_id);
-  const methodTaxLinesOf = groupBy(methodTaxLines, (t) => t.shipping_method_id);
-
-  return orders.map((order) => ({
-    order,
-    summary: summaryOf.get(order.id) ?? null,
-    shipping_address: order.shipping_address_id ? (addressOf.get(order.shipping_address_id) ?? null) : null,
-    billing_address: order.billing_address_id ? (addressOf.get(order.billing_address_id) ?? null) : null,
-    lines: (detailsOf.get(order.id) ?? [])
-      .filter((detail) => lineOf.has(detail.item_id))
-      .map((detail) => ({
-        line: lineOf.get(detail.item_id)!,
-        detail,
-        adjustments: lineAdjustmentsOf.get(detail.item_id) ?? [],
-        tax_lines: lineTaxLinesOf.get(detail.item_id) ?? [],
-      })),
-    shipping: (shippingsOf.get(order.id) ?? [])
-      .filter((detail) => methodOf.has(detail.shipping_method_id))
-      .map((detail) => ({
-        method: methodOf.get(detail.shipping_method_id)!,
-        detail,
-        adjustments: methodAdjustmentsOf.get(detail.shipping_method_id) ?? [],
-        tax_lines: methodTaxLinesOf.get(detail.shipping_method_id) ?? [],
-      })),
-    credit_lines: creditLinesOf.get(order.id) ?? [],
-  }));
+export async function loadOrderRows(ctx: Context, ids: string[]): Promise<OrderRows[]> {
+  if (!ids.length) return [];
+  if (ctx.em.isInTransaction()) await ctx.em.flush();
+  const found = await preparedQuery<Row>(ctx, 'stheno_order_rows', ORDER_ROWS_SQL, [[...new Set(ids)]]);
+  const byId = new Map(found.map((r) => [r.order.id as string, r]));
+  return ids.flatMap((id): OrderRows[] => {
+    const r = byId.get(id);
+    if (!r) return [];
+    return [
+      {
+        order: hydrated<Order>(r.order),
+        summary: hydratedOrNull<OrderSummary>(r.summary),
+        shipping_address: hydratedOrNull<OrderAddress>(r.shipping_address),
+        billing_address: hydratedOrNull<OrderAddress>(r.billing_address),
+        lines: r.lines.map((entry) => ({
+          line: hydrated<OrderLineItem>(entry.line),
+          detail: hydrated<OrderItem>(entry.detail),
+          adjustments: entry.adjustments.map((a) => hydrated<OrderLineItemAdjustment>(a)),
+          tax_lines: entry.tax_lines.map((t) => hydrated<OrderLineItemTaxLine>(t)),
+        })),
+        shipping: r.shipping.map((entry) => ({
+          method: hydrated<OrderShippingMethod>(entry.method),
+          detail: hydrated<OrderShipping>(entry.detail),
+          adjustments: entry.adjustments.map((a) => hydrated<OrderShippingMethodAdjustment>(a)),
+          tax_lines: entry.tax_lines.map((t) => hydrated<OrderShippingMethodTaxLine>(t)),
+        })),
+        credit_lines: r.credit_lines.map((c) => hydrated<OrderCreditLine>(c)),
+      },
+    ];
+  });
 }

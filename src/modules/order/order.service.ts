@@ -55,8 +55,8 @@ export class OrderService {
   }
 
   async retrieve(ctx: Context, id: string, extras?: OrderViewExtras): Promise<OrderView> {
-    const order = await this.load(ctx, id);
-    const [rows] = await loadOrderRows(ctx, [order]);
+    const [rows] = await loadOrderRows(ctx, [id]);
+    if (!rows) throw SthenoError.notFound(`Order with id: ${id} was not found`);
     return toOrderView(rows, extras);
   }
 
@@ -70,7 +70,7 @@ export class OrderService {
     }
     const options = { limit: query.limit, offset: query.offset, orderBy: toMikroOrmOrderBy(query.order) } as FindOptions<Order>;
     const [orders, count] = await ctx.em.findAndCount(Order, where as FilterQuery<Order>, options as never);
-    const rows = await loadOrderRows(ctx, orders);
+    const rows = await loadOrderRows(ctx, orders.map((o) => o.id));
     const extras = extrasOf && orders.length ? await extrasOf(orders.map((o) => o.id)) : new Map<string, OrderViewExtras>();
     return [rows.map((r) => toOrderView(r, extras.get(r.order.id))), count];
   }

@@ -2,6 +2,7 @@ import { OrderPaymentCollectionLinks } from '../../../src/links/order-links.serv
 import { InventoryService } from '../../../src/modules/inventory/inventory.service';
 import { PaymentService } from '../../../src/modules/payment/payment.service';
 import { CustomerService } from '../../../src/modules/customer/customer.service';
+import { OrderService } from '../../../src/modules/order/order.service';
 import { bearer, createIdentityApp, IdentityApp } from '../../utils/identity';
 import { Body, shirtBody } from '../../utils/product-fixtures';
 import { StatementCounter } from '../../utils/statement-counter';
@@ -414,6 +415,22 @@ describe('order lifecycle (admin): payments, fulfillments, returns, cancel', () 
       const one = await count(1);
       expect(one).toBeLessThanOrEqual(25);
       expect(await count(3)).toBe(one);
+    });
+
+    it('reads an order with its lines, shipping methods, addresses, summary and credit lines in one statement', async () => {
+      const o = await placedOrder();
+      const orders = t.app.get(OrderService);
+      const counter = new StatementCounter(t.app);
+      let view: Awaited<ReturnType<OrderService['retrieve']>> | undefined;
+      const statements = await counter.record(async () => {
+        view = await orders.retrieve(ctxOf(t), o.id);
+      });
+      expect(statements.filter((statement) => !statement.includes('event_outbox'))).toHaveLength(1); // not the outbox relay's polling
+      expect(view).toMatchObject({ id: o.id, items: expect.arrayContaining([expect.objectContaining({ id: o.lines.plain, quantity: 3 })]), shipping_address: expect.objectContaining({ id: expect.any(String) }), shipping_methods: [expect.any(Object)] });
+      // the same view as the HTTP read, which goes through the same loader
+      const detail = (await t.api.get(`/admin/orders/${o.id}`).set(...admin()).expect(200)).body.order;
+      expect(detail.items.map((i: Body) => [i.id, i.quantity, i.unit_price, i.total])).toEqual(view!.items.map((i) => [i.id, i.quantity, i.unit_price, i.total]));
+      await expect(orders.retrieve(ctxOf(t), 'order_missing')).rejects.toMatchObject({ type: 'not_found', message: 'Order with id: order_missing was not found' });
     });
   });
 });
