@@ -5,25 +5,21 @@ import { SthenoError } from '../../framework/errors/stheno-error';
 import { LocationFulfillmentSetLinks, ShippingOptionPriceSetLinks } from '../../links/fulfillment-links.service';
 import { PricingService } from '../pricing/pricing.service';
 import { StockLocationService } from '../stock-location/stock-location.service';
-import { FulfillmentProviderRow } from './entities/fulfillment-provider.entity';
-import { FulfillmentSet } from './entities/fulfillment-set.entity';
-import { GeoZone } from './entities/geo-zone.entity';
-import { ShippingOptionRule } from './entities/shipping-option-rule.entity';
-import { ShippingOption } from './entities/shipping-option.entity';
 import { toFulfillmentSetView } from './fulfillment-mappers';
 import { ShippingContextInput, ShippingOptionForCart, ShippingOptionView, ShippingPriceContext } from './fulfillment.types';
 import { geoZoneMatches } from './geo-matcher';
 import { FulfillmentProviderRegistry } from './providers/provider-registry';
 import { rulesMatch } from './rule-matcher';
+import { readShippingCandidates, ShippingCandidate } from './shipping-candidates';
 import { ShippingOptions } from './shipping-options.service';
 
 export const INVALID_OPTIONS_MESSAGE = 'Shipping Options are invalid for cart.';
 
 /**
  * Which shipping options a cart can use, and at what price. A fixed number of statements whatever
- * the number of options: location links, candidate options, their geo zones and rules, then the
- * views (type, provider, zone, profile, rules, price links, prices), the sets, the locations and
- * PricingService's calculation.
+ * the number of options: the locations' fulfillment sets, the candidate options with everything of
+ * this module they need (`readShippingCandidates`), then for a listing their price links, prices,
+ * locations and PricingService's calculation.
  */
 @Injectable()
 export class ShippingAvailability {
@@ -39,15 +35,17 @@ export class ShippingAvailability {
   async list(ctx: Context, input: ShippingContextInput, onlyIds?: string[]): Promise<ShippingOptionView[]> {
     const found = await this.allowed(ctx, input, onlyIds);
     if (!found) return [];
-    const { allowed, rules, locationOfSet } = found;
-    const priceSets = await this.priceLinks.priceSetsOf(ctx, allowed.map((o) => o.id));
-    const views = (await this.options.views(ctx, allowed, { rules, priceSets })).filter((v) => v.provider.is_enabled && this.providers.has(v.provider_id));
+    const { allowed, locationOfSet } = found;
+    const usable = allowed.filter((c) => c.option.provider.is_enabled && this.providers.has(c.option.provider.id));
+    if (!usable.length) return [];
+    const priceSets = await this.priceLinks.priceSetsOf(ctx, usable.map((c) => c.option.id));
+    const rulesOf = new Map(usable.map((c) => [c.option.id, c.rules]));
+    const views = await this.options.viewsOf(ctx, usable.map((c) => c.option), (id) => rulesOf.get(id) ?? [], priceSets);
     const calculated = await this.pricing.calculatePrices(ctx, [...priceSets.values()], { currency_code: input.currency_code, region_id: input.region_id });
-    const sets = await ctx.em.find(FulfillmentSet, { id: { $in: [...new Set(views.map((v) => v.service_zone!.fulfillment_set_id))] } });
-    const locations = new Map((await this.locations.listByIds(ctx, [...new Set(views.map((v) => locationOfSet.get(v.service_zone!.fulfillment_set_id)!))])).map((l) => [l.id, l]));
+    const locations = new Map((await this.locations.listByIds(ctx, [...new Set(usable.map((c) => locationOfSet.get(c.option.service_zone.fulfillment_set.id)!))])).map((l) => [l.id, l]));
 
-    return views.flatMap((view): ShippingOptionView[] => {
-      const set = sets.find((s) => s.id === view.service_zone!.fulfillment_set_id);
+    return views.flatMap((view, index): ShippingOptionView[] => {
+      const set = usable[index].fulfillmentSet;
       const location = locations.get(locationOfSet.get(view.service_zone!.fulfillment_set_id) ?? '');
       const withPlace: ShippingOptionView = {
         ...view,
@@ -67,37 +65,31 @@ export class ShippingAvailability {
   /**
    * The options the context may use, before pricing: in a fulfillment set of one of the context's
    * locations, with a geo zone covering the address and rules that match. Null when there are none.
+   * Two statements: the locations' fulfillment sets, then the candidates with all they need.
    */
   private async allowed(
     ctx: Context,
     input: ShippingContextInput,
     onlyIds?: string[],
-  ): Promise<{ allowed: ShippingOption[]; rules: ShippingOptionRule[]; locationOfSet: Map<string, string> } | null> {
+  ): Promise<{ allowed: ShippingCandidate[]; locationOfSet: Map<string, string> } | null> {
     if (!input.address?.country_code || !input.location_ids.length) return null;
     const setsByLocation = await this.setLinks.setsOf(ctx, [...new Set(input.location_ids)]);
     const locationOfSet = new Map<string, string>();
     for (const [locationId, setIds] of setsByLocation) for (const setId of setIds) locationOfSet.set(setId, locationId);
     if (!locationOfSet.size) return null;
 
-    const where: Record<string, unknown> = { service_zone: { fulfillment_set: { $in: [...locationOfSet.keys()] } } };
-    if (onlyIds) where.id = { $in: onlyIds };
-    const candidates = await ctx.em.find(ShippingOption, where, { orderBy: { created_at: 'ASC', id: 'ASC' } });
-    if (!candidates.length) return null;
-    const zoneIds = [...new Set(candidates.map((o) => o.service_zone.id))];
-    const geo = await ctx.em.find(GeoZone, { service_zone: { $in: zoneIds }, country_code: input.address.country_code.trim().toLowerCase() });
-    const coveredZones = new Set(geo.filter((g) => geoZoneMatches(g, input.address!)).map((g) => g.service_zone.id));
-    const inZone = candidates.filter((o) => coveredZones.has(o.service_zone.id));
+    const candidates = await readShippingCandidates(ctx, [...locationOfSet.keys()], input.address.country_code.trim().toLowerCase(), onlyIds);
+    const inZone = candidates.filter((c) => c.geoZones.some((g) => geoZoneMatches(g, input.address!)));
     if (!inZone.length) return null;
 
-    const rules = await ctx.em.find(ShippingOptionRule, { shipping_option: { $in: inZone.map((o) => o.id) } });
     const context: Record<string, unknown> = { ...(input.cart_context ?? {}), is_return: String(input.is_return ?? false) };
     const ignored = new Set<string>();
     if (input.enabled_in_store === undefined) ignored.add('enabled_in_store');
     else context.enabled_in_store = String(input.enabled_in_store);
-    const allowed = inZone.filter((o) => rulesMatch(rules.filter((r) => r.shipping_option.id === o.id), context, ignored));
+    const allowed = inZone.filter((c) => rulesMatch(c.rules, context, ignored));
     if (!allowed.length) return null;
 
-    return { allowed, rules, locationOfSet };
+    return { allowed, locationOfSet };
   }
 
   /**
@@ -110,11 +102,7 @@ export class ShippingAvailability {
     if (!wanted.length) return new Map();
     const found = await this.allowed(ctx, input, wanted);
     if (!found) throw SthenoError.invalidData(INVALID_OPTIONS_MESSAGE);
-    const providerIds = [...new Set(found.allowed.map((o) => o.provider.id))];
-    const enabled = new Set(
-      (await ctx.em.find(FulfillmentProviderRow, { id: { $in: providerIds }, is_enabled: true }, { fields: ['id'] })).map((p) => p.id),
-    );
-    const usable = found.allowed.filter((o) => enabled.has(o.provider.id) && this.providers.has(o.provider.id));
+    const usable = found.allowed.map((c) => c.option).filter((o) => o.provider.is_enabled && this.providers.has(o.provider.id));
     const flat = usable.filter((o) => o.price_type === 'flat');
     const priceSets = flat.length ? await this.priceLinks.priceSetsOf(ctx, flat.map((o) => o.id)) : new Map<string, string>();
     const calculated = priceSets.size

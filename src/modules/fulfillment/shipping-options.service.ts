@@ -67,40 +67,41 @@ export class ShippingOptions {
     return view;
   }
 
-  /**
-   * Options with their type, provider, zone, profile, rules and prices: a fixed number of statements
-   * for any number of options. `known`: the options' rules and price-set links when the caller read
-   * them already (the cart's listing).
-   */
-  async views(
-    ctx: Context,
-    rows: ShippingOption[],
-    known: { rules?: ShippingOptionRule[]; priceSets?: Map<string, string> } = {},
-  ): Promise<ShippingOptionView[]> {
+  /** Options with their type, provider, zone, profile, rules and prices: a fixed number of statements for any number of options. */
+  async views(ctx: Context, rows: ShippingOption[]): Promise<ShippingOptionView[]> {
     if (!rows.length) return [];
     await ctx.em.populate(rows, ['type', 'provider', 'service_zone', 'shipping_profile']);
     const ids = rows.map((r) => r.id);
-    const rules = (known.rules ?? (await ctx.em.find(ShippingOptionRule, { shipping_option: { $in: ids } })))
-      .filter((r) => ids.includes(r.shipping_option.id))
-      .sort((a, b) => a.created_at.getTime() - b.created_at.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const priceSets = known.priceSets ?? (await this.priceLinks.priceSetsOf(ctx, ids));
+    const rules = (await ctx.em.find(ShippingOptionRule, { shipping_option: { $in: ids } })).sort(
+      (a, b) => a.created_at.getTime() - b.created_at.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    );
+    const priceSets = await this.priceLinks.priceSetsOf(ctx, ids);
+    return this.viewsOf(ctx, rows, (id) => rules.filter((r) => r.shipping_option.id === id), priceSets);
+  }
+
+  /**
+   * Views of options whose type, provider, zone and profile are loaded, given each one's rules (in
+   * order) and price-set links: reads only the prices.
+   */
+  async viewsOf(
+    ctx: Context,
+    rows: ShippingOption[],
+    rulesOf: (optionId: string) => ShippingOptionRule[],
+    priceSets: Map<string, string>,
+  ): Promise<ShippingOptionView[]> {
+    if (!rows.length) return [];
     const prices = await this.pricing.listPrices(ctx, [...new Set(priceSets.values())]);
     return rows.map((o) =>
-      toShippingOptionView(
-        o,
-        rules.filter((r) => r.shipping_option.id === o.id),
-        prices.get(priceSets.get(o.id) ?? '') ?? [],
-        {
-          id: o.service_zone.id,
-          name: o.service_zone.name,
-          fulfillment_set_id: o.service_zone.fulfillment_set.id,
-          metadata: o.service_zone.metadata,
-          created_at: o.service_zone.created_at.toISOString(),
-          updated_at: o.service_zone.updated_at.toISOString(),
-          deleted_at: o.service_zone.deleted_at?.toISOString() ?? null,
-          geo_zones: [],
-        },
-      ),
+      toShippingOptionView(o, rulesOf(o.id), prices.get(priceSets.get(o.id) ?? '') ?? [], {
+        id: o.service_zone.id,
+        name: o.service_zone.name,
+        fulfillment_set_id: o.service_zone.fulfillment_set.id,
+        metadata: o.service_zone.metadata,
+        created_at: o.service_zone.created_at.toISOString(),
+        updated_at: o.service_zone.updated_at.toISOString(),
+        deleted_at: o.service_zone.deleted_at?.toISOString() ?? null,
+        geo_zones: [],
+      }),
     );
   }
 
