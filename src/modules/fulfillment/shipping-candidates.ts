@@ -1,4 +1,5 @@
 import { Context } from '../../framework/context/context';
+import { hydrateJsonRow } from '../../framework/database/json-rows';
 import { preparedQuery } from '../../framework/database/prepared';
 import type { FulfillmentSet } from './entities/fulfillment-set.entity';
 import type { GeoZone } from './entities/geo-zone.entity';
@@ -52,12 +53,7 @@ interface Row {
   rules: Json[];
 }
 
-/** A row as the ORM hydrates it: timestamps as Dates (JSON has them as strings). */
-function hydrated(json: Json, relations: Json = {}): Json {
-  const out: Json = { ...json, ...relations };
-  for (const key of ['created_at', 'updated_at', 'deleted_at']) if (typeof out[key] === 'string') out[key] = new Date(out[key] as string);
-  return out;
-}
+const hydrated = (json: Json, relations: Json = {}): Json => hydrateJsonRow<Json>(json, relations);
 
 /**
  * The options of the fulfillment sets `setIds` (only `onlyIds` when given) with their zone in

@@ -1,4 +1,5 @@
 import { Context } from '../../framework/context/context';
+import { flushBeforeRead, hydrateJsonRow, jsonRowSql } from '../../framework/database/json-rows';
 import { preparedQuery } from '../../framework/database/prepared';
 import type { Order, OrderAddress, OrderCreditLine, OrderSummary } from './entities/order.entity';
 import type { OrderItem, OrderLineItem, OrderLineItemAdjustment, OrderLineItemTaxLine } from './entities/line-item.entity';
@@ -24,9 +25,7 @@ const DETAIL_NUMERICS = [
   'compare_at_unit_price',
 ];
 
-/** A row as JSON with the named numeric columns as text: amounts never pass through a float. */
-const row = (alias: string, numerics: string[] = []) =>
-  numerics.length ? `to_jsonb(${alias}) || jsonb_build_object(${numerics.map((c) => `'${c}', ${alias}.${c}::text`).join(', ')})` : `to_jsonb(${alias})`;
+const row = jsonRowSql;
 
 const children = (table: string, owner: string, ownerId: string, numeric: string) =>
   `coalesce((select jsonb_agg(${row('x', [numeric])} order by x.created_at, x.id)
@@ -75,21 +74,8 @@ interface Row {
   credit_lines: Json[];
 }
 
-const TIMESTAMPS = ['created_at', 'updated_at', 'deleted_at', 'canceled_at'];
-
-/**
- * A row as the ORM would hydrate it, for the views: timestamps as Dates (PostgreSQL's JSON has
- * them as ISO strings), the rest as JSON has it (numerics were cast to text by the statement).
- */
-function hydrated<T>(json: Json): T {
-  const out: Json = { ...json };
-  for (const key of TIMESTAMPS) if (typeof out[key] === 'string') out[key] = new Date(out[key] as string);
-  return out as T;
-}
-
-function hydratedOrNull<T>(json: Json | null): T | null {
-  return json ? hydrated<T>(json) : null;
-}
+const hydrated = <T>(json: Json): T => hydrateJsonRow<T>(json);
+const hydratedOrNull = <T>(json: Json | null): T | null => (json ? hydrateJsonRow<T>(json) : null);
 
 /**
  * Everything stored about the orders `ids` (unknown or deleted ones skipped), in the order of
@@ -98,7 +84,7 @@ function hydratedOrNull<T>(json: Json | null): T | null {
  */
 export async function loadOrderRows(ctx: Context, ids: string[]): Promise<OrderRows[]> {
   if (!ids.length) return [];
-  if (ctx.em.isInTransaction()) await ctx.em.flush();
+  await flushBeforeRead(ctx);
   const found = await preparedQuery<Row>(ctx, 'stheno_order_rows', ORDER_ROWS_SQL, [[...new Set(ids)]]);
   const byId = new Map(found.map((r) => [r.order.id as string, r]));
   return ids.flatMap((id): OrderRows[] => {

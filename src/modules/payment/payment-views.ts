@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Context } from '../../framework/context/context';
+import { flushBeforeRead, hydrateJsonRow, jsonRowSql } from '../../framework/database/json-rows';
+import { preparedQuery } from '../../framework/database/prepared';
 import { Capture } from './entities/capture.entity';
 import { PaymentCollection } from './entities/payment-collection.entity';
 import { PaymentSession } from './entities/payment-session.entity';
@@ -127,6 +129,46 @@ function toCollectionView(collection: PaymentCollection, sessions: PaymentSessio
   };
 }
 
+/**
+ * Payment collections with everything their views show, as one JSON document each: the collection,
+ * its sessions, its payments with their captures and refunds (each refund with its reason, deleted
+ * or not, as the refund recorded it). Children oldest first, soft-deleted ones left out.
+ */
+const COLLECTIONS_SQL = `
+select ${jsonRowSql('c', ['amount', 'authorized_amount', 'captured_amount', 'refunded_amount'])} as collection,
+  coalesce((select jsonb_agg(${jsonRowSql('s', ['amount'])} order by s.created_at, s.id)
+    from payment_session s where s.payment_collection_id = c.id and s.deleted_at is null), '[]'::jsonb) as sessions,
+  coalesce((select jsonb_agg(${jsonRowSql('p', ['amount'])} || jsonb_build_object(
+      'captures', coalesce((select jsonb_agg(${jsonRowSql('x', ['amount'])} order by x.created_at, x.id)
+        from capture x where x.payment_id = p.id and x.deleted_at is null), '[]'::jsonb),
+      'refunds', coalesce((select jsonb_agg(${jsonRowSql('x', ['amount'])} || jsonb_build_object('reason', (select to_jsonb(rr) from refund_reason rr where rr.id = x.refund_reason_id))
+          order by x.created_at, x.id)
+        from refund x where x.payment_id = p.id and x.deleted_at is null), '[]'::jsonb))
+      order by p.created_at, p.id)
+    from payment p where p.payment_collection_id = c.id and p.deleted_at is null), '[]'::jsonb) as payments
+from payment_collection c where c.id = any(?::text[]) and c.deleted_at is null`;
+
+type Json = Record<string, unknown>;
+
+interface CollectionRow {
+  collection: Json;
+  sessions: Json[];
+  payments: Array<Json & { captures: Json[]; refunds: Array<Json & { reason: Json | null }> }>;
+}
+
+function collectionFromRow(row: CollectionRow): PaymentCollectionView {
+  const payments = row.payments.map((p) =>
+    toPaymentView(
+      hydrateJsonRow<Payment>(p),
+      p.captures.map((c) => toCaptureView(hydrateJsonRow<Capture>(c))),
+      p.refunds.map((r) => toRefundView(hydrateJsonRow<Refund>(r), r.reason ? toRefundReasonView(hydrateJsonRow<RefundReason>(r.reason)) : null)),
+    ),
+  );
+  const paymentOfSession = new Map(payments.map((p) => [p.payment_session_id, p]));
+  const sessions = row.sessions.map((s) => toSessionView(hydrateJsonRow<PaymentSession>(s), paymentOfSession.get(s.id as string) ?? null));
+  return toCollectionView(hydrateJsonRow<PaymentCollection>(row.collection), sessions, payments);
+}
+
 function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const row of rows) {
@@ -168,22 +210,18 @@ export class PaymentViews {
     return toCollectionView(collection, [], []);
   }
 
-  async collections(ctx: Context, collections: PaymentCollection[]): Promise<PaymentCollectionView[]> {
-    if (!collections.length) return [];
-    const ids = collections.map((c) => c.id);
-    const order = { orderBy: [{ created_at: 'ASC' as const }, { id: 'ASC' as const }], refresh: true };
-    const sessions = await ctx.em.find(PaymentSession, { payment_collection_id: { $in: ids } }, order);
-    const payments = await ctx.em.find(Payment, { payment_collection_id: { $in: ids } }, order);
-    const paymentViews = await this.payments(ctx, payments);
-    const paymentOfSession = new Map(paymentViews.map((p) => [p.payment_session_id, p]));
-    const sessionsOf = groupBy(sessions, (s) => s.payment_collection_id);
-    const paymentsOf = groupBy(paymentViews, (p) => p.payment_collection_id);
-    return collections.map((collection) =>
-      toCollectionView(
-        collection,
-        (sessionsOf.get(collection.id) ?? []).map((s) => toSessionView(s, paymentOfSession.get(s.id) ?? null)),
-        paymentsOf.get(collection.id) ?? [],
-      ),
-    );
+  /**
+   * The collections among `ids` that exist, in the order of `ids`, each with its sessions (with
+   * their payment) and payments (with captures and refunds): one statement (see COLLECTIONS_SQL).
+   */
+  async collectionsByIds(ctx: Context, ids: string[]): Promise<PaymentCollectionView[]> {
+    if (!ids.length) return [];
+    await flushBeforeRead(ctx);
+    const rows = await preparedQuery<CollectionRow>(ctx, 'stheno_payment_collections', COLLECTIONS_SQL, [[...new Set(ids)]]);
+    const byId = new Map(rows.map((row) => [row.collection.id as string, row]));
+    return ids.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [collectionFromRow(row)] : [];
+    });
   }
 }

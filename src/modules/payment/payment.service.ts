@@ -69,18 +69,14 @@ export class PaymentService {
 
   /** With its sessions (each with its payment) and payments (with captures and refunds). */
   async retrieveCollection(ctx: Context, id: string): Promise<PaymentCollectionView> {
-    const collection = await ctx.em.findOne(PaymentCollection, { id }, { refresh: true });
-    if (!collection) throw SthenoError.notFound(`Payment collection with id: ${id} was not found`);
-    const [view] = await this.views.collections(ctx, [collection]);
+    const [view] = await this.views.collectionsByIds(ctx, [id]);
+    if (!view) throw SthenoError.notFound(`Payment collection with id: ${id} was not found`);
     return view;
   }
 
   /** The collections among `ids` that exist, in the order of `ids`. */
   async listCollections(ctx: Context, ids: string[]): Promise<PaymentCollectionView[]> {
-    if (!ids.length) return [];
-    const rows = await ctx.em.find(PaymentCollection, { id: { $in: [...new Set(ids)] } }, { refresh: true });
-    const views = new Map((await this.views.collections(ctx, rows)).map((v) => [v.id, v]));
-    return ids.flatMap((id) => (views.has(id) ? [views.get(id)!] : []));
+    return this.views.collectionsByIds(ctx, ids);
   }
 
   /**

@@ -5,9 +5,10 @@ import { SthenoError } from '../../../src/framework/errors/stheno-error';
 import { OrderPaymentCollectionLinks } from '../../../src/links/order-links.service';
 import { OrderService } from '../../../src/modules/order/order.service';
 import { PaymentService } from '../../../src/modules/payment/payment.service';
-import type { PaymentView } from '../../../src/modules/payment/payment.types';
+import type { PaymentCollectionView, PaymentView } from '../../../src/modules/payment/payment.types';
 import { RecordingTestProvider, testPaymentProviders } from '../../fixtures/payment-providers.fixture';
 import { bearer, createIdentityApp, IdentityApp } from '../../utils/identity';
+import { StatementCounter } from '../../utils/statement-counter';
 
 /**
  * A payment's life after checkout: authorization, partial and full captures, refunds with reasons,
@@ -199,6 +200,16 @@ describe('payments: authorize, capture, refund', () => {
       expect(rest.body.payment.refunds.map((r: { amount: number }) => r.amount)).toEqual([5.05, 14.95]);
       const collection = await payments.retrieveCollection(ctx(), payment.payment_collection_id);
       expect(collection).toMatchObject({ captured_amount: 20, refunded_amount: 20, status: 'authorized' });
+      // the collection is read in one statement, and shows the payment (captures, refunds, reasons) as the payment's own read does
+      let read: PaymentCollectionView | undefined;
+      const statements = await new StatementCounter(t.app).record(async () => {
+        read = await payments.retrieveCollection(ctx(), payment.payment_collection_id);
+      });
+      expect(statements.filter((statement) => !statement.includes('event_outbox'))).toHaveLength(1);
+      const own = await payments.retrievePayment(ctx(), payment.id);
+      expect(own.refunds).toHaveLength(2);
+      expect(read!.payments).toEqual([own]);
+      expect(read!.payment_sessions.map((session) => session.payment)).toEqual([own]);
       expect(await sql("select name from event_outbox where name = 'payment.refunded' and data->>'id' = ?", [payment.id])).toHaveLength(2);
       await t.api.post(`/admin/payments/${payment.id}/refund`).set(...admin()).send({}).expect(400);
     });
