@@ -53,17 +53,20 @@ export class PaymentOperations {
   /** Recomputes the collection's amounts and status from its rows (flushes pending changes first). */
   async recompute(tx: Context, collection: PaymentCollection): Promise<void> {
     await tx.em.flush();
-    // plain SQL: a partial ORM load of sessions in the identity map made the next flush rewrite them
-    const sessions = await tx.em.execute<Array<{ status: PaymentSessionStatus }>>(
-      'select status from payment_session where payment_collection_id = ? and deleted_at is null',
-      [collection.id],
-    );
-    const payments = await tx.em.execute<Array<{ amount: string; canceled: boolean; captured: string; refunded: string }>>(
-      `select p.amount, p.canceled_at is not null as canceled,
-              coalesce((select sum(c.amount) from capture c where c.payment_id = p.id and c.deleted_at is null), 0) as captured,
-              coalesce((select sum(r.amount) from refund r where r.payment_id = p.id and r.deleted_at is null), 0) as refunded
-         from payment p where p.payment_collection_id = ? and p.deleted_at is null`,
-      [collection.id],
+    // plain SQL: a partial ORM load of sessions in the identity map made the next flush rewrite them; one statement for both
+    const [{ sessions, payments }] = await tx.em.execute<
+      Array<{ sessions: Array<{ status: PaymentSessionStatus }>; payments: Array<{ amount: string; canceled: boolean; captured: string; refunded: string }> }>
+    >(
+      `select
+         coalesce((select jsonb_agg(jsonb_build_object('status', s.status)) from payment_session s
+           where s.payment_collection_id = ? and s.deleted_at is null), '[]'::jsonb) as sessions,
+         coalesce((select jsonb_agg(jsonb_build_object(
+             'amount', p.amount::text,
+             'canceled', p.canceled_at is not null,
+             'captured', coalesce((select sum(c.amount) from capture c where c.payment_id = p.id and c.deleted_at is null), 0)::text,
+             'refunded', coalesce((select sum(r.amount) from refund r where r.payment_id = p.id and r.deleted_at is null), 0)::text))
+           from payment p where p.payment_collection_id = ? and p.deleted_at is null), '[]'::jsonb) as payments`,
+      [collection.id, collection.id],
     );
     const state = collectionState({ amount: collection.amount, sessions, payments });
     collection.authorized_amount = state.authorized_amount.toFixed();
@@ -127,13 +130,15 @@ export class PaymentOperations {
         payment_session_id: locked.id,
         metadata: null,
       });
+      const captures: Capture[] = [];
       if (result.status === 'captured') {
-        tx.em.create(Capture, { amount: locked.amount, payment_id: payment.id, created_by: actorOf(tx), metadata: null });
+        captures.push(tx.em.create(Capture, { amount: locked.amount, payment_id: payment.id, created_by: actorOf(tx), metadata: null }));
         payment.captured_at = now;
         this.events.record(tx, PaymentEvents.CAPTURED, { id: payment.id });
       }
       await this.recompute(tx, collection);
-      return this.viewOf(tx, payment);
+      // created in this transaction: its captures are the one above if any, and it has no refunds
+      return this.views.createdPayment(payment, captures);
     });
     this.remember(view);
     return view;

@@ -205,6 +205,11 @@ export class PaymentViews {
     );
   }
 
+  /** A payment just created (flushed) in this transaction with `captures`: it has no refunds, nothing to read. */
+  createdPayment(payment: Payment, captures: Capture[]): PaymentView {
+    return toPaymentView(payment, captures.map(toCaptureView), []);
+  }
+
   /** A collection just created in this transaction: no sessions and no payments yet, nothing to read. */
   created(collection: PaymentCollection): PaymentCollectionView {
     return toCollectionView(collection, [], []);
