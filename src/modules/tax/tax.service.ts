@@ -27,8 +27,24 @@ import {
   UpdateTaxRegionInput,
 } from './tax.types';
 
-/** `in (…)` over a JSON array bound as one parameter (any number of ids, any characters). */
-const IN_JSON = 'in (select jsonb_array_elements_text(?::jsonb))';
+/**
+ * What choosing an address's rates needs, in one statement: the tax regions of the country (and
+ * its province), their rates, and only the rules of those rates that name one of the lines'
+ * products, types or shipping options (a JSON array bound as one parameter).
+ */
+const TAX_INPUTS_SQL = `
+with r as (
+  select id, country_code, province_code, parent_id, provider_id from tax_region
+   where deleted_at is null and country_code = ? and (province_code is null or province_code = ?)
+), t as (
+  select id, rate::text as rate, code, name, is_default, is_combinable, tax_region_id from tax_rate
+   where deleted_at is null and tax_region_id in (select id from r)
+)
+select coalesce((select jsonb_agg(to_jsonb(r) order by r.id) from r), '[]'::jsonb) as regions,
+  coalesce((select jsonb_agg(to_jsonb(t) order by t.id) from t), '[]'::jsonb) as rates,
+  coalesce((select jsonb_agg(jsonb_build_object('tax_rate_id', x.tax_rate_id, 'reference', x.reference, 'reference_id', x.reference_id) order by x.id)
+    from tax_rate_rule x where x.deleted_at is null and x.tax_rate_id in (select id from t)
+      and x.reference_id in (select jsonb_array_elements_text(?::jsonb))), '[]'::jsonb) as rules`;
 
 const candidate = ({ id, rate, code, name, is_combinable, tax_region_id }: CalcRate): TaxRateCandidate => ({ id, rate, code, name, is_combinable, tax_region_id });
 
@@ -66,46 +82,34 @@ export class TaxService implements OnApplicationBootstrap {
   /**
    * The tax lines of each item and shipping method for an address: the rates the regions' rules
    * choose (tax-calculator.ts), turned into lines by the country region's provider (`tp_system`
-   * when it names none and no configured provider is the default). At most three statements
-   * whatever the number of lines: the regions of the country (and province), their rates, and only
-   * the rules that name one of the lines' products, types or shipping options. Empty maps when no
-   * region covers the country.
+   * when it names none and no configured provider is the default). One statement
+   * whatever the number of lines (TAX_INPUTS_SQL: the regions, their rates and the rules that matter).
+   * Empty maps when no region covers the country.
    */
   async taxLinesFor(ctx: Context, input: TaxCalculationInput): Promise<TaxLinesResult> {
     const empty: TaxLinesResult = { items: new Map(), shipping_methods: new Map() };
     const country = normalizeRegionCode(input.address.country_code);
     if (!country) return empty;
     const province = normalizeRegionCode(input.address.province_code);
-    const regions = await ctx.em.execute<CalcRegion[]>(
-      `select id, country_code, province_code, parent_id, provider_id from tax_region
-        where deleted_at is null and country_code = ? and (province_code is null or province_code = ?)`,
-      [country, province ?? ''],
-    );
-    const scope = regionsForAddress(regions, input.address);
-    if (!scope) return empty;
-    const provider = this.providers.get(scope.country.provider_id ?? this.providers.defaultId());
-
-    const regionIds = scope.province ? [scope.country.id, scope.province.id] : [scope.country.id];
-    const rateRows = await ctx.em.execute<Array<Omit<CalcRate, 'rate'> & { rate: string | null }>>(
-      `select id, rate, code, name, is_default, is_combinable, tax_region_id from tax_rate where deleted_at is null and tax_region_id ${IN_JSON}`,
-      [JSON.stringify(regionIds)],
-    );
-    const rates: CalcRate[] = rateRows.map((r) => ({ ...r, rate: r.rate === null ? null : Number(r.rate) }));
-
     const referenceIds = new Set<string>();
     for (const item of input.items) {
       if (item.product_id) referenceIds.add(item.product_id);
       if (item.product_type_id) referenceIds.add(item.product_type_id);
     }
     for (const method of input.shipping_methods) if (method.shipping_option_id) referenceIds.add(method.shipping_option_id);
-    const rules =
-      rates.length && referenceIds.size
-        ? await ctx.em.execute<CalcRule[]>(
-            `select tax_rate_id, reference, reference_id from tax_rate_rule
-              where deleted_at is null and tax_rate_id ${IN_JSON} and reference_id ${IN_JSON}`,
-            [JSON.stringify(rates.map((r) => r.id)), JSON.stringify([...referenceIds])],
-          )
-        : [];
+    const [found] = await ctx.em.execute<Array<{ regions: CalcRegion[]; rates: Array<Omit<CalcRate, 'rate'> & { rate: string | null }>; rules: CalcRule[] }>>(
+      TAX_INPUTS_SQL,
+      [country, province ?? '', JSON.stringify([...referenceIds])],
+    );
+    const { regions } = found;
+    const scope = regionsForAddress(regions, input.address);
+    if (!scope) return empty;
+    const provider = this.providers.get(scope.country.provider_id ?? this.providers.defaultId());
+
+    const regionIds = new Set(scope.province ? [scope.country.id, scope.province.id] : [scope.country.id]);
+    const rates: CalcRate[] = found.rates.filter((r) => regionIds.has(r.tax_region_id)).map((r) => ({ ...r, rate: r.rate === null ? null : Number(r.rate) }));
+    const rateIds = new Set(rates.map((r) => r.id));
+    const rules = found.rules.filter((rule) => rateIds.has(rule.tax_rate_id));
 
     const selected = selectRates({ regions, rates, rules }, input);
     if (!selected) return empty;
