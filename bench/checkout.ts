@@ -2,7 +2,7 @@
  * Cart and checkout under load (issue 5), against a running server with the demo seed (products in
  * stock, tax regions, shipping options, pp_system_default; see docs/benchmarks.md):
  *
- *   node -r ./test/utils/swc-register.js bench/checkout.ts [--url http://127.0.0.1:9000]
+ *   node -r ./test/utils/swc-register.js bench/checkout.ts [--url http://127.0.0.1:9000[,http://…]]
  *     [--key pk_…] [--region reg_…] [--country dk] [--scenarios add-item,checkout]
  *     [--connections 20] [--duration 20] [--carts 200] [--lines-per-cart 3]
  *     [--users 20] [--checkout-duration 30] [--warmup 3] [--variants 24] [--min-stock 100000]
@@ -17,6 +17,11 @@
  *   checkouts per second and p50/p99 of every step; a failing step is counted and its first answer
  *   shown.
  *
+ * `--url` may list several servers of one deployment (server processes sharing a database, as
+ * production runs them behind a load balancer): virtual users take them in turn, and add-item
+ * splits its connections between them (one autocannon per server: req/s summed, p50/p99 the worst
+ * server's). Setup goes through the first.
+ *
  * Both run `--warmup` seconds of the same load first (not measured). Whatever is not given is
  * discovered through the API: the publishable key (admin login, by default the development seed's
  * admin), the region (the one in eur) and the variants (published products with a price in that
@@ -30,7 +35,10 @@ import { integerFlag, parseArgs } from '../src/framework/cli/args';
 type Json = Record<string, unknown>;
 
 interface Setup {
+  /** The first server: setup goes through it. */
   url: string;
+  /** Every server given (`--url a,b`): the load is spread over them. */
+  urls: string[];
   key: string;
   adminToken: string;
   region: string;
@@ -130,7 +138,8 @@ async function ensureStock(setup: Setup, variants: StoreVariant[], minStock: num
 }
 
 async function discover(): Promise<Setup> {
-  const url = (flag('url') ?? process.env.BENCH_URL ?? 'http://127.0.0.1:9000').replace(/\/$/, '');
+  const urls = (flag('url') ?? process.env.BENCH_URL ?? 'http://127.0.0.1:9000').split(',').map((u) => u.trim().replace(/\/$/, '')).filter(Boolean);
+  const url = urls[0];
   const token = await adminToken(url);
   let key = flag('key');
   if (!key) {
@@ -147,7 +156,7 @@ async function discover(): Promise<Setup> {
   if (!region) throw new Error(flag('region') ? `No region ${flag('region')}` : 'No region: run `stheno seed` or pass --region');
   const country = flag('country') ?? (region.countries?.some((c) => c.iso_2 === 'dk') ? 'dk' : region.countries?.[0]?.iso_2);
   if (!country) throw new Error(`Region ${region.id} has no country: pass --country`);
-  const setup: Setup = { url, key, adminToken: token, region: region.id, country, variantIds: [], providerId: 'pp_system_default' };
+  const setup: Setup = { url, urls, key, adminToken: token, region: region.id, country, variantIds: [], providerId: 'pp_system_default' };
   const variants = await sampleVariants(setup, integerFlag(args, 'variants', { min: 1, max: 1000, fallback: 24 }));
   await ensureStock(setup, variants, integerFlag(args, 'min-stock', { min: 1, max: 100_000_000, fallback: 100_000 }));
   setup.variantIds = variants.map((v) => v.id);
@@ -208,19 +217,38 @@ async function addItemScenario(setup: Setup): Promise<string> {
     const status = error instanceof HttpFailure ? `answered ${error.status}: ${cell(error.body).slice(0, 120)}` : String(error);
     return `| add-item | \`${request}\` | ${status} | | | |`;
   }
-  const run = (seconds: number) =>
-    autocannon({
-      url: setup.url,
-      connections,
-      duration: seconds,
-      headers: { 'x-publishable-api-key': setup.key, 'content-type': 'application/json' },
-      requests: [{ method: 'POST', setupRequest: (base) => ({ ...base, ...next() }) }],
-    });
+  /** One autocannon per server, the connections split between them, run at once. */
+  const run = async (seconds: number) => {
+    const shares = setup.urls.map((_, i) => Math.floor(connections / setup.urls.length) + (i < connections % setup.urls.length ? 1 : 0));
+    const results = await Promise.all(
+      setup.urls.flatMap((url, i) =>
+        shares[i]
+          ? [
+              autocannon({
+                url,
+                connections: shares[i],
+                duration: seconds,
+                headers: { 'x-publishable-api-key': setup.key, 'content-type': 'application/json' },
+                requests: [{ method: 'POST', setupRequest: (base) => ({ ...base, ...next() }) }],
+              }),
+            ]
+          : [],
+      ),
+    );
+    return {
+      reqPerSecond: results.reduce((sum, r) => sum + r.requests.average, 0),
+      p50: Math.max(...results.map((r) => r.latency.p50)),
+      p99: Math.max(...results.map((r) => r.latency.p99)),
+      non2xx: results.reduce((sum, r) => sum + r.non2xx, 0),
+      errors: results.reduce((sum, r) => sum + (r.errors ?? 0), 0),
+    };
+  };
   if (warmup) await run(warmup);
-  console.error(`  measuring ${connections} connections × ${duration} s over ${carts.length} carts (${linesPerCart} variants each)…`);
+  const servers = setup.urls.length > 1 ? `, ${setup.urls.length} servers` : '';
+  console.error(`  measuring ${connections} connections × ${duration} s over ${carts.length} carts (${linesPerCart} variants each)${servers}…`);
   const result = await run(duration);
   const errors = result.errors ? ` (+${result.errors} errors)` : '';
-  return `| add-item | \`${request}\` (${connections} conn., ${carts.length} carts) | ${result.requests.average.toFixed(0)} | ${result.latency.p50} ms | ${result.latency.p99} ms | ${result.non2xx}${errors} |`;
+  return `| add-item | \`${request}\` (${connections} conn.${servers}, ${carts.length} carts) | ${result.reqPerSecond.toFixed(0)} | ${result.p50} ms | ${result.p99} ms | ${result.non2xx}${errors} |`;
 }
 
 // ---- checkout ----------------------------------------------------------------------------------
@@ -259,7 +287,9 @@ const ADDRESSES: Record<string, { city: string; postal_code: string; address_1: 
 };
 
 /** The 8 calls of one purchase; each call's latency is added to its step, the first failure throws. */
-async function checkoutOnce(setup: Setup, stats: StepStats[], user: number, n: number): Promise<string> {
+async function checkoutOnce(shared: Setup, stats: StepStats[], user: number, n: number): Promise<string> {
+  // each virtual user shops on one server of the deployment
+  const setup = { ...shared, url: shared.urls[user % shared.urls.length] };
   let step = 0;
   const timed = async (method: string, path: string, body?: unknown): Promise<Json> => {
     const started = performance.now();
@@ -338,13 +368,13 @@ async function checkoutScenario(setup: Setup): Promise<string[]> {
     return [`checkout: step ${error.step + 1} (${name}, \`${request}\`) failed: ${cell(error.message).slice(0, 300)}`];
   }
   if (warmup) await drive(setup, users, warmup);
-  console.error(`  measuring ${users} users × ${duration} s…`);
+  console.error(`  measuring ${users} users × ${duration} s${setup.urls.length > 1 ? ` over ${setup.urls.length} servers` : ''}…`);
   const { completed, elapsed, stats } = await drive(setup, users, duration);
   const failed = stats.reduce((sum, s) => sum + s.failures, 0);
   const lines = [
     '| scenario | completed checkouts/s | completed | failed | users | duration |',
     '|---|---|---|---|---|---|',
-    `| checkout (8 calls) | **${(completed / elapsed).toFixed(1)}** | ${completed} | ${failed} | ${users} | ${elapsed.toFixed(1)} s |`,
+    `| checkout (8 calls${setup.urls.length > 1 ? `, ${setup.urls.length} servers` : ''}) | **${(completed / elapsed).toFixed(1)}** | ${completed} | ${failed} | ${users} | ${elapsed.toFixed(1)} s |`,
     '',
     '| step | request | p50 | p99 | calls | failures |',
     '|---|---|---|---|---|---|',
@@ -359,7 +389,7 @@ async function checkoutScenario(setup: Setup): Promise<string[]> {
 
 async function main(): Promise<void> {
   const setup = await discover();
-  console.error(`${setup.url}: region ${setup.region}, ships to ${setup.country}, ${setup.variantIds.length} variants, payment ${setup.providerId}`);
+  console.error(`${setup.urls.join(', ')}: region ${setup.region}, ships to ${setup.country}, ${setup.variantIds.length} variants, payment ${setup.providerId}`);
   const output: string[] = [];
   if (wanted.includes('add-item')) {
     console.error('running add-item…');
