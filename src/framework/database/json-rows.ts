@@ -30,9 +30,10 @@ export function hydrateJsonRow<T>(json: Json, relations: Json = {}): T {
 }
 
 /**
- * Flushes the ORM's pending changes when inside a transaction, as its own queries do before they
- * run: a statement sent past the unit of work must see what the transaction changed so far.
+ * Flushes the ORM's pending changes first, as its own queries do before they run (autoflush): a
+ * statement sent past the unit of work must see what the caller changed so far. Nothing to write
+ * costs a walk over the identity map, no statement.
  */
 export async function flushBeforeRead(ctx: Context): Promise<void> {
-  if (ctx.em.isInTransaction()) await ctx.em.flush();
+  await ctx.em.flush();
 }

@@ -1,5 +1,5 @@
 import { Context } from '../../framework/context/context';
-import { hydrateJsonRow } from '../../framework/database/json-rows';
+import { flushBeforeRead, hydrateJsonRow } from '../../framework/database/json-rows';
 import { preparedQuery } from '../../framework/database/prepared';
 import type { FulfillmentSet } from './entities/fulfillment-set.entity';
 import type { GeoZone } from './entities/geo-zone.entity';
@@ -58,10 +58,12 @@ const hydrated = (json: Json, relations: Json = {}): Json => hydrateJsonRow<Json
 /**
  * The options of the fulfillment sets `setIds` (only `onlyIds` when given) with their zone in
  * service, type, profile and provider, oldest first, each with its rules and its zone's geo zones
- * in `countryCode`.
+ * in `countryCode`. `onlyIds` empty: none.
  */
 export async function readShippingCandidates(ctx: Context, setIds: string[], countryCode: string, onlyIds?: string[]): Promise<ShippingCandidate[]> {
+  if (onlyIds && !onlyIds.length) return [];
   const only = onlyIds ?? [];
+  await flushBeforeRead(ctx);
   const rows = await preparedQuery<Row>(ctx, 'stheno_shipping_candidates', CANDIDATES_SQL, [countryCode, setIds, only, only]);
   return rows.map((row) => {
     const zone = hydrated(row.zone, { fulfillment_set: { id: row.zone.fulfillment_set_id } });
