@@ -230,9 +230,10 @@ export function updateCartFlow(services: CartFlowServices) {
   type Input = { cartId: string; data: UpdateCartRequest; caller: StorefrontCaller };
   const update = createStep('update-cart', async (input: Input, ctx) => {
     const { data, caller } = input;
-    const cart = await openCart(services, ctx, input.cartId, caller);
+    const { cart, region: current } = await openCartState(services, ctx, input.cartId, caller);
     const regionChanges = data.region_id !== undefined && data.region_id !== cart.region_id;
-    const region = await regionOf(services, ctx, data.region_id ?? cart.region_id!);
+    // the cart's own region was read with it
+    const region = !regionChanges && current ? current : await regionOf(services, ctx, data.region_id ?? cart.region_id!);
     const countries = countriesOf(region);
     if (data.sales_channel_id !== undefined) assertChannelOfKey(data.sales_channel_id, caller);
     if (data.shipping_address) assertCountryInRegion(data.shipping_address.country_code, countries);

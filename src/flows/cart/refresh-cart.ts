@@ -5,7 +5,7 @@ import type { ShippingContextInput, ShippingOptionView } from '../../modules/ful
 import type { PromotionCartContext, PromotionView } from '../../modules/promotion/promotion.types';
 import type { VariantForCart } from '../../modules/product/product.types';
 import type { RegionView } from '../../modules/region/region.types';
-import { type CartState, readCartState, rememberLinks } from '../../reads/cart-state/cart-state';
+import { type CartState, readCartState, rememberLinks, rememberRegion } from '../../reads/cart-state/cart-state';
 import { SthenoError } from '../../framework/errors/stheno-error';
 import type { CartFlowServices } from './cart-flow.types';
 
@@ -318,7 +318,7 @@ export async function cartStateOf(ctx: Context, cartId: string): Promise<CartSta
 
 /**
  * Runs the pipeline on the (locked) cart and answers the cart as it now is; its links as the
- * refresh leaves them are remembered for the response (`rememberLinks`). `cart`: its id, or its state as the flow
+ * refresh leaves them, and its region, are remembered for the response (`rememberLinks`, `rememberRegion`). `cart`: its id, or its state as the flow
  * read it under the lock and, for a change of lines only, as `CartService.updateLineItems`
  * answered it (not read again). `codes` replaces the cart's promotion codes (already validated by
  * the caller's computeActions or to be validated here).
@@ -336,7 +336,8 @@ export async function refreshCart(
   const promotions = await refreshPromotions(services, ctx, cart, options.codes, state);
   // the region only decides whether taxes are automatic, which matters only with a country to tax for
   const force = options.forceTaxes ?? false;
-  const region = cart.region_id && cart.shipping_address?.country_code && !force ? await services.regions.retrieve(ctx, cart.region_id).catch(() => null) : null;
+  const known = state.region && state.region.id === cart.region_id ? state.region : null;
+  const region = cart.region_id && cart.shipping_address?.country_code && !force ? (known ?? (await services.regions.retrieve(ctx, cart.region_id).catch(() => null))) : null;
   const taxesWrote = await refreshTaxes(services, ctx, cart, region, force);
   // reread only what was rewritten: the cart as loaded above is current otherwise
   if (promotions.wrote || taxesWrote) cart = await services.carts.retrieve(ctx, cartId);
@@ -345,5 +346,6 @@ export async function refreshCart(
     promotionIds: promotions.linked ?? (await services.cartPromotions.promotionsOf(ctx, cartId)),
     paymentCollectionId: state.links.paymentCollectionId,
   });
+  if (known) rememberRegion(cart, known);
   return { cart, budgetExceeded: promotions.budgetExceeded };
 }

@@ -14,7 +14,7 @@ import { RegionService } from '../../modules/region/region.service';
 import type { RegionView } from '../../modules/region/region.types';
 import type { StorefrontCaller } from './cart-flow.types';
 import { assertCallerMayUse } from './cart.flows';
-import { type CartLinks, knownLinks } from '../../reads/cart-state/cart-state';
+import { type CartLinks, knownLinks, knownRegion } from '../../reads/cart-state/cart-state';
 import { cartStateOf } from './refresh-cart';
 import { productOf } from '../line-item-catalog';
 
@@ -86,7 +86,7 @@ export class StoreCartViews {
     knownCatalog?: Map<string, VariantForCart>,
   ): Promise<StoreCartView> {
     const wants = (relation: string) => fields.relations.includes(relation);
-    const region = wants('region') && cart.region_id ? await this.regions.retrieve(ctx, cart.region_id).catch(() => null) : null;
+    const region = wants('region') && cart.region_id ? (knownRegion(cart) ?? (await this.regions.retrieve(ctx, cart.region_id).catch(() => null))) : null;
     const variantIds = cart.items.map((i) => i.variant_id).filter((id): id is string => !!id);
     const needCatalog = (wants('items.product') || wants('items.variant')) && variantIds.length > 0;
     const known = knownCatalog && variantIds.every((id) => knownCatalog.has(id)) ? knownCatalog : null;

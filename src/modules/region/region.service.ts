@@ -41,14 +41,50 @@ function toRegionView(region: Region, countries: CountryView[]): RegionView {
   };
 }
 
-/** A region with its countries (ordered as the ORM reads order them), in one statement. */
-const REGION_SQL = `
-select to_jsonb(r) as region,
-  coalesce((select jsonb_agg(to_jsonb(c) order by c.display_name, c.iso_2) from region_country c
-    where c.region_id = r.id and c.deleted_at is null), '[]'::jsonb) as countries
-from region r where r.id = ? and r.deleted_at is null`;
+/**
+ * The region `idSql` names (an SQL expression) with its countries (ordered as the ORM reads order
+ * them) as one JSON document `{region, countries}`, null when there is none: a subquery other reads
+ * embed (the cart state) and `retrieve` runs alone. `regionFromDocument` makes the view of it.
+ */
+export function regionDocumentSql(idSql: string): string {
+  return `(select jsonb_build_object('region', to_jsonb(r), 'countries',
+    coalesce((select jsonb_agg(to_jsonb(c) order by c.display_name, c.iso_2) from region_country c
+      where c.region_id = r.id and c.deleted_at is null), '[]'::jsonb))
+  from region r where r.id = ${idSql} and r.deleted_at is null)`;
+}
+
+export type RegionDocument = { region: Record<string, unknown>; countries: Array<Record<string, unknown>> };
+
+const REGION_SQL = `select ${regionDocumentSql('?')} as doc`;
 
 const isoOf = (value: unknown): string | null => (value === null || value === undefined ? null : new Date(value as string).toISOString());
+
+/** The view of a `regionDocumentSql` document. */
+export function regionFromDocument(doc: RegionDocument): RegionView {
+  const r = doc.region;
+  return {
+    id: r.id as string,
+    name: r.name as string,
+    currency_code: r.currency_code as string,
+    automatic_taxes: r.automatic_taxes as boolean,
+    metadata: (r.metadata as Record<string, unknown> | null) ?? null,
+    created_at: isoOf(r.created_at)!,
+    updated_at: isoOf(r.updated_at)!,
+    deleted_at: isoOf(r.deleted_at),
+    countries: doc.countries.map((c) => ({
+      iso_2: c.iso_2 as string,
+      iso_3: c.iso_3 as string,
+      num_code: c.num_code as string,
+      name: c.name as string,
+      display_name: c.display_name as string,
+      region_id: (c.region_id as string | null) ?? null,
+      metadata: (c.metadata as Record<string, unknown> | null) ?? null,
+      created_at: isoOf(c.created_at)!,
+      updated_at: isoOf(c.updated_at)!,
+      deleted_at: isoOf(c.deleted_at),
+    })),
+  };
+}
 
 /** Lower-cased, trimmed and deduplicated, in the order given. */
 function normalizeCountryCodes(codes: readonly string[]): string[] {
@@ -72,31 +108,9 @@ export class RegionService {
 
   /** The region with its countries: one statement (every store cart response and cart change reads it). */
   async retrieve(ctx: Context, id: string): Promise<RegionView> {
-    const [row] = await preparedQuery<{ region: Record<string, unknown>; countries: Array<Record<string, unknown>> }>(ctx, 'stheno_region', REGION_SQL, [id]);
-    if (!row) throw SthenoError.notFound(`Region with id: ${id} was not found`);
-    const r = row.region;
-    return {
-      id: r.id as string,
-      name: r.name as string,
-      currency_code: r.currency_code as string,
-      automatic_taxes: r.automatic_taxes as boolean,
-      metadata: (r.metadata as Record<string, unknown> | null) ?? null,
-      created_at: isoOf(r.created_at)!,
-      updated_at: isoOf(r.updated_at)!,
-      deleted_at: isoOf(r.deleted_at),
-      countries: row.countries.map((c) => ({
-        iso_2: c.iso_2 as string,
-        iso_3: c.iso_3 as string,
-        num_code: c.num_code as string,
-        name: c.name as string,
-        display_name: c.display_name as string,
-        region_id: (c.region_id as string | null) ?? null,
-        metadata: (c.metadata as Record<string, unknown> | null) ?? null,
-        created_at: isoOf(c.created_at)!,
-        updated_at: isoOf(c.updated_at)!,
-        deleted_at: isoOf(c.deleted_at),
-      })),
-    };
+    const [row] = await preparedQuery<{ doc: RegionDocument | null }>(ctx, 'stheno_region', REGION_SQL, [id]);
+    if (!row?.doc) throw SthenoError.notFound(`Region with id: ${id} was not found`);
+    return regionFromDocument(row.doc);
   }
 
   async create(ctx: Context, input: CreateRegionInput): Promise<RegionView> {
