@@ -87,10 +87,12 @@ const sameAmount = (a: string, b: number) => new Decimal(a).eq(new Decimal(Strin
 async function refreshShipping(services: CartFlowServices, ctx: Context, cart: CartView, listed?: ShippingOptionView[]): Promise<boolean> {
   const methods = cart.shipping_methods.filter((m) => m.shipping_option_id);
   if (!methods.length) return false;
-  const context = await shippingContextOf(services, ctx, cart);
+  // the context (the channel's locations are one more read) only when listing or asking a provider
+  let context: ShippingContextInput | undefined;
+  const contextOf = async () => (context ??= await shippingContextOf(services, ctx, cart));
   const reusable = listed && !listed.some((o) => o.rules.some((r) => r.attribute === 'total'));
   const available = new Map<string, ShippingOptionView>(
-    (reusable ? listed : await services.fulfillment.listShippingOptionsForContext(ctx, context)).map((o) => [o.id, o]),
+    (reusable ? listed : await services.fulfillment.listShippingOptionsForContext(ctx, await contextOf())).map((o) => [o.id, o]),
   );
   const removed: string[] = [];
   const updates: ShippingMethodUpdate[] = [];
@@ -103,12 +105,14 @@ async function refreshShipping(services: CartFlowServices, ctx: Context, cart: C
     const price =
       option.price_type === 'flat' && option.calculated_price
         ? { amount: option.calculated_price.raw_calculated_amount.value, is_tax_inclusive: option.calculated_price.is_calculated_price_tax_inclusive }
-        : await services.fulfillment.calculateShippingPrice(ctx, option.id, {
-            currency_code: context.currency_code,
-            region_id: context.region_id,
-            data: method.data ?? {},
-            cart: context.cart_context,
-          });
+        : await contextOf().then((known) =>
+            services.fulfillment.calculateShippingPrice(ctx, option.id, {
+              currency_code: known.currency_code,
+              region_id: known.region_id,
+              data: method.data ?? {},
+              cart: known.cart_context,
+            }),
+          );
     if (!sameAmount(price.amount, method.amount) || price.is_tax_inclusive !== method.is_tax_inclusive) {
       updates.push({ id: method.id, amount: new Decimal(price.amount).toFixed(), is_tax_inclusive: price.is_tax_inclusive });
     }
