@@ -9,21 +9,10 @@ import type {
   OrderShippingMethodAdjustment,
   OrderShippingMethodTaxLine,
 } from './entities/shipping-method.entity';
-import type { OrderRows } from './order-view';
+import { DETAIL_QUANTITIES, type OrderRows } from './order-view';
 
 /** `order_item`'s numeric columns (quantities and the version's prices), as text. */
-const DETAIL_NUMERICS = [
-  'quantity',
-  'fulfilled_quantity',
-  'delivered_quantity',
-  'shipped_quantity',
-  'return_requested_quantity',
-  'return_received_quantity',
-  'return_dismissed_quantity',
-  'written_off_quantity',
-  'unit_price',
-  'compare_at_unit_price',
-];
+const DETAIL_NUMERICS = [...DETAIL_QUANTITIES, 'unit_price', 'compare_at_unit_price'];
 
 const row = jsonRowSql;
 

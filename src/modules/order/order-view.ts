@@ -116,7 +116,8 @@ function toAdjustmentView(adjustment: OrderLineItemAdjustment | OrderShippingMet
   };
 }
 
-const DETAIL_QUANTITIES = [
+/** `order_item`'s quantity columns (the order-rows read also casts them to text). */
+export const DETAIL_QUANTITIES = [
   'quantity',
   'fulfilled_quantity',
   'delivered_quantity',
