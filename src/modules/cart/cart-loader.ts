@@ -2,6 +2,7 @@ import Decimal from 'decimal.js';
 import { MONEY_DECIMALS } from '../../commerce/money';
 import { computeTotals, LineTotals, toWireNumber } from '../../commerce/totals';
 import { Context } from '../../framework/context/context';
+import { jsonRowSql } from '../../framework/database/json-rows';
 import { preparedQuery } from '../../framework/database/prepared';
 import type {
   CartAddressView,
@@ -17,7 +18,7 @@ import type {
 } from './cart.types';
 
 /** A line as `CART_SQL` has it, without its adjustments and tax lines (for `returning`, `i` being the line). */
-export const LINE_ROW_JSON = `to_jsonb(i) || jsonb_build_object('unit_price', i.unit_price::text, 'compare_at_unit_price', i.compare_at_unit_price::text)`;
+export const LINE_ROW_JSON = jsonRowSql('i', ['unit_price', 'compare_at_unit_price']);
 
 /**
  * Loads a cart with everything it owns in ONE statement (the store's hottest read): the cart row,

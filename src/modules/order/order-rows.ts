@@ -14,10 +14,8 @@ import { DETAIL_QUANTITIES, type OrderRows } from './order-view';
 /** `order_item`'s numeric columns (quantities and the version's prices), as text. */
 const DETAIL_NUMERICS = [...DETAIL_QUANTITIES, 'unit_price', 'compare_at_unit_price'];
 
-const row = jsonRowSql;
-
 const children = (table: string, owner: string, ownerId: string, numeric: string) =>
-  `coalesce((select jsonb_agg(${row('x', [numeric])} order by x.created_at, x.id)
+  `coalesce((select jsonb_agg(${jsonRowSql('x', [numeric])} order by x.created_at, x.id)
     from ${table} x where x.${owner} = ${ownerId} and x.deleted_at is null), '[]'::jsonb)`;
 
 /**
@@ -34,15 +32,15 @@ select to_jsonb(o) as "order",
   (select to_jsonb(a) from order_address a where a.id = o.shipping_address_id and a.deleted_at is null) as shipping_address,
   (select to_jsonb(a) from order_address a where a.id = o.billing_address_id and a.deleted_at is null) as billing_address,
   coalesce((select jsonb_agg(jsonb_build_object(
-      'detail', ${row('d', DETAIL_NUMERICS)},
-      'line', ${row('l', ['unit_price', 'compare_at_unit_price'])},
+      'detail', ${jsonRowSql('d', DETAIL_NUMERICS)},
+      'line', ${jsonRowSql('l', ['unit_price', 'compare_at_unit_price'])},
       'adjustments', ${children('order_line_item_adjustment', 'item_id', 'l.id', 'amount')},
       'tax_lines', ${children('order_line_item_tax_line', 'item_id', 'l.id', 'rate')}) order by d.created_at, d.id)
     from order_item d join order_line_item l on l.id = d.item_id and l.deleted_at is null
     where d.order_id = o.id and d.version = o.version and d.deleted_at is null), '[]'::jsonb) as lines,
   coalesce((select jsonb_agg(jsonb_build_object(
       'detail', to_jsonb(sh),
-      'method', ${row('m', ['amount'])},
+      'method', ${jsonRowSql('m', ['amount'])},
       'adjustments', ${children('order_shipping_method_adjustment', 'shipping_method_id', 'm.id', 'amount')},
       'tax_lines', ${children('order_shipping_method_tax_line', 'shipping_method_id', 'm.id', 'rate')}) order by sh.created_at, sh.id)
     from order_shipping sh join order_shipping_method m on m.id = sh.shipping_method_id and m.deleted_at is null

@@ -38,14 +38,14 @@ export interface MethodFilters {
   currency_code?: string[];
 }
 
+/** Whether any automatic promotion is active, as a boolean SQL expression (read models add it to theirs). */
+export const ACTIVE_AUTOMATIC_PROMOTION_SQL = `exists(select 1 from promotion where is_automatic and status = 'active' and deleted_at is null)`;
+
 /**
  * The promotion module's facade: promotions with their rules and application method, and what the
  * cart and checkout flows need — the discounts a cart gets (`computeActions`) and the campaign
  * budgets they spend (`registerUsage`, race-free through one conditional UPDATE per budget).
  */
-/** Whether any automatic promotion is active, as a boolean SQL expression (read models add it to theirs). */
-export const ACTIVE_AUTOMATIC_PROMOTION_SQL = `exists(select 1 from promotion where is_automatic and status = 'active' and deleted_at is null)`;
-
 @Injectable()
 export class PromotionService {
   constructor(

@@ -427,6 +427,17 @@ describe('order lifecycle (admin): payments, fulfillments, returns, cancel', () 
       });
       expect(statements.filter((statement) => !statement.includes('event_outbox'))).toHaveLength(1); // not the outbox relay's polling
       expect(view).toMatchObject({ id: o.id, items: expect.arrayContaining([expect.objectContaining({ id: o.lines.plain, quantity: 3 })]), shipping_address: expect.objectContaining({ id: expect.any(String) }), shipping_methods: [expect.any(Object)] });
+      // the lines as stored, read without the loader: ids, quantities and prices, in the loader's order
+      const stored = await sql<{ item_id: string; quantity: string; fulfilled: string; unit_price: string; created_at: Date }>(
+        t,
+        `select d.item_id, d.quantity::text as quantity, d.fulfilled_quantity::text as fulfilled, l.unit_price::text as unit_price, l.created_at
+           from order_item d join order_line_item l on l.id = d.item_id where d.order_id = ? and d.deleted_at is null order by d.created_at, d.id`,
+        [o.id],
+      );
+      expect(stored).toHaveLength(3);
+      expect(view!.items.map((i) => [i.id, i.quantity, i.detail.fulfilled_quantity, i.unit_price, i.created_at])).toEqual(
+        stored.map((r) => [r.item_id, Number(r.quantity), Number(r.fulfilled), Number(r.unit_price), new Date(r.created_at).toISOString()]),
+      );
       // the same view as the HTTP read, which goes through the same loader
       const detail = (await t.api.get(`/admin/orders/${o.id}`).set(...admin()).expect(200)).body.order;
       expect(detail.items.map((i: Body) => [i.id, i.quantity, i.unit_price, i.total])).toEqual(view!.items.map((i) => [i.id, i.quantity, i.unit_price, i.total]));
