@@ -181,3 +181,36 @@ describe('resolveFields with the Next.js starter\'s comma-and-space lists', () =
     expect(resolveFields('*variants, +handle, -title', spec).fields).toEqual(['handle', 'id', 'variants.*']);
   });
 });
+
+describe('resolveFields remembers what a route resolved', () => {
+  const route: FieldsSpec = { defaults: ['id', 'title', '*variants'], allowed: ['id', 'title', 'handle', 'variants'] };
+
+  it('answers a repeated string alike, each caller with its own object', () => {
+    const first = resolveFields('+handle', route);
+    const second = resolveFields('+handle', route);
+    expect(second).toEqual(first);
+    expect(second).not.toBe(first);
+    // replacing a list on one answer (as the category routes do) leaves the next one alone
+    first.fields = [...first.fields, 'extra'];
+    expect(resolveFields('+handle', route).fields).toEqual(['handle', 'id', 'title', 'variants.*']);
+  });
+
+  it('refuses changes of the shared lists in place', () => {
+    const resolved = resolveFields(undefined, route);
+    expect(() => resolved.fields.push('handle')).toThrow(TypeError);
+    expect(() => resolved.relations.splice(0, 1)).toThrow(TypeError);
+    expect(resolveFields(undefined, route).fields).toEqual(['id', 'title', 'variants.*']);
+  });
+
+  it('still rejects an invalid string every time it comes', () => {
+    for (let i = 0; i < 2; i++) {
+      expect(invalidDataMessage(() => resolveFields('secret', route))).toBe('Requested fields [secret] are not valid');
+    }
+  });
+
+  it('keeps a bounded number of strings per route and still resolves those it forgot', () => {
+    const wide: FieldsSpec = { defaults: ['id'], allowed: ['id', 'title'] };
+    for (let i = 0; i < 250; i++) expect(resolveFields(`${' '.repeat(i % 5)}title${','.repeat(i)}`, wide).fields).toEqual(['id', 'title']);
+    expect(resolveFields('title', wide)).toEqual({ fields: ['id', 'title'], relations: [], requested: true });
+  });
+});

@@ -105,11 +105,37 @@ function toResolved(selected: Set<string>, requested: boolean, key: string): Res
   };
 }
 
+/** Per route spec, the resolutions of the `fields` strings clients sent (a route sees a handful). */
+const resolvedBySpec = new WeakMap<FieldsSpec, Map<string | undefined, ResolvedFields>>();
+/** Distinct `fields` strings remembered per route: a client inventing new ones cannot grow this without bound. */
+const REMEMBERED_PER_SPEC = 200;
+
 /**
  * Resolves the raw `fields` parameter against a route's defaults and allow-list. Throws
  * `invalid_data` listing every requested field that is malformed or not allowed.
+ *
+ * Every request of a route resolves the same few strings (mostly none: the defaults), so each
+ * resolution is kept per spec and handed out as a new object over frozen arrays: a caller may
+ * replace `fields`/`relations` on its copy, and changing the arrays in place throws instead of
+ * altering the next request's answer. (Resolving was ~5 % of an add to cart's CPU, measured.)
  */
 export function resolveFields(raw: string | undefined, spec: FieldsSpec): ResolvedFields {
+  let known = resolvedBySpec.get(spec);
+  if (!known) {
+    known = new Map();
+    resolvedBySpec.set(spec, known);
+  }
+  let resolved = known.get(raw);
+  if (!resolved) {
+    const fresh = resolveAnew(raw, spec);
+    resolved = { fields: Object.freeze(fresh.fields) as string[], relations: Object.freeze(fresh.relations) as string[], requested: fresh.requested };
+    if (known.size >= REMEMBERED_PER_SPEC) known.delete(known.keys().next().value as string | undefined);
+    known.set(raw, resolved);
+  }
+  return { ...resolved };
+}
+
+function resolveAnew(raw: string | undefined, spec: FieldsSpec): ResolvedFields {
   const key = spec.key ?? 'id';
   const entries = splitEntries(raw);
   const defaults = new Set(
