@@ -384,6 +384,8 @@ export class CartService {
 
   /** Deletes the given shipping methods of the cart (all of them when `ids` is omitted). */
   async removeShippingMethods(ctx: Context, cartId: string, ids?: string[]): Promise<void> {
+    // none to remove (a first method of its profile): no statement
+    if (ids && !ids.length) return;
     await inTransaction(ctx, async (tx) => {
       const filter = ids ? { cart_id: cartId, id: { $in: ids } } : { cart_id: cartId };
       const found = (await tx.em.find(CartShippingMethod, filter, { fields: ['id'] })).map((r) => r.id);

@@ -87,12 +87,21 @@ describe('Checkout steps: shipping, payment, customer', () => {
 
     it('adds a method, replaces it with another option of the same profile, and keeps totals right', async () => {
       const cart = await cartWith({ shipping_address: DK_ADDRESS, items: [{ variant_id: f.variants.tee, quantity: 1 }] });
-      const first = (await ship(cart.id, f.options.standard).expect(200)).body.cart;
+      const counter = new StatementCounter(t.app);
+      // the ORM's own statements on the methods table (the cart read names it unquoted)
+      const onMethods = (statements: string[]) => statements.filter((s) => /(from|delete from) "cart_shipping_method"/.test(s));
+      let first: Body;
+      const firstStatements = await counter.record(async () => (first = (await ship(cart.id, f.options.standard).expect(200)).body.cart));
+      // a first method replaces nothing: no statement looks for methods to delete
+      expect(onMethods(firstStatements)).toEqual([]);
       expect(first.shipping_methods).toEqual([
         expect.objectContaining({ shipping_option_id: f.options.standard, amount: 5, is_tax_inclusive: false, tax_lines: [expect.objectContaining({ code: 'DK_VAT', rate: 25 })], adjustments: [] }),
       ]);
       expect(first).toMatchObject({ shipping_total: 6.25, total: 56.25 });
-      const second = (await ship(cart.id, f.options.express).expect(200)).body.cart;
+      let second: Body;
+      const secondStatements = await counter.record(async () => (second = (await ship(cart.id, f.options.express).expect(200)).body.cart));
+      // the second replaces the first: the cart's method of that profile is found and deleted
+      expect(onMethods(secondStatements)).toEqual([expect.stringMatching(/^select .* from "cart_shipping_method"/), expect.stringMatching(/^delete from "cart_shipping_method"/)]);
       expect(second.shipping_methods).toEqual([expect.objectContaining({ shipping_option_id: f.options.express, amount: 12.5 })]);
       expect(second).toMatchObject({ shipping_subtotal: 12.5, total: 65.63 }); // 50 + 15.625
       const [row] = await sql(`select name, data from cart_shipping_method where cart_id = ?`, [cart.id]);
