@@ -71,23 +71,19 @@ function adjustmentFields(adjustment: OrderAdjustmentInput, field: string) {
 }
 
 /**
- * Writes an order from the checkout's snapshot inside the caller's transaction: the display id from
- * the sequence, then one multi-row insert per table (addresses, order, line items, their quantities,
- * adjustments, tax lines, shipping methods and theirs, credit lines, summary). The summary's totals
- * are the order's own totals, computed from the rows being written.
+ * Writes an order from the checkout's snapshot inside the caller's transaction: every value checked
+ * first, then the display id from the sequence and one multi-row insert per table (addresses, order,
+ * line items, their quantities, adjustments, tax lines, shipping methods and theirs, credit lines,
+ * summary). The summary's totals are the order's own totals, computed from the rows being written.
  */
 export async function insertOrderSnapshot(tx: Context, input: CreateOrderInput): Promise<PlacedOrder> {
   if (!input.currency_code) throw SthenoError.invalidData('currency_code is required');
   const now = new Date();
-  const [{ display_id }] = await tx.em.execute<Array<{ display_id: string }>>(
-    `select nextval(pg_get_serial_sequence('"order"', 'display_id')) as display_id`,
-  );
 
   const shippingAddress = input.shipping_address ? addressRow(input.shipping_address, now) : null;
   const billingAddress = input.billing_address ? addressRow(input.billing_address, now) : null;
   const order = {
     id: generateId(Order.idPrefix),
-    display_id: Number(display_id),
     custom_display_id: null,
     version: 1,
     status: input.status ?? 'pending',
@@ -235,6 +231,11 @@ export async function insertOrderSnapshot(tx: Context, input: CreateOrderInput):
     ...stamp(now),
   } as OrderSummary;
 
+  // the display id last, once every value is known to be valid: a refused snapshot uses none up
+  const [{ display_id }] = await tx.em.execute<Array<{ display_id: string }>>(
+    `select nextval(pg_get_serial_sequence('"order"', 'display_id')) as display_id`,
+  );
+  order.display_id = Number(display_id);
   const em = tx.em;
   const addresses = [shippingAddress, billingAddress].filter((a): a is OrderAddress => !!a);
   if (addresses.length) await em.insertMany(OrderAddress, addresses);
