@@ -3,9 +3,10 @@
  * stock, tax regions, shipping options, pp_system_default; see docs/benchmarks.md):
  *
  *   node -r ./test/utils/swc-register.js bench/checkout.ts [--url http://127.0.0.1:9000[,http://…]]
- *     [--key pk_…] [--region reg_…] [--country dk] [--scenarios add-item,checkout]
+ *     [--key pk_…] [--region reg_…] [--country dk] [--scenarios add-item,checkout[,steps]]
  *     [--connections 20] [--duration 20] [--carts 200] [--lines-per-cart 3]
  *     [--users 20] [--checkout-duration 30] [--warmup 3] [--variants 24] [--min-stock 100000]
+ *     [--purchases 300] [--pid <server pid>]
  *
  * - add-item: `--carts` carts are created up front, then autocannon sends
  *   `POST /store/carts/:id/line-items {variant_id, quantity: 1}` on `--connections` connections for
@@ -16,6 +17,12 @@
  *   method → create payment collection → create payment session → complete. Prints completed
  *   checkouts per second and p50/p99 of every step; a failing step is counted and its first answer
  *   shown.
+ *
+ * - steps (not run unless asked): what each of the 8 calls costs. `--purchases` carts go through the
+ *   purchase one step at a time (every cart's step 1, then every cart's step 2 …, 10 calls at a
+ *   time), twice (the first round warms the server up and is not reported). With `--pid` (the
+ *   server's process, on the same Linux machine) it reads the CPU time of that process and of every
+ *   `postgres` process from /proc before and after each step: CPU per call, whatever the latency.
  *
  * `--url` may list several servers of one deployment (server processes sharing a database, as
  * production runs them behind a load balancer): virtual users take them in turn, and add-item
@@ -28,6 +35,7 @@
  * region); variants with less than `--min-stock` available get their stock raised through the admin
  * API, so stock never runs out during a run.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { integerFlag, parseArgs } from '../src/framework/cli/args';
@@ -52,8 +60,8 @@ const flag = (name: string, fallback?: string): string | undefined => {
   const value = args.flags[name];
   return typeof value === 'string' && value !== '' ? value : fallback;
 };
-const SCENARIOS = ['add-item', 'checkout'];
-const wanted = (flag('scenarios') ?? SCENARIOS.join(',')).split(',').map((s) => s.trim());
+const SCENARIOS = ['add-item', 'checkout', 'steps'];
+const wanted = (flag('scenarios') ?? 'add-item,checkout').split(',').map((s) => s.trim());
 const unknown = wanted.filter((s) => !SCENARIOS.includes(s));
 if (unknown.length) {
   console.error(`Unknown scenario(s) ${unknown.join(', ')}; known: ${SCENARIOS.join(', ')}`);
@@ -387,6 +395,105 @@ async function checkoutScenario(setup: Setup): Promise<string[]> {
   return lines;
 }
 
+// ---- steps: CPU per call of each step ----------------------------------------------------------
+
+/** CPU seconds (user + system) a process has used, from /proc (Linux, 100 clock ticks a second); 0 when it is gone. */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU seconds of every PostgreSQL process of this machine (the pool's backends live through a run). */
+function postgresSeconds(): number {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') total += cpuSeconds(Number(entry));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
+}
+
+async function stepsScenario(setup: Setup): Promise<string[]> {
+  const purchases = integerFlag(args, 'purchases', { min: 10, max: 100_000, fallback: 300 });
+  const pidFlag = flag('pid');
+  const pid = pidFlag === undefined ? undefined : Number(pidFlag);
+  if (pid !== undefined && !(Number.isInteger(pid) && pid > 0)) throw new Error(`--pid must be a process id, not ${pidFlag}`);
+  const parallel = 10;
+  const place = ADDRESSES[setup.country] ?? { city: 'Capital', postal_code: '1000', address_1: '1 Main Street' };
+  const address = { first_name: 'Bench', last_name: 'Steps', country_code: setup.country, phone: '+4512345678', ...place };
+  type Measured = { server: number; postgres: number; perSecond: number };
+  /** `work(k)` for every purchase k, `parallel` at a time; the CPU it took per call. */
+  const phase = async <T>(work: (k: number) => Promise<T>): Promise<{ results: T[] } & Measured> => {
+    const server0 = pid ? cpuSeconds(pid) : 0;
+    const postgres0 = pid ? postgresSeconds() : 0;
+    const started = performance.now();
+    const results = new Array<T>(purchases);
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: parallel }, async () => {
+        while (next < purchases) {
+          const k = next++;
+          results[k] = await work(k);
+        }
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    return {
+      results,
+      server: pid ? ((cpuSeconds(pid) - server0) * 1000) / purchases : NaN,
+      postgres: pid ? ((postgresSeconds() - postgres0) * 1000) / purchases : NaN,
+      perSecond: purchases / seconds,
+    };
+  };
+  let measured: Measured[] = [];
+  for (let round = 0; round < 2; round++) {
+    console.error(`  ${round ? 'measuring' : 'warming up with'} ${purchases} purchases, one step at a time…`);
+    measured = [];
+    const keep = <T>(result: { results: T[] } & Measured): T[] => {
+      measured.push(result);
+      return result.results;
+    };
+    const carts = keep(await phase(async () => ((await call(setup, 'POST', '/store/carts', { region_id: setup.region })).cart as { id: string }).id));
+    keep(await phase((k) => call(setup, 'POST', `/store/carts/${carts[k]}/line-items`, { variant_id: setup.variantIds[k % setup.variantIds.length], quantity: 1 })));
+    keep(await phase((k) => call(setup, 'POST', `/store/carts/${carts[k]}`, { email: `steps-${round}-${k}@example.com`, shipping_address: address, billing_address: address })));
+    const options = keep(
+      await phase(async (k) => (await call(setup, 'GET', `/store/shipping-options?cart_id=${carts[k]}`)).shipping_options as Array<{ id: string; name: string }>),
+    );
+    keep(
+      await phase((k) => {
+        const option = options[k].find((o) => /standard/i.test(o.name)) ?? options[k][0];
+        if (!option) throw new Error(`no shipping option for a cart shipping to ${setup.country}`);
+        return call(setup, 'POST', `/store/carts/${carts[k]}/shipping-methods`, { option_id: option.id });
+      }),
+    );
+    const collections = keep(await phase(async (k) => ((await call(setup, 'POST', '/store/payment-collections', { cart_id: carts[k] })).payment_collection as { id: string }).id));
+    keep(await phase((k) => call(setup, 'POST', `/store/payment-collections/${collections[k]}/payment-sessions`, { provider_id: setup.providerId })));
+    keep(
+      await phase(async (k) => {
+        const completed = await call(setup, 'POST', `/store/carts/${carts[k]}/complete`);
+        if (completed.type !== 'order') throw new Error(`complete answered 200 without an order: ${JSON.stringify(completed.error ?? completed).slice(0, 300)}`);
+      }),
+    );
+  }
+  const cpu = (value: number) => (Number.isNaN(value) ? '–' : `${value.toFixed(2)} ms`);
+  const lines = [
+    `| step | request | server CPU per call | PostgreSQL CPU per call | calls/s (${parallel} at a time) |`,
+    '|---|---|---|---|---|',
+    ...STEPS.map((step, i) => `| ${i + 1}. ${step.name} | \`${step.request}\` | ${cpu(measured[i].server)} | ${cpu(measured[i].postgres)} | ${measured[i].perSecond.toFixed(0)} |`),
+    `| **purchase** | | **${cpu(measured.reduce((sum, m) => sum + m.server, 0))}** | **${cpu(measured.reduce((sum, m) => sum + m.postgres, 0))}** | |`,
+  ];
+  if (pid === undefined) lines.push('', '(no `--pid`: CPU not measured)');
+  return lines;
+}
+
 async function main(): Promise<void> {
   const setup = await discover();
   console.error(`${setup.urls.join(', ')}: region ${setup.region}, ships to ${setup.country}, ${setup.variantIds.length} variants, payment ${setup.providerId}`);
@@ -400,6 +507,11 @@ async function main(): Promise<void> {
     console.error('running checkout…');
     if (output.length) output.push('');
     output.push(...(await checkoutScenario(setup)));
+  }
+  if (wanted.includes('steps')) {
+    console.error('running steps…');
+    if (output.length) output.push('');
+    output.push(...(await stepsScenario(setup)));
   }
   console.log(output.join('\n'));
 }
