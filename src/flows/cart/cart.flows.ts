@@ -126,7 +126,10 @@ async function addLines(
 export function createCartFlow(services: CartFlowServices) {
   const resolve = createStep('resolve-cart-context', async (input: { request: CreateCartRequest; caller: StorefrontCaller }, ctx) => {
     const { request, caller } = input;
-    const store = request.region_id && request.sales_channel_id ? null : await services.stores.current(ctx);
+    // the store only answers what the request and the key leave open: the default region, or the
+    // default channel of a key with several channels (a key with one channel names the cart's)
+    const needsStore = !request.region_id || (!request.sales_channel_id && caller.sales_channel_ids.length !== 1);
+    const store = needsStore ? await services.stores.current(ctx) : null;
     const regionId = request.region_id ?? store?.default_region_id;
     if (!regionId) throw SthenoError.invalidData('No regions found');
     const region = await regionOf(services, ctx, regionId);

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CatalogFixture, seedCatalog } from '../../fixtures/catalog.fixture';
-import { createIdentityApp, IdentityApp } from '../../utils/identity';
+import { bearer, createIdentityApp, IdentityApp } from '../../utils/identity';
 import { StatementCounter } from '../../utils/statement-counter';
 
 type Body = any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -290,11 +290,34 @@ describe('Store carts', () => {
     expect((await store('get', `/store/carts/${cart.id}`).expect(200)).body.cart.completed_at).toEqual(expect.any(String));
   });
 
+  it("gives a cart of a key with several channels the store's default channel (the store is read for it)", async () => {
+    const admin = bearer(t.adminToken);
+    const other = (await t.api.post('/admin/sales-channels').set(...admin).send({ name: 'Second shop' }).expect(200)).body.sales_channel;
+    const [key] = await sql(`select id from api_key where token = ?`, [t.publishableKey]);
+    const [{ default_sales_channel_id: storeDefault }] = await sql(`select default_sales_channel_id from store where deleted_at is null`);
+    await t.api.post(`/admin/api-keys/${key.id}/sales-channels`).set(...admin).send({ add: [other.id] }).expect(200);
+    try {
+      const counter = new StatementCounter(t.app);
+      let cart: Body;
+      const statements = await counter.record(async () => (cart = await newCart()));
+      expect(statements.some((s) => /from "store"/.test(s))).toBe(true);
+      expect(cart.sales_channel_id).toBe(storeDefault);
+      const chosen = (await store('post', '/store/carts').send({ region_id: c.regionId, sales_channel_id: other.id }).expect(200)).body.cart;
+      expect(chosen.sales_channel_id).toBe(other.id);
+    } finally {
+      await t.api.post(`/admin/api-keys/${key.id}/sales-channels`).set(...admin).send({ remove: [other.id] }).expect(200);
+    }
+  });
+
   it('reads a cart in a fixed number of statements whatever the number of lines', async () => {
     const counter = new StatementCounter(t.app);
     // the outbox relay wakes on every commit (here: the line adds) and may poll meanwhile: not the route's
     const routeOnly = async (run: () => Promise<unknown>) => (await counter.record(run)).filter((s) => !s.includes('event_outbox'));
-    const cart = await newCart();
+    let cart: Body;
+    const creation = await routeOnly(async () => (cart = await newCart()));
+    // the body names the region and the key has one channel: the store has nothing to add and is not read
+    expect(creation.filter((s) => /from "store/.test(s))).toEqual([]);
+    expect(cart).toMatchObject({ region_id: c.regionId, sales_channel_id: t.salesChannelId });
     await addLine(cart.id, c.ids.mugVariant, 1).expect(200);
     const one = await routeOnly(() => store('get', `/store/carts/${cart.id}`).expect(200));
     await addLine(cart.id, c.ids.shirtS, 1).expect(200);
