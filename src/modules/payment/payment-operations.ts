@@ -85,6 +85,10 @@ export class PaymentOperations {
   async authorize(ctx: Context, sessionId: string, context?: Record<string, unknown>): Promise<PaymentView> {
     const session = await ctx.em.findOne(PaymentSession, { id: sessionId }, { refresh: true });
     if (!session) throw SthenoError.notFound(`Payment session with id: ${sessionId} was not found`);
+    // inside a caller's transaction (the cart completion), which holds its locks through the provider call
+    // anyway: lock the collection now, so the payment is looked for once, under the lock
+    const joined = ctx.em.isInTransaction();
+    const lockedFirst = joined ? await this.lockCollection(ctx, session.payment_collection_id) : null;
     const existing = await this.paymentOfSession(ctx, sessionId);
     if (existing) return existing;
     if (!['pending', 'requires_more', 'error'].includes(session.status)) {
@@ -111,11 +115,15 @@ export class PaymentOperations {
     }
 
     const view = await inTransaction(ctx, async (tx) => {
-      const collection = await this.lockCollection(tx, session.payment_collection_id);
-      // a concurrent authorization of the same session got here first: answer its payment
-      const raced = await this.paymentOfSession(tx, sessionId);
-      if (raced) return raced;
-      const locked = await tx.em.findOne(PaymentSession, { id: sessionId }, { refresh: true });
+      let collection = lockedFirst;
+      let locked: PaymentSession | null = session;
+      if (!collection) {
+        collection = await this.lockCollection(tx, session.payment_collection_id);
+        // a concurrent authorization of the same session got here first: answer its payment
+        const raced = await this.paymentOfSession(tx, sessionId);
+        if (raced) return raced;
+        locked = await tx.em.findOne(PaymentSession, { id: sessionId }, { refresh: true });
+      }
       if (!locked) throw SthenoError.notFound(`Payment session with id: ${sessionId} was not found`);
       const now = new Date();
       locked.status = result.status === 'captured' ? 'captured' : 'authorized';

@@ -155,7 +155,11 @@ export class PaymentService {
   /** `createSession` for a caller that reads the collection later (the store route answers it after commit). */
   async startSession(ctx: Context, collectionId: string, input: CreatePaymentSessionInput): Promise<void> {
     const provider = await this.providers.enabled(ctx, input.provider_id);
-    const collection = await ctx.em.findOne(PaymentCollection, { id: collectionId }, { refresh: true });
+    // inside a caller's transaction (the store route's) the collection is locked at once, not read and then locked
+    const joined = ctx.em.isInTransaction();
+    const collection = joined
+      ? await this.operations.lockCollection(ctx, collectionId)
+      : await ctx.em.findOne(PaymentCollection, { id: collectionId }, { refresh: true });
     if (!collection) throw SthenoError.notFound(`Payment collection with id: ${collectionId} was not found`);
     if (collection.status === 'completed' || collection.status === 'canceled') {
       throw SthenoError.notAllowed(`Cannot add a payment session to a payment collection with status: ${collection.status}`);
@@ -167,7 +171,7 @@ export class PaymentService {
     const started = await this.calls.initiate(provider, { amount: amount.toFixed(), currency_code: currency, data, context });
 
     const dropped = await inTransaction(ctx, async (tx) => {
-      const locked = await this.operations.lockCollection(tx, collectionId);
+      const locked = joined ? collection : await this.operations.lockCollection(tx, collectionId);
       const open = await tx.em.find(PaymentSession, { payment_collection_id: collectionId, status: { $in: [...OPEN_SESSION] } });
       for (const session of open) session.deleted_at = new Date();
       tx.em.create(PaymentSession, {

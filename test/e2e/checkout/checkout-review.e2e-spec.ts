@@ -77,4 +77,34 @@ describe('Checkout through the store routes (review)', () => {
     const done = await store('post', `/store/carts/${cart.id}/complete`).expect(200);
     expect(done.body).toMatchObject({ type: 'order', order: { currency_code: 'usd', total: 30 } });
   });
+
+  it('locks the payment collection once per payment step, and the completion looks for the payment once, under that lock', async () => {
+    const cart = await cartWith({ email: 'locks@example.com', items: [{ variant_id: f.variants.mug, quantity: 1 }] });
+    await sql(`update cart_line_item set requires_shipping = false where cart_id = ?`, [cart.id]);
+    const collection = (await store('post', '/store/payment-collections').send({ cart_id: cart.id }).expect(200)).body.payment_collection;
+    const counter = new StatementCounter(t.app);
+    // the ORM's own reads of a payment table (the one-statement collection read names its tables unquoted)
+    const reads = (statements: string[], table: string) => statements.filter((s) => s.startsWith('select') && s.includes(`from "${table}" as`));
+
+    const sessionStep = await counter.record(() =>
+      store('post', `/store/payment-collections/${collection.id}/payment-sessions`).send({ provider_id: 'pp_system_default' }).expect(200),
+    );
+    expect(reads(sessionStep, 'payment_collection')).toEqual([expect.stringMatching(/for update$/)]);
+
+    let done: Body;
+    const completion = await counter.record(async () => (done = (await store('post', `/store/carts/${cart.id}/complete`).expect(200)).body));
+    expect(done).toMatchObject({ type: 'order', order: { payment_status: 'authorized' } });
+    expect(reads(completion, 'payment_collection')).toEqual([expect.stringMatching(/for update$/)]);
+    expect(reads(completion, 'payment')).toHaveLength(1);
+    expect(reads(completion, 'payment_session')).toHaveLength(1);
+    const [payment] = await sql(`select p.amount::text as amount, s.status from payment p join payment_session s on s.id = p.payment_session_id where p.payment_collection_id = ?`, [
+      collection.id,
+    ]);
+    expect(payment).toEqual({ amount: '12.990000', status: 'authorized' });
+
+    // completing again answers the same order without authorizing anything again
+    const again = (await store('post', `/store/carts/${cart.id}/complete`).expect(200)).body;
+    expect(again.order.id).toBe(done.order.id);
+    expect(await sql(`select count(*)::int as n from payment where payment_collection_id = ?`, [collection.id])).toEqual([{ n: 1 }]);
+  });
 });
