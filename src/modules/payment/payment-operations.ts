@@ -83,12 +83,14 @@ export class PaymentOperations {
   // -------------------------------------------------------------------------------------------
 
   async authorize(ctx: Context, sessionId: string, context?: Record<string, unknown>): Promise<PaymentView> {
-    const session = await ctx.em.findOne(PaymentSession, { id: sessionId }, { refresh: true });
-    if (!session) throw SthenoError.notFound(`Payment session with id: ${sessionId} was not found`);
+    const found = await ctx.em.findOne(PaymentSession, { id: sessionId }, { refresh: true });
+    if (!found) throw SthenoError.notFound(`Payment session with id: ${sessionId} was not found`);
     // inside a caller's transaction (the cart completion), which holds its locks through the provider call
-    // anyway: lock the collection now, so the payment is looked for once, under the lock
-    const joined = ctx.em.isInTransaction();
-    const lockedFirst = joined ? await this.lockCollection(ctx, session.payment_collection_id) : null;
+    // anyway: lock the collection now, so the payment is looked for once, under the lock, and the session
+    // checked as it is under the lock (one replaced meanwhile is gone)
+    const lockedFirst = ctx.em.isInTransaction() ? await this.lockCollection(ctx, found.payment_collection_id) : null;
+    const session = lockedFirst ? await ctx.em.findOne(PaymentSession, { id: sessionId }, { refresh: true }) : found;
+    if (!session) throw SthenoError.notFound(`Payment session with id: ${sessionId} was not found`);
     const existing = await this.paymentOfSession(ctx, sessionId);
     if (existing) return existing;
     if (!['pending', 'requires_more', 'error'].includes(session.status)) {
@@ -115,6 +117,7 @@ export class PaymentOperations {
     }
 
     const view = await inTransaction(ctx, async (tx) => {
+      // joined: locked and read under the lock above
       let collection = lockedFirst;
       let locked: PaymentSession | null = session;
       if (!collection) {
