@@ -35,7 +35,7 @@
  * region); variants with less than `--min-stock` available get their stock raised through the admin
  * API, so stock never runs out during a run.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { integerFlag, parseArgs } from '../src/framework/cli/args';
@@ -426,6 +426,7 @@ async function stepsScenario(setup: Setup): Promise<string[]> {
   const pidFlag = flag('pid');
   const pid = pidFlag === undefined ? undefined : Number(pidFlag);
   if (pid !== undefined && !(Number.isInteger(pid) && pid > 0)) throw new Error(`--pid must be a process id, not ${pidFlag}`);
+  if (pid !== undefined && !existsSync(`/proc/${pid}/stat`)) throw new Error(`--pid ${pid}: no such process on this machine (the server must run here, on Linux)`);
   const parallel = 10;
   const place = ADDRESSES[setup.country] ?? { city: 'Capital', postal_code: '1000', address_1: '1 Main Street' };
   const address = { first_name: 'Bench', last_name: 'Steps', country_code: setup.country, phone: '+4512345678', ...place };
