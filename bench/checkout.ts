@@ -261,16 +261,79 @@ async function addItemScenario(setup: Setup): Promise<string> {
 
 // ---- checkout ----------------------------------------------------------------------------------
 
-const STEPS = [
-  { name: 'create cart', request: 'POST /store/carts' },
-  { name: 'add item', request: 'POST /store/carts/:id/line-items' },
-  { name: 'email + addresses', request: 'POST /store/carts/:id' },
-  { name: 'shipping options', request: 'GET /store/shipping-options?cart_id=:id' },
-  { name: 'shipping method', request: 'POST /store/carts/:id/shipping-methods' },
-  { name: 'payment collection', request: 'POST /store/payment-collections' },
-  { name: 'payment session', request: 'POST /store/payment-collections/:id/payment-sessions' },
-  { name: 'complete', request: 'POST /store/carts/:id/complete' },
-] as const;
+/** One purchase in progress: what its calls send, and what earlier calls answered. */
+interface Purchase {
+  setup: Setup;
+  email: string;
+  variantId: string;
+  address: Record<string, string>;
+  cartId?: string;
+  options?: Array<{ id: string; name: string }>;
+  collectionId?: string;
+}
+
+/** The 8 calls of a purchase, in order; each throws on a non-2xx answer or an answer it cannot use. */
+const STEPS: ReadonlyArray<{ name: string; request: string; run: (p: Purchase) => Promise<void> }> = [
+  {
+    name: 'create cart',
+    request: 'POST /store/carts',
+    run: async (p) => {
+      p.cartId = ((await call(p.setup, 'POST', '/store/carts', { region_id: p.setup.region })).cart as { id: string }).id;
+    },
+  },
+  {
+    name: 'add item',
+    request: 'POST /store/carts/:id/line-items',
+    run: async (p) => void (await call(p.setup, 'POST', `/store/carts/${p.cartId}/line-items`, { variant_id: p.variantId, quantity: 1 })),
+  },
+  {
+    name: 'email + addresses',
+    request: 'POST /store/carts/:id',
+    run: async (p) => void (await call(p.setup, 'POST', `/store/carts/${p.cartId}`, { email: p.email, shipping_address: p.address, billing_address: p.address })),
+  },
+  {
+    name: 'shipping options',
+    request: 'GET /store/shipping-options?cart_id=:id',
+    run: async (p) => {
+      p.options = ((await call(p.setup, 'GET', `/store/shipping-options?cart_id=${p.cartId}`)).shipping_options as Purchase['options']) ?? [];
+    },
+  },
+  {
+    name: 'shipping method',
+    request: 'POST /store/carts/:id/shipping-methods',
+    run: async (p) => {
+      const option = p.options?.find((o) => /standard/i.test(o.name)) ?? p.options?.[0];
+      if (!option) throw new Error(`no shipping option for a cart shipping to ${p.setup.country}`);
+      await call(p.setup, 'POST', `/store/carts/${p.cartId}/shipping-methods`, { option_id: option.id });
+    },
+  },
+  {
+    name: 'payment collection',
+    request: 'POST /store/payment-collections',
+    run: async (p) => {
+      p.collectionId = ((await call(p.setup, 'POST', '/store/payment-collections', { cart_id: p.cartId })).payment_collection as { id: string }).id;
+    },
+  },
+  {
+    name: 'payment session',
+    request: 'POST /store/payment-collections/:id/payment-sessions',
+    run: async (p) => void (await call(p.setup, 'POST', `/store/payment-collections/${p.collectionId}/payment-sessions`, { provider_id: p.setup.providerId })),
+  },
+  {
+    name: 'complete',
+    request: 'POST /store/carts/:id/complete',
+    run: async (p) => {
+      const completed = await call(p.setup, 'POST', `/store/carts/${p.cartId}/complete`);
+      if (completed.type !== 'order') throw new Error(`answered 200 without an order: ${JSON.stringify(completed.error ?? completed).slice(0, 300)}`);
+    },
+  },
+];
+
+/** A purchase's address in the setup's country (a place the demo seed ships to when known). */
+function addressFor(setup: Setup, lastName: string): Record<string, string> {
+  const place = ADDRESSES[setup.country] ?? { city: 'Capital', postal_code: '1000', address_1: '1 Main Street' };
+  return { first_name: 'Bench', last_name: lastName, country_code: setup.country, phone: '+4512345678', ...place };
+}
 
 interface StepStats {
   latencies: number[];
@@ -295,46 +358,24 @@ const ADDRESSES: Record<string, { city: string; postal_code: string; address_1: 
 };
 
 /** The 8 calls of one purchase; each call's latency is added to its step, the first failure throws. */
-async function checkoutOnce(shared: Setup, stats: StepStats[], user: number, n: number): Promise<string> {
+async function checkoutOnce(shared: Setup, stats: StepStats[], user: number, n: number): Promise<void> {
   // each virtual user shops on one server of the deployment
   const setup = { ...shared, url: shared.urls[user % shared.urls.length] };
-  let step = 0;
-  const timed = async (method: string, path: string, body?: unknown): Promise<Json> => {
+  const purchase: Purchase = {
+    setup,
+    email: `bench-${user}-${n}@example.com`,
+    variantId: setup.variantIds[(user * 7 + n) % setup.variantIds.length],
+    address: addressFor(setup, `User ${user}`),
+  };
+  for (const [index, step] of STEPS.entries()) {
     const started = performance.now();
     try {
-      const result = await call(setup, method, path, body);
-      stats[step].latencies.push(performance.now() - started);
-      return result;
+      await step.run(purchase);
     } catch (error) {
-      throw new StepFailed(step, error instanceof Error ? error.message : String(error));
+      throw new StepFailed(index, error instanceof Error ? error.message : String(error));
     }
-  };
-  const place = ADDRESSES[setup.country] ?? { city: 'Capital', postal_code: '1000', address_1: '1 Main Street' };
-  const address = { first_name: 'Bench', last_name: `User ${user}`, country_code: setup.country, phone: '+4512345678', ...place };
-  const variant = setup.variantIds[(user * 7 + n) % setup.variantIds.length];
-
-  const cart = (await timed('POST', '/store/carts', { region_id: setup.region })).cart as { id: string };
-  step++;
-  await timed('POST', `/store/carts/${cart.id}/line-items`, { variant_id: variant, quantity: 1 });
-  step++;
-  await timed('POST', `/store/carts/${cart.id}`, { email: `bench-${user}-${n}@example.com`, shipping_address: address, billing_address: address });
-  step++;
-  const options = (await timed('GET', `/store/shipping-options?cart_id=${cart.id}`)).shipping_options as Array<{ id: string; name: string }> | undefined;
-  const option = options?.find((o) => /standard/i.test(o.name)) ?? options?.[0];
-  if (!option) throw new StepFailed(step, `no shipping option for a cart shipping to ${setup.country}`);
-  step++;
-  await timed('POST', `/store/carts/${cart.id}/shipping-methods`, { option_id: option.id });
-  step++;
-  const collection = (await timed('POST', '/store/payment-collections', { cart_id: cart.id })).payment_collection as { id: string };
-  step++;
-  await timed('POST', `/store/payment-collections/${collection.id}/payment-sessions`, { provider_id: setup.providerId });
-  step++;
-  const completed = await timed('POST', `/store/carts/${cart.id}/complete`);
-  if (completed.type !== 'order') {
-    stats[step].latencies.pop();
-    throw new StepFailed(step, `answered 200 without an order: ${JSON.stringify(completed.error ?? completed).slice(0, 300)}`);
+    stats[index].latencies.push(performance.now() - started);
   }
-  return (completed.order as { id: string }).id;
 }
 
 async function drive(setup: Setup, users: number, seconds: number): Promise<{ completed: number; elapsed: number; stats: StepStats[] }> {
@@ -428,61 +469,34 @@ async function stepsScenario(setup: Setup): Promise<string[]> {
   if (pid !== undefined && !(Number.isInteger(pid) && pid > 0)) throw new Error(`--pid must be a process id, not ${pidFlag}`);
   if (pid !== undefined && !existsSync(`/proc/${pid}/stat`)) throw new Error(`--pid ${pid}: no such process on this machine (the server must run here, on Linux)`);
   const parallel = 10;
-  const place = ADDRESSES[setup.country] ?? { city: 'Capital', postal_code: '1000', address_1: '1 Main Street' };
-  const address = { first_name: 'Bench', last_name: 'Steps', country_code: setup.country, phone: '+4512345678', ...place };
   type Measured = { server: number; postgres: number; perSecond: number };
-  /** `work(k)` for every purchase k, `parallel` at a time; the CPU it took per call. */
-  const phase = async <T>(work: (k: number) => Promise<T>): Promise<{ results: T[] } & Measured> => {
+  /** One step for every purchase, `parallel` at a time; the CPU it took per call. */
+  const phase = async (run: (p: Purchase) => Promise<void>, all: Purchase[]): Promise<Measured> => {
     const server0 = pid ? cpuSeconds(pid) : 0;
     const postgres0 = pid ? postgresSeconds() : 0;
     const started = performance.now();
-    const results = new Array<T>(purchases);
     let next = 0;
     await Promise.all(
       Array.from({ length: parallel }, async () => {
-        while (next < purchases) {
-          const k = next++;
-          results[k] = await work(k);
-        }
+        while (next < all.length) await run(all[next++]);
       }),
     );
     const seconds = (performance.now() - started) / 1000;
     return {
-      results,
-      server: pid ? ((cpuSeconds(pid) - server0) * 1000) / purchases : NaN,
-      postgres: pid ? ((postgresSeconds() - postgres0) * 1000) / purchases : NaN,
-      perSecond: purchases / seconds,
+      server: pid ? ((cpuSeconds(pid) - server0) * 1000) / all.length : NaN,
+      postgres: pid ? ((postgresSeconds() - postgres0) * 1000) / all.length : NaN,
+      perSecond: all.length / seconds,
     };
   };
   let measured: Measured[] = [];
   for (let round = 0; round < 2; round++) {
     console.error(`  ${round ? 'measuring' : 'warming up with'} ${purchases} purchases, one step at a time…`);
+    const all = Array.from(
+      { length: purchases },
+      (_, k): Purchase => ({ setup, email: `steps-${round}-${k}@example.com`, variantId: setup.variantIds[k % setup.variantIds.length], address: addressFor(setup, 'Steps') }),
+    );
     measured = [];
-    const keep = <T>(result: { results: T[] } & Measured): T[] => {
-      measured.push(result);
-      return result.results;
-    };
-    const carts = keep(await phase(async () => ((await call(setup, 'POST', '/store/carts', { region_id: setup.region })).cart as { id: string }).id));
-    keep(await phase((k) => call(setup, 'POST', `/store/carts/${carts[k]}/line-items`, { variant_id: setup.variantIds[k % setup.variantIds.length], quantity: 1 })));
-    keep(await phase((k) => call(setup, 'POST', `/store/carts/${carts[k]}`, { email: `steps-${round}-${k}@example.com`, shipping_address: address, billing_address: address })));
-    const options = keep(
-      await phase(async (k) => (await call(setup, 'GET', `/store/shipping-options?cart_id=${carts[k]}`)).shipping_options as Array<{ id: string; name: string }>),
-    );
-    keep(
-      await phase((k) => {
-        const option = options[k].find((o) => /standard/i.test(o.name)) ?? options[k][0];
-        if (!option) throw new Error(`no shipping option for a cart shipping to ${setup.country}`);
-        return call(setup, 'POST', `/store/carts/${carts[k]}/shipping-methods`, { option_id: option.id });
-      }),
-    );
-    const collections = keep(await phase(async (k) => ((await call(setup, 'POST', '/store/payment-collections', { cart_id: carts[k] })).payment_collection as { id: string }).id));
-    keep(await phase((k) => call(setup, 'POST', `/store/payment-collections/${collections[k]}/payment-sessions`, { provider_id: setup.providerId })));
-    keep(
-      await phase(async (k) => {
-        const completed = await call(setup, 'POST', `/store/carts/${carts[k]}/complete`);
-        if (completed.type !== 'order') throw new Error(`complete answered 200 without an order: ${JSON.stringify(completed.error ?? completed).slice(0, 300)}`);
-      }),
-    );
+    for (const step of STEPS) measured.push(await phase(step.run, all));
   }
   const cpu = (value: number) => (Number.isNaN(value) ? '–' : `${value.toFixed(2)} ms`);
   const lines = [

@@ -107,8 +107,9 @@ export class PaymentOperations {
     if (result.status !== 'authorized' && result.status !== 'captured') {
       const status = result.status === 'pending' ? 'pending' : result.status === 'requires_more' ? 'requires_more' : 'error';
       await inTransaction(ctx, async (tx) => {
-        const collection = await this.lockCollection(tx, session.payment_collection_id);
-        const locked = await tx.em.findOneOrFail(PaymentSession, { id: sessionId }, { refresh: true });
+        // joined: locked and read under the lock above
+        const collection = lockedFirst ?? (await this.lockCollection(tx, session.payment_collection_id));
+        const locked = lockedFirst ? session : await tx.em.findOneOrFail(PaymentSession, { id: sessionId }, { refresh: true });
         locked.status = status;
         if (result.data) locked.data = result.data;
         await this.recompute(tx, collection);
