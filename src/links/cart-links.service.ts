@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Context } from '../framework/context/context';
-import { CartPaymentCollection, CartPromotion } from './cart-links.entity';
+import { preparedQuery } from '../framework/database/prepared';
+import { CartPromotion } from './cart-links.entity';
 import { linkedIds, textArray } from './linked-ids';
 
 /** Reads and writes the cart ↔ payment collection link (at most one collection per cart). */
@@ -8,7 +9,9 @@ import { linkedIds, textArray } from './linked-ids';
 export class CartPaymentCollectionLinks {
   /** The cart's payment collection id, or null. */
   async collectionOf(ctx: Context, cartId: string): Promise<string | null> {
-    const [row] = await ctx.em.execute<Array<{ payment_collection_id: string }>>(
+    const [row] = await preparedQuery<{ payment_collection_id: string }>(
+      ctx,
+      'stheno_collection_of_cart',
       'select payment_collection_id from cart_payment_collection where cart_id = ? limit 1',
       [cartId],
     );
@@ -17,7 +20,12 @@ export class CartPaymentCollectionLinks {
 
   /** The cart a payment collection pays for, or null (a collection of an order, an unknown id). */
   async cartOf(ctx: Context, collectionId: string): Promise<string | null> {
-    const row = await ctx.em.findOne(CartPaymentCollection, { payment_collection_id: collectionId });
+    const [row] = await preparedQuery<{ cart_id: string }>(
+      ctx,
+      'stheno_cart_of_collection',
+      'select cart_id from cart_payment_collection where payment_collection_id = ? limit 1',
+      [collectionId],
+    );
     return row?.cart_id ?? null;
   }
 

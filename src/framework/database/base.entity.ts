@@ -1,4 +1,4 @@
-import { Filter, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Filter, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { generateId } from './ids';
 
 export const SOFT_DELETE_FILTER = 'softDelete';
@@ -26,7 +26,9 @@ export abstract class SthenoEntity {
   @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
   updated_at: Date = new Date();
 
-  @Index()
+  // no index: `deleted_at is null` matches nearly every row, so an index on it never helps a read,
+  // costs every insert, and misleads the planner while a table has no statistics (it then guesses
+  // `is null` picks 0.5 % of the rows and scans the whole index; see docs/benchmarks.md, seventh pass)
   @Property({ type: 'timestamptz', nullable: true })
   deleted_at: Date | null = null;
 }

@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EventSubscriber, MikroORM, TransactionEventArgs } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { preparedQuery } from '../database/prepared';
 import { DomainEvent, EVENT_DISPATCHER, EventDispatcher, EventMetadata } from './domain-event';
 import { SubscriberRegistry } from './subscriber-registry';
 
@@ -148,10 +149,10 @@ export class OutboxRelay implements EventSubscriber {
   }
 
   private async claim(): Promise<ClaimedRow[]> {
-    const rows = await this.em()
-      .getConnection()
-      .execute<ClaimedRow[]>(
-        `update event_outbox
+    const rows = await preparedQuery<ClaimedRow>(
+      { em: this.em() },
+      'stheno_outbox_claim',
+      `update event_outbox
             set locked_until = now() + interval '${LEASE_SECONDS} seconds', attempts = attempts + 1
           where id in (
             select id from event_outbox
@@ -162,8 +163,8 @@ export class OutboxRelay implements EventSubscriber {
              limit ?
              for update skip locked)
           returning id, name, data, metadata, created_at, attempts`,
-        [BATCH_SIZE],
-      );
+      [BATCH_SIZE],
+    );
     return rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 

@@ -95,11 +95,14 @@ const taxLineColumns = (l: { code: string; rate: number | string; description?: 
 async function replaceChildren(ctx: Context, spec: ChildTable, cartId: string, rows: Array<{ owner: string } & Record<string, unknown>>): Promise<void> {
   await inTransaction(ctx, async (tx) => {
     const owners = `select id from ${spec.ownerTable} where cart_id = ? and deleted_at is null`;
-    await tx.em.execute(`delete from ${spec.table} where ${spec.owner} in (${owners})`, [cartId], 'run');
+    // prepared: planning these costs as much as running them (fixed texts, one pair per table)
+    await preparedQuery(tx, `stheno_delete_${spec.table}`, `delete from ${spec.table} where ${spec.owner} in (${owners})`, [cartId]);
     if (!rows.length) return;
     const now = new Date().toISOString();
     const names = spec.columns.map(([name]) => name);
-    const inserted = await tx.em.execute<Array<{ owner: string }>>(
+    const inserted = await preparedQuery<{ owner: string }>(
+      tx,
+      `stheno_insert_${spec.table}`,
       `insert into ${spec.table} (id, created_at, updated_at, ${spec.owner}, ${names.join(', ')})
        select r.id, ?::timestamptz, ?::timestamptz, r.owner, ${names.map((n) => `r.${n}`).join(', ')}
          from jsonb_to_recordset(?::jsonb) as r(id text, owner text, ${spec.columns.map(([n, t]) => `${n} ${t}`).join(', ')})

@@ -1,6 +1,6 @@
 import { Context } from '../../framework/context/context';
 import { flushBeforeRead, hydrateJsonRow, jsonRowSql } from '../../framework/database/json-rows';
-import { preparedQuery } from '../../framework/database/prepared';
+import { preparedByIds } from '../../framework/database/prepared';
 import type { Order, OrderAddress, OrderCreditLine, OrderSummary } from './entities/order.entity';
 import type { OrderItem, OrderLineItem, OrderLineItemAdjustment, OrderLineItemTaxLine } from './entities/line-item.entity';
 import type {
@@ -47,7 +47,7 @@ select to_jsonb(o) as "order",
     where sh.order_id = o.id and sh.version = o.version and sh.return_id is null and sh.claim_id is null and sh.exchange_id is null
       and sh.deleted_at is null), '[]'::jsonb) as shipping,
   ${children('order_credit_line', 'order_id', 'o.id', 'amount')} as credit_lines
-from "order" o where o.id = any(?::text[]) and o.deleted_at is null`;
+from "order" o where o.id {ids} and o.deleted_at is null`;
 
 type Json = Record<string, unknown>;
 
@@ -72,7 +72,7 @@ const hydratedOrNull = <T>(json: Json | null): T | null => (json ? hydrateJsonRo
 export async function loadOrderRows(ctx: Context, ids: string[]): Promise<OrderRows[]> {
   if (!ids.length) return [];
   await flushBeforeRead(ctx);
-  const found = await preparedQuery<Row>(ctx, 'stheno_order_rows', ORDER_ROWS_SQL, [[...new Set(ids)]]);
+  const found = await preparedByIds<Row>(ctx, 'stheno_order_rows', ORDER_ROWS_SQL, ids);
   const byId = new Map(found.map((r) => [r.order.id as string, r]));
   return ids.flatMap((id): OrderRows[] => {
     const r = byId.get(id);

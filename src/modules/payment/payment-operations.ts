@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { LockMode } from '@mikro-orm/core';
 import Decimal from 'decimal.js';
 import { Context, inTransaction } from '../../framework/context/context';
+import { preparedQuery } from '../../framework/database/prepared';
 import { ErrorTypes, SthenoError } from '../../framework/errors/stheno-error';
 import { EventBus } from '../../framework/events/event-bus.service';
 import { Capture } from './entities/capture.entity';
@@ -54,9 +55,12 @@ export class PaymentOperations {
   async recompute(tx: Context, collection: PaymentCollection): Promise<void> {
     await tx.em.flush();
     // plain SQL: a partial ORM load of sessions in the identity map made the next flush rewrite them; one statement for both
-    const [{ sessions, payments }] = await tx.em.execute<
-      Array<{ sessions: Array<{ status: PaymentSessionStatus }>; payments: Array<{ amount: string; canceled: boolean; captured: string; refunded: string }> }>
-    >(
+    const [{ sessions, payments }] = await preparedQuery<{
+      sessions: Array<{ status: PaymentSessionStatus }>;
+      payments: Array<{ amount: string; canceled: boolean; captured: string; refunded: string }>;
+    }>(
+      tx,
+      'stheno_payment_collection_state',
       `select
          coalesce((select jsonb_agg(jsonb_build_object('status', s.status)) from payment_session s
            where s.payment_collection_id = ? and s.deleted_at is null), '[]'::jsonb) as sessions,

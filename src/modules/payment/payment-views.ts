@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Context } from '../../framework/context/context';
 import { flushBeforeRead, hydrateJsonRow, jsonRowSql } from '../../framework/database/json-rows';
-import { preparedQuery } from '../../framework/database/prepared';
+import { preparedByIds } from '../../framework/database/prepared';
 import { Capture } from './entities/capture.entity';
 import { PaymentCollection } from './entities/payment-collection.entity';
 import { PaymentSession } from './entities/payment-session.entity';
@@ -146,7 +146,7 @@ select ${jsonRowSql('c', ['amount', 'authorized_amount', 'captured_amount', 'ref
         from refund x where x.payment_id = p.id and x.deleted_at is null), '[]'::jsonb))
       order by p.created_at, p.id)
     from payment p where p.payment_collection_id = c.id and p.deleted_at is null), '[]'::jsonb) as payments
-from payment_collection c where c.id = any(?::text[]) and c.deleted_at is null`;
+from payment_collection c where c.id {ids} and c.deleted_at is null`;
 
 type Json = Record<string, unknown>;
 
@@ -222,7 +222,7 @@ export class PaymentViews {
   async collectionsByIds(ctx: Context, ids: string[]): Promise<PaymentCollectionView[]> {
     if (!ids.length) return [];
     await flushBeforeRead(ctx);
-    const rows = await preparedQuery<CollectionRow>(ctx, 'stheno_payment_collections', COLLECTIONS_SQL, [[...new Set(ids)]]);
+    const rows = await preparedByIds<CollectionRow>(ctx, 'stheno_payment_collections', COLLECTIONS_SQL, ids);
     const byId = new Map(rows.map((row) => [row.collection.id as string, row]));
     return ids.flatMap((id) => {
       const row = byId.get(id);

@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import { Context } from '../../framework/context/context';
 import { generateId } from '../../framework/database/ids';
+import { preparedQuery } from '../../framework/database/prepared';
 import { SthenoError } from '../../framework/errors/stheno-error';
 import { normalizeDecimal, toAmountNumber } from './price-calculator';
 import { PriceInput, PriceView } from './pricing.types';
@@ -186,19 +187,21 @@ export async function softDeletePricesWhere(tx: Context, condition: string, para
   return ids;
 }
 
-/** Prices matching `condition` (SQL on alias `p`), each with its rules, in one statement. */
-export async function loadPrices(ctx: Context, condition: string, params: unknown[], orderBy = 'p.created_at, p.id'): Promise<PriceRow[]> {
-  const rows = await ctx.em.execute<Array<Omit<PriceRow, 'rules_count'> & { rules_count: number | string }>>(
-    `select p.id, p.title, p.currency_code, p.amount::text as amount, p.min_quantity::text as min_quantity,
+/**
+ * Prices matching `condition` (SQL on alias `p`), each with its rules, in one statement. A caller
+ * whose condition and order never change names the statement (`prepared`) to have it prepared.
+ */
+export async function loadPrices(ctx: Context, condition: string, params: unknown[], orderBy = 'p.created_at, p.id', prepared?: string): Promise<PriceRow[]> {
+  const sql = `select p.id, p.title, p.currency_code, p.amount::text as amount, p.min_quantity::text as min_quantity,
             p.max_quantity::text as max_quantity, p.price_set_id, p.price_list_id, p.rules_count,
             p.created_at, p.updated_at, p.deleted_at,
             coalesce((select jsonb_object_agg(r.attribute, r.value) from price_rule r
                        where r.price_id = p.id and r.deleted_at is null), '{}'::jsonb) as rules
        from price p
       where p.deleted_at is null and (${condition})
-      order by ${orderBy}`,
-    params,
-  );
+      order by ${orderBy}`;
+  type Row = Omit<PriceRow, 'rules_count'> & { rules_count: number | string };
+  const rows = prepared ? await preparedQuery<Row>(ctx, prepared, sql, params) : await ctx.em.execute<Row[]>(sql, params);
   return rows.map((r) => ({
     ...r,
     rules_count: Number(r.rules_count),

@@ -1,9 +1,9 @@
 import { Context } from '../../framework/context/context';
-import { preparedQuery } from '../../framework/database/prepared';
+import { preparedByIds } from '../../framework/database/prepared';
 import type { VariantForCart } from './product.types';
 
 /**
- * One statement for any number of variants: the variant row, its option values by option title,
+ * One statement for any number of variants (run through `preparedByIds`, which fills `{ids}`): the variant row, its option values by option title,
  * and its product with type, collection, category ids and tags. Deleted variants and variants of
  * deleted products are left out.
  */
@@ -28,7 +28,7 @@ from product_variant v
 join product p on p.id = v.product_id and p.deleted_at is null
 left join product_collection pc on pc.id = p.collection_id and pc.deleted_at is null
 left join product_type pt on pt.id = p.type_id and pt.deleted_at is null
-where v.id = any(?::text[]) and v.deleted_at is null`;
+where v.id {ids} and v.deleted_at is null`;
 
 /** A row of `VARIANTS_FOR_CART_SQL` (read models that extend the statement map it with `toVariantForCart`). */
 export type VariantForCartRow = { variant: Record<string, unknown>; option_values: Record<string, string>; product: VariantForCart['product'] };
@@ -38,7 +38,7 @@ const iso = (value: unknown) => (value === null || value === undefined ? null : 
 export async function variantsForCart(ctx: Context, variantIds: string[]): Promise<Map<string, VariantForCart>> {
   const unique = [...new Set(variantIds)];
   if (!unique.length) return new Map();
-  const rows = await preparedQuery<VariantForCartRow>(ctx, 'stheno_variants_for_cart', VARIANTS_FOR_CART_SQL, [`{${unique.map((id) => JSON.stringify(id)).join(',')}}`]);
+  const rows = await preparedByIds<VariantForCartRow>(ctx, 'stheno_variants_for_cart', VARIANTS_FOR_CART_SQL, unique);
   return new Map(rows.map((row) => [row.variant.id as string, toVariantForCart(row)]));
 }
 

@@ -5,6 +5,7 @@ import { Context, systemContext } from '../../framework/context/context';
 import { RUNTIME_OPTIONS, RuntimeOptions } from '../../framework/runtime/runtime';
 import { findPage } from '../../framework/database/find-page';
 import { SthenoError } from '../../framework/errors/stheno-error';
+import { preparedQuery } from '../../framework/database/prepared';
 import { ListQuery } from '../../framework/http/list-query';
 import { TaxProvider } from './entities/tax-provider.entity';
 import { CalcRate, CalcRegion, CalcRule, normalizeRegionCode, regionsForAddress, selectRates } from './tax-calculator';
@@ -97,7 +98,9 @@ export class TaxService implements OnApplicationBootstrap {
       if (item.product_type_id) referenceIds.add(item.product_type_id);
     }
     for (const method of input.shipping_methods) if (method.shipping_option_id) referenceIds.add(method.shipping_option_id);
-    const [found] = await ctx.em.execute<Array<{ regions: CalcRegion[]; rates: Array<Omit<CalcRate, 'rate'> & { rate: string | null }>; rules: CalcRule[] }>>(
+    const [found] = await preparedQuery<{ regions: CalcRegion[]; rates: Array<Omit<CalcRate, 'rate'> & { rate: string | null }>; rules: CalcRule[] }>(
+      ctx,
+      'stheno_tax_inputs',
       TAX_INPUTS_SQL,
       [country, province ?? '', JSON.stringify([...referenceIds])],
     );

@@ -1,5 +1,5 @@
 import { Context } from '../../framework/context/context';
-import { preparedQuery } from '../../framework/database/prepared';
+import { preparedByIds } from '../../framework/database/prepared';
 import type { VariantForCart } from '../../modules/product/product.types';
 import { toVariantForCart, VARIANTS_FOR_CART_SQL, type VariantForCartRow } from '../../modules/product/product.service';
 
@@ -51,7 +51,7 @@ export async function readCartLineFacts(ctx: Context, variantIds: string[], sale
   const facts: CartLineFacts = { variants: new Map(), channels: new Map(), priceSets: new Map(), inventory: new Map(), available: new Map() };
   const unique = [...new Set(variantIds)];
   if (!unique.length) return facts;
-  const rows = await preparedQuery<Row>(ctx, 'stheno_cart_line_facts', SQL, [`{${unique.map((id) => JSON.stringify(id)).join(',')}}`, salesChannelId]);
+  const rows = await preparedByIds<Row>(ctx, 'stheno_cart_line_facts', SQL, unique, [salesChannelId]);
   for (const row of rows) {
     const found = toVariantForCart(row);
     facts.variants.set(found.variant.id, found);

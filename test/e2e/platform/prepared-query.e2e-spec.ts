@@ -1,7 +1,7 @@
 import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Context, inTransaction, systemContext } from '../../../src/framework/context/context';
-import { preparedQuery, usePreparedStatements } from '../../../src/framework/database/prepared';
+import { preparedByIds, preparedQuery, usePreparedStatements } from '../../../src/framework/database/prepared';
 import { createWidgetsApp } from '../../fixtures/widgets';
 import { TestApp } from '../../utils/create-test-app';
 import { isEmbeddedTestDatabase } from '../../utils/test-database';
@@ -79,5 +79,62 @@ describe(`preparedQuery (${isEmbeddedTestDatabase() ? 'embedded' : 'PostgreSQL'}
     } finally {
       usePreparedStatements(true);
     }
+  });
+
+  describe('preparedByIds', () => {
+    const IDS_SQL = `select id, name from event_outbox where id {ids} and name <> ? order by id`;
+    const seed = async () => {
+      await em().execute(`delete from event_outbox where id like 'evt_byids_%'`);
+      await em().execute(
+        `insert into event_outbox (id, name, data) values ('evt_byids_a', 'a', '{}'::jsonb), ('evt_byids_b', 'b', '{}'::jsonb), ('evt_byids_c', 'skip', '{}'::jsonb)`,
+      );
+    };
+
+    it('answers the rows of one id and of several (unknown ids left out, repeats read once), with the later parameters in order', async () => {
+      await seed();
+      const read = (ids: string[]) => preparedByIds<{ id: string; name: string }>(ctx(), 'test_byids', IDS_SQL, ids, ['skip']);
+      expect(await read(['evt_byids_b'])).toEqual([{ id: 'evt_byids_b', name: 'b' }]);
+      expect(await read(['evt_byids_b', 'evt_byids_b'])).toEqual([{ id: 'evt_byids_b', name: 'b' }]);
+      expect(await read(['evt_byids_a', 'evt_byids_nope', 'evt_byids_b', 'evt_byids_c'])).toEqual([
+        { id: 'evt_byids_a', name: 'a' },
+        { id: 'evt_byids_b', name: 'b' },
+      ]);
+      expect(await read(['evt_byids_nope'])).toEqual([]);
+    });
+
+    it('prepares `= $1` for one id and `= any($1)` for several, as two statements', async () => {
+      if (isEmbeddedTestDatabase()) return; // PGlite runs them unnamed (one session for every connection)
+      await seed();
+      await inTransaction(ctx(), async (tx) => {
+        await preparedByIds(tx, 'test_byids_forms', IDS_SQL, ['evt_byids_a'], ['skip']);
+        await preparedByIds(tx, 'test_byids_forms', IDS_SQL, ['evt_byids_a', 'evt_byids_b'], ['skip']);
+        const rows = await tx.em.execute<Array<{ name: string; statement: string }>>(
+          `select name, statement from pg_prepared_statements where name like 'test_byids_forms%' order by name`,
+        );
+        expect(rows.map((r) => [r.name, r.statement.replace(/\s+/g, ' ')])).toEqual([
+          ['test_byids_forms', 'select id, name from event_outbox where id = $1 and name <> $2 order by id'],
+          ['test_byids_forms_many', 'select id, name from event_outbox where id = any($1::text[]) and name <> $2 order by id'],
+        ]);
+      });
+    });
+
+    it('refuses a statement that does not name {ids} exactly once, before its other parameters', () => {
+      expect(() => preparedByIds(ctx(), 'test_byids_bad', 'select id from event_outbox where id = ?', ['x'])).toThrow(/\{ids\} once/);
+      expect(() => preparedByIds(ctx(), 'test_byids_bad', 'select id from event_outbox where name = ? and id {ids}', ['x'])).toThrow(/before any other/);
+      expect(() => preparedByIds(ctx(), 'test_byids_bad', 'select id from event_outbox where id {ids} or id {ids}', ['x'])).toThrow(/\{ids\} once/);
+    });
+  });
+
+  it('leaves no table with an index on deleted_at alone (they never served a read and misled the planner)', async () => {
+    const rows = await em().execute<Array<{ indexname: string }>>(
+      `select i.indexname from pg_indexes i
+        where i.schemaname = current_schema() and i.indexdef ~ '\\("?deleted_at"?\\)$'`,
+    );
+    expect(rows.map((r) => r.indexname)).toEqual([]);
+    // soft-deleted rows stay filtered as before: the unique indexes partial on `deleted_at is null` remain
+    const partial = await em().execute<Array<{ n: number }>>(
+      `select count(*)::int as n from pg_indexes where schemaname = current_schema() and indexdef like '%WHERE (deleted_at IS NULL)%'`,
+    );
+    expect(partial[0].n).toBeGreaterThan(0);
   });
 });
