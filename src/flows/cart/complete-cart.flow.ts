@@ -283,7 +283,7 @@ export function completeCartFlow(s: CompleteCartServices) {
   });
 
   const placeOrder = createStep('create-order', async (v: ValidatedCart, ctx): Promise<PlacedOrder> => {
-    const customerId = v.cart.customer_id ?? (await s.customers.findOrCreateGuest(ctx, v.cart.email!)).id;
+    const customerId = v.cart.customer_id ?? (await s.customers.guestIdFor(ctx, v.cart.email!));
     return s.orders.createFromSnapshot(ctx, orderSnapshot(v.cart, customerId));
   });
 
@@ -329,8 +329,8 @@ export function completeCartFlow(s: CompleteCartServices) {
   /** Authorizes the session; compensated by cancelling the authorization it made (not one made before). */
   const authorize = createStep(
     'authorize-payment-session',
-    async (session: PaymentSessionView, ctx): Promise<StepResult<PaymentView, PaymentView | null>> => {
-      const payment = await s.payments.authorizeSession(ctx, session.id);
+    async ({ session, collectionId }: { session: PaymentSessionView; collectionId: string }, ctx): Promise<StepResult<PaymentView, PaymentView | null>> => {
+      const payment = await s.payments.authorizeSession(ctx, session.id, undefined, collectionId);
       const madeHere = session.status !== 'authorized';
       return new StepResult(payment, madeHere ? payment : null);
     },
@@ -350,7 +350,7 @@ export function completeCartFlow(s: CompleteCartServices) {
     const order = await run(placeOrder, validated);
     await run(reserve, { v: validated, order });
     await run(finish, { v: validated, order });
-    await run(authorize, validated.session);
+    await run(authorize, { session: validated.session, collectionId: validated.collectionId });
     await run(orderCreated, { order_id: order.id, cart_id: locked.cart.id });
     return { order_id: order.id, placed: true };
   });

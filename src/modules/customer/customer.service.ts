@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { LockMode } from '@mikro-orm/core';
 import { Context, inTransaction } from '../../framework/context/context';
 import { generateId } from '../../framework/database/ids';
+import { preparedQuery } from '../../framework/database/prepared';
 import { findPage } from '../../framework/database/find-page';
 import { SthenoError } from '../../framework/errors/stheno-error';
 import { EventBus } from '../../framework/events/event-bus.service';
@@ -129,21 +130,30 @@ export class CustomerService {
   }
 
   /**
-   * The guest customer of an email (a guest checkout), created when there is none. Safe under
-   * concurrency: two checkouts with one new email end with one guest row, both get it.
+   * The id of the guest customer of an email (a guest checkout), created when there is none: one
+   * statement, which inserts the guest or, when the email has one, reads it. Safe under
+   * concurrency: two checkouts with one new email end with one guest row, both get it (the
+   * statement's snapshot may predate a guest another transaction just committed, which the
+   * insert saw as a conflict: then a second read finds it).
    */
-  async findOrCreateGuest(ctx: Context, rawEmail: string): Promise<CustomerView> {
+  async guestIdFor(ctx: Context, rawEmail: string): Promise<string> {
     const email = normalizeEmail(rawEmail)!;
     return inTransaction(ctx, async (tx) => {
-      const id = generateId(Customer.idPrefix);
-      const inserted = await tx.em.execute<Array<{ id: string }>>(
-        `insert into customer (id, email, has_account) values (?, ?, false)
-           on conflict (email, has_account) where deleted_at is null do nothing returning id`,
-        [id, email],
+      const [row] = await preparedQuery<{ id: string; created: boolean }>(
+        tx,
+        'stheno_guest_customer',
+        `with created as (
+           insert into customer (id, email, has_account) values (?, ?, false)
+           on conflict (email, has_account) where deleted_at is null do nothing returning id)
+         select id, true as created from created
+         union all
+         select id, false from customer where email = ? and has_account = false and deleted_at is null and not exists (select 1 from created)
+         limit 1`,
+        [generateId(Customer.idPrefix), email, email],
       );
-      if (inserted.length) this.events.record(tx, CustomerEvents.CREATED, { id });
-      const guest = await tx.em.findOneOrFail(Customer, { email, has_account: false }, { refresh: true });
-      return toCustomerView(guest);
+      if (row?.created) this.events.record(tx, CustomerEvents.CREATED, { id: row.id });
+      if (row) return row.id;
+      return (await tx.em.findOneOrFail(Customer, { email, has_account: false }, { refresh: true })).id;
     });
   }
 

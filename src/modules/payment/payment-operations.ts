@@ -86,14 +86,21 @@ export class PaymentOperations {
   // Authorization
   // -------------------------------------------------------------------------------------------
 
-  async authorize(ctx: Context, sessionId: string, context?: Record<string, unknown>): Promise<PaymentView> {
-    const found = await ctx.em.findOne(PaymentSession, { id: sessionId }, { refresh: true });
-    if (!found) throw SthenoError.notFound(`Payment session with id: ${sessionId} was not found`);
+  /**
+   * `collectionId`, when the caller knows the session's collection (the cart completion), saves
+   * reading the session before locking its collection; a session of another collection is not found.
+   */
+  async authorize(ctx: Context, sessionId: string, context?: Record<string, unknown>, collectionId?: string): Promise<PaymentView> {
+    const joined = ctx.em.isInTransaction();
+    const found = joined && collectionId ? null : await ctx.em.findOne(PaymentSession, { id: sessionId }, { refresh: true });
+    if (!found && !(joined && collectionId)) throw SthenoError.notFound(`Payment session with id: ${sessionId} was not found`);
     // inside a caller's transaction (the cart completion), which holds its locks through the provider call
     // anyway: lock the collection now, so the payment is looked for once, under the lock, and the session
     // checked as it is under the lock (one replaced meanwhile is gone)
-    const lockedFirst = ctx.em.isInTransaction() ? await this.lockCollection(ctx, found.payment_collection_id) : null;
-    const session = lockedFirst ? await ctx.em.findOne(PaymentSession, { id: sessionId }, { refresh: true }) : found;
+    const lockedFirst = joined ? await this.lockCollection(ctx, collectionId ?? found!.payment_collection_id) : null;
+    const session = lockedFirst
+      ? await ctx.em.findOne(PaymentSession, { id: sessionId, payment_collection_id: lockedFirst.id }, { refresh: true })
+      : found;
     if (!session) throw SthenoError.notFound(`Payment session with id: ${sessionId} was not found`);
     const existing = await this.paymentOfSession(ctx, sessionId);
     if (existing) return existing;

@@ -143,6 +143,28 @@ describe('Complete cart', () => {
     payments: (await sql(`select count(*)::int as n from payment`))[0].n,
   });
 
+  it('gives concurrent guest checkouts with one new email one guest customer (one customer.created), and reuses it later', async () => {
+    const email = `twins-${Date.now()}@example.com`;
+    const carts = await Promise.all([readyCart({ email }), readyCart({ email })]);
+    const done = await Promise.all(carts.map((cart) => complete(cart.id)));
+    expect(done.map((r) => [r.status, r.body.type])).toEqual([
+      [200, 'order'],
+      [200, 'order'],
+    ]);
+    const guests = await sql(`select id, has_account from customer where email = ?`, [email]);
+    expect(guests).toEqual([{ id: expect.stringMatching(/^cus_/), has_account: false }]);
+    expect(done.map((r) => r.body.order.customer_id)).toEqual([guests[0].id, guests[0].id]);
+    const created = async () => (await sql(`select count(*)::int as n from event_outbox where name = 'customer.created' and data->>'id' = ?`, [guests[0].id]))[0].n;
+    expect(await created()).toBe(1);
+
+    // a later checkout with the same email (written differently) is the same guest, and creates nobody
+    const later = await readyCart({ email: email.toUpperCase() });
+    const third = await complete(later.id).expect(200);
+    expect(third.body.order.customer_id).toBe(guests[0].id);
+    expect(await sql(`select id from customer where lower(email) = ?`, [email])).toEqual([{ id: guests[0].id }]);
+    expect(await created()).toBe(1);
+  });
+
   it('completes a guest checkout: totals to the cent with 25 % tax, shipping and 10 % off (medusa-wire 16)', async () => {
     const cart = await readyCart({ tax: true, promotion: true, email: 'guest@example.com', lines: [[c.ids.shirtS, 2]] });
     // 2 × 15 = 30, −10 % = 27, +25 % tax = 33.75; shipping 10 + 25 % = 12.50; total 46.25
