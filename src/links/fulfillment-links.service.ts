@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Context } from '../framework/context/context';
+import { preparedByIds } from '../framework/database/prepared';
 import { SthenoError } from '../framework/errors/stheno-error';
 import { LocationFulfillmentProvider, LocationFulfillmentSet, ShippingOptionPriceSet } from './fulfillment-links.entity';
 import { linkedIds, textArray } from './linked-ids';
@@ -75,7 +76,13 @@ export class ShippingOptionPriceSetLinks {
   /** shipping_option_id → price_set_id, one query. */
   async priceSetsOf(ctx: Context, optionIds: string[]): Promise<Map<string, string>> {
     if (!optionIds.length) return new Map();
-    const rows = await ctx.em.find(ShippingOptionPriceSet, { shipping_option_id: { $in: [...new Set(optionIds)] } }, { disableIdentityMap: true });
+    // prepared: every shipping-option listing reads it
+    const rows = await preparedByIds<{ shipping_option_id: string; price_set_id: string }>(
+      ctx,
+      'stheno_option_price_sets',
+      'select shipping_option_id, price_set_id from shipping_option_price_set where shipping_option_id {ids}',
+      optionIds,
+    );
     return new Map(rows.map((r) => [r.shipping_option_id, r.price_set_id]));
   }
 

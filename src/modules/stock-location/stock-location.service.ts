@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { LockMode } from '@mikro-orm/core';
 import { Context, inTransaction } from '../../framework/context/context';
 import { findPage } from '../../framework/database/find-page';
+import { flushBeforeRead, hydrateJsonRow } from '../../framework/database/json-rows';
+import { preparedByIds } from '../../framework/database/prepared';
 import { SthenoError } from '../../framework/errors/stheno-error';
 import { EventBus } from '../../framework/events/event-bus.service';
 import { ListQuery } from '../../framework/http/list-query';
@@ -73,10 +75,24 @@ export class StockLocationService {
   }
 
   /** Views of the given locations (unknown ids are skipped), in the order of `ids`. */
+  /** The locations among `ids` that exist, in the order of `ids`, with their addresses: one prepared statement (every shipping-option listing reads them). */
   async listByIds(ctx: Context, ids: string[]): Promise<StockLocationView[]> {
     if (!ids.length) return [];
-    const rows = await ctx.em.find(StockLocation, { id: { $in: [...new Set(ids)] } }, { populate: ['address'] });
-    const byId = new Map(rows.map((row) => [row.id, row]));
+    await flushBeforeRead(ctx);
+    const rows = await preparedByIds<{ location: Record<string, unknown>; address: Record<string, unknown> | null }>(
+      ctx,
+      'stheno_stock_locations',
+      `select to_jsonb(l) as location,
+         (select to_jsonb(a) from stock_location_address a where a.id = l.address_id and a.deleted_at is null) as address
+       from stock_location l where l.id {ids} and l.deleted_at is null`,
+      ids,
+    );
+    const byId = new Map(
+      rows.map((row) => {
+        const address = row.address ? hydrateJsonRow<StockLocationAddress>(row.address) : null;
+        return [row.location.id as string, hydrateJsonRow<StockLocation>(row.location, { address })] as const;
+      }),
+    );
     return ids.flatMap((id) => (byId.has(id) ? [toView(byId.get(id)!)] : []));
   }
 

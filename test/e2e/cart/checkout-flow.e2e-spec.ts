@@ -73,7 +73,13 @@ describe('Checkout steps: shipping, payment, customer', () => {
         provider: { id: 'manual_manual', is_enabled: true },
         type: { label: 'Standard', description: 'Standard delivery', code: 'standard' },
         calculated_price: expect.objectContaining({ calculated_amount: 5, currency_code: 'eur', is_calculated_price_tax_inclusive: false }),
-        service_zone: { fulfillment_set: { type: 'shipping', location: { id: f.locationId } } },
+        service_zone: {
+          fulfillment_set: {
+            type: 'shipping',
+            // the warehouse the fixture created, with its address (read with the options)
+            location: { id: f.locationId, address: expect.objectContaining({ address_1: 'Vesterbrogade 1', city: 'Copenhagen', country_code: 'dk' }) },
+          },
+        },
       });
       expect(standard.rules).toEqual(expect.arrayContaining([{ attribute: 'enabled_in_store', value: 'true', operator: 'eq' }]));
 
