@@ -35,7 +35,7 @@ const duplicateEmail = (email: string, hasAccount: boolean) =>
 /**
  * The customer module's facade: customers, their address books and their groups.
  * Email rule (Medusa's): at most one live customer per (email, has_account): one registered account
- * per email, and one guest record per email, which guest checkouts reuse (`findOrCreateGuest`).
+ * per email, and one guest record per email, which guest checkouts reuse (`guestIdFor`).
  */
 @Injectable()
 export class CustomerService {

@@ -93,7 +93,9 @@ export class PaymentOperations {
   async authorize(ctx: Context, sessionId: string, context?: Record<string, unknown>, collectionId?: string): Promise<PaymentView> {
     const joined = ctx.em.isInTransaction();
     const found = joined && collectionId ? null : await ctx.em.findOne(PaymentSession, { id: sessionId }, { refresh: true });
-    if (!found && !(joined && collectionId)) throw SthenoError.notFound(`Payment session with id: ${sessionId} was not found`);
+    if (!(joined && collectionId) && (!found || (collectionId && found.payment_collection_id !== collectionId))) {
+      throw SthenoError.notFound(`Payment session with id: ${sessionId} was not found`);
+    }
     // inside a caller's transaction (the cart completion), which holds its locks through the provider call
     // anyway: lock the collection now, so the payment is looked for once, under the lock, and the session
     // checked as it is under the lock (one replaced meanwhile is gone)

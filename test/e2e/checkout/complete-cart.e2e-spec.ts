@@ -1,14 +1,16 @@
 import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CompleteCartHooks } from '../../../src/flows/cart/complete-cart.hooks';
-import { systemContext, type Context } from '../../../src/framework/context/context';
+import { inTransaction, systemContext, type Context } from '../../../src/framework/context/context';
 import { CartPaymentCollectionLinks } from '../../../src/links/cart-links.service';
 import { CartService } from '../../../src/modules/cart/cart.service';
+import { CustomerService } from '../../../src/modules/customer/customer.service';
 import { PaymentService } from '../../../src/modules/payment/payment.service';
 import { RecordingTestProvider, testPaymentProviders } from '../../fixtures/payment-providers.fixture';
 import { CatalogFixture, seedCatalog } from '../../fixtures/catalog.fixture';
 import { signUp } from '../customers/customer-helpers';
 import { bearer, createIdentityApp, IdentityApp } from '../../utils/identity';
+import { isEmbeddedTestDatabase } from '../../utils/test-database';
 
 type Body = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -164,6 +166,32 @@ describe('Complete cart', () => {
     expect(await sql(`select id from customer where lower(email) = ?`, [email])).toEqual([{ id: guests[0].id }]);
     expect(await created()).toBe(1);
   });
+
+  if (!isEmbeddedTestDatabase()) {
+    // two transactions at once need a pool of connections: PostgreSQL only
+    it('answers the guest another transaction committed while its statement waited on it (read again, no customer.created)', async () => {
+      const email = `waiting-${Date.now()}@example.com`;
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let inserted!: () => void;
+      const ready = new Promise<void>((resolve) => (inserted = resolve));
+      const other = inTransaction(ctx(), async (tx) => {
+        const [row] = await tx.em.execute<Array<{ id: string }>>(`insert into customer (id, email, has_account) values (?, ?, false) returning id`, [`cus_waiting_${Date.now()}`, email]);
+        inserted();
+        await held;
+        return row.id;
+      });
+      await ready;
+      // its insert waits on the other transaction's row, in a statement whose snapshot predates that row's commit
+      const guest = t.app.get(CustomerService).guestIdFor(ctx(), email);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      release();
+      const [otherId, guestId] = await Promise.all([other, guest]);
+      expect(guestId).toBe(otherId);
+      expect(await sql(`select id from customer where email = ?`, [email])).toEqual([{ id: otherId }]);
+      expect(await sql(`select id from event_outbox where name = 'customer.created' and data->>'id' = ?`, [otherId])).toEqual([]);
+    });
+  }
 
   it('completes a guest checkout: totals to the cent with 25 % tax, shipping and 10 % off (medusa-wire 16)', async () => {
     const cart = await readyCart({ tax: true, promotion: true, email: 'guest@example.com', lines: [[c.ids.shirtS, 2]] });

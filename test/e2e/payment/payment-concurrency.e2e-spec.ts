@@ -1,6 +1,6 @@
 import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Context, systemContext } from '../../../src/framework/context/context';
+import { Context, inTransaction, systemContext } from '../../../src/framework/context/context';
 import { PaymentService } from '../../../src/modules/payment/payment.service';
 import type { PaymentView } from '../../../src/modules/payment/payment.types';
 import { RecordingTestProvider, testPaymentProviders } from '../../fixtures/payment-providers.fixture';
@@ -38,6 +38,20 @@ describe('concurrent captures and refunds of one payment', () => {
   }
 
   const statuses = (responses: Array<{ status: number }>) => responses.map((r) => r.status).sort();
+
+  it('authorizes a session only through its own collection when the caller names one, in a transaction or not', async () => {
+    const mine = await payments.createCollection(ctx(), { currency_code: 'eur', amount: '5' });
+    const other = await payments.createCollection(ctx(), { currency_code: 'eur', amount: '5' });
+    const sessionId = (await payments.createSession(ctx(), mine.id, { provider_id: 'pp_recording_test' })).payment_sessions[0].id;
+    const notFound = { type: 'not_found', message: `Payment session with id: ${sessionId} was not found` };
+    await expect(payments.authorizeSession(ctx(), sessionId, undefined, other.id)).rejects.toMatchObject(notFound);
+    await expect(inTransaction(ctx(), (tx) => payments.authorizeSession(tx, sessionId, undefined, other.id))).rejects.toMatchObject(notFound);
+    expect(recording.callsOf('authorize')).toHaveLength(0);
+    expect(await sql(`select count(*)::int as n from payment where payment_session_id = ?`, [sessionId])).toEqual([{ n: 0 }]);
+    // through its own collection it is authorized
+    const payment = await inTransaction(ctx(), (tx) => payments.authorizeSession(tx, sessionId, undefined, mine.id));
+    expect(payment).toMatchObject({ payment_collection_id: mine.id, payment_session_id: sessionId });
+  });
 
   if (!isEmbeddedTestDatabase()) {
     it('12 concurrent refunds of 10 on 30 captured: exactly 3 succeed, the refunded sum is 30', async () => {

@@ -82,6 +82,7 @@ describe(`preparedQuery (${isEmbeddedTestDatabase() ? 'embedded' : 'PostgreSQL'}
   });
 
   describe('preparedByIds', () => {
+    afterAll(() => em().execute(`delete from event_outbox where id like 'evt_byids_%'`));
     const IDS_SQL = `select id, name from event_outbox where id {ids} and name <> ? order by id`;
     const seed = async () => {
       await em().execute(`delete from event_outbox where id like 'evt_byids_%'`);
