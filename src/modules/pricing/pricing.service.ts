@@ -87,13 +87,7 @@ export class PricingService {
   async listPrices(ctx: Context, priceSetIds: string[]): Promise<Map<string, PriceView[]>> {
     const result = new Map<string, PriceView[]>(priceSetIds.map((id) => [id, []]));
     if (!priceSetIds.length) return result;
-    const rows = await loadPrices(
-      ctx,
-      'p.price_list_id is null and p.price_set_id in (select jsonb_array_elements_text(?::jsonb))',
-      [jsonb(priceSetIds)],
-      undefined,
-      'stheno_base_prices',
-    );
+    const rows = await loadPrices(ctx, 'p.price_set_id {ids} and p.price_list_id is null', [], undefined, { name: 'stheno_base_prices', ids: priceSetIds });
     for (const row of rows) result.get(row.price_set_id)?.push(toPriceView(row));
     return result;
   }
