@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { Context } from '../../framework/context/context';
 import { generateId } from '../../framework/database/ids';
-import { preparedByIds, preparedQuery } from '../../framework/database/prepared';
+import { preparedByIds } from '../../framework/database/prepared';
 import { SthenoError } from '../../framework/errors/stheno-error';
 import { normalizeDecimal, toAmountNumber } from './price-calculator';
 import { PriceInput, PriceView } from './pricing.types';
@@ -188,16 +188,16 @@ export async function softDeletePricesWhere(tx: Context, condition: string, para
 }
 
 /**
- * Prices matching `condition` (SQL on alias `p`), each with its rules, in one statement. A caller
- * whose condition and order never change names the statement (`prepared`) to have it prepared; one
- * that reads by ids writes `{ids}` in the condition and passes them as `prepared.ids` (preparedByIds).
+ * Prices matching `condition` (SQL on alias `p`), each with its rules, in one statement. A hot
+ * caller reading by ids whose condition never changes writes `{ids}` in it and passes the ids with
+ * a statement name (`prepared`): the read is then prepared (preparedByIds).
  */
 export async function loadPrices(
   ctx: Context,
   condition: string,
   params: unknown[],
   orderBy = 'p.created_at, p.id',
-  prepared?: { name: string; ids?: readonly string[] },
+  prepared?: { name: string; ids: readonly string[] },
 ): Promise<PriceRow[]> {
   const sql = `select p.id, p.title, p.currency_code, p.amount::text as amount, p.min_quantity::text as min_quantity,
             p.max_quantity::text as max_quantity, p.price_set_id, p.price_list_id, p.rules_count,
@@ -208,11 +208,7 @@ export async function loadPrices(
       where p.deleted_at is null and (${condition})
       order by ${orderBy}`;
   type Row = Omit<PriceRow, 'rules_count'> & { rules_count: number | string };
-  const rows = !prepared
-    ? await ctx.em.execute<Row[]>(sql, params)
-    : prepared.ids
-      ? await preparedByIds<Row>(ctx, prepared.name, sql, prepared.ids, params)
-      : await preparedQuery<Row>(ctx, prepared.name, sql, params);
+  const rows = prepared ? await preparedByIds<Row>(ctx, prepared.name, sql, prepared.ids, params) : await ctx.em.execute<Row[]>(sql, params);
   return rows.map((r) => ({
     ...r,
     rules_count: Number(r.rules_count),

@@ -74,8 +74,10 @@ export class StockLocationService {
     return toView(await this.load(ctx, id));
   }
 
-  /** Views of the given locations (unknown ids are skipped), in the order of `ids`. */
-  /** The locations among `ids` that exist, in the order of `ids`, with their addresses: one prepared statement (every shipping-option listing reads them). */
+  /**
+   * Views of the given locations (unknown ids are skipped), in the order of `ids`, with their
+   * addresses: one prepared statement (every shipping-option listing reads them).
+   */
   async listByIds(ctx: Context, ids: string[]): Promise<StockLocationView[]> {
     if (!ids.length) return [];
     await flushBeforeRead(ctx);
