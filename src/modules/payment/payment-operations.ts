@@ -92,8 +92,10 @@ export class PaymentOperations {
    */
   async authorize(ctx: Context, sessionId: string, context?: Record<string, unknown>, collectionId?: string): Promise<PaymentView> {
     const joined = ctx.em.isInTransaction();
-    const found = joined && collectionId ? null : await ctx.em.findOne(PaymentSession, { id: sessionId }, { refresh: true });
-    if (!(joined && collectionId) && (!found || (collectionId && found.payment_collection_id !== collectionId))) {
+    // the session is read before the lock unless the collection to lock is known already
+    const readFirst = !(joined && collectionId);
+    const found = readFirst ? await ctx.em.findOne(PaymentSession, { id: sessionId }, { refresh: true }) : null;
+    if (readFirst && (!found || (collectionId && found.payment_collection_id !== collectionId))) {
       throw SthenoError.notFound(`Payment session with id: ${sessionId} was not found`);
     }
     // inside a caller's transaction (the cart completion), which holds its locks through the provider call

@@ -3,9 +3,9 @@ import { preparedByIds } from '../../framework/database/prepared';
 import type { VariantForCart } from './product.types';
 
 /**
- * One statement for any number of variants (run through `preparedByIds`, which fills `{ids}`): the variant row, its option values by option title,
- * and its product with type, collection, category ids and tags. Deleted variants and variants of
- * deleted products are left out.
+ * One statement for any number of variants (run through `preparedByIds`, which fills `{ids}`): the
+ * variant row, its option values by option title, and its product with type, collection, category
+ * ids and tags. Deleted variants and variants of deleted products are left out.
  */
 export const VARIANTS_FOR_CART_SQL = `
 select to_jsonb(v) - 'search_vector' as variant,
