@@ -196,27 +196,90 @@ export class CartService {
    * Updates the given fields; an address replaces the cart's (the old row is deleted), null removes
    * it. Records `cart.updated`, plus `cart.region_updated` / `cart.customer_updated` when those change.
    */
+  /**
+   * Changes the cart's fields and replaces the addresses given (a replaced address row is deleted)
+   * in one statement, then records `cart.updated` (and `cart.region_updated`,
+   * `cart.customer_updated`, `cart.customer_transferred` for what changed). Plain SQL: this is
+   * every checkout's email-and-addresses call. The caller holds the cart's lock (`lock`); not_found
+   * when there is no such cart.
+   */
   async update(ctx: Context, id: string, input: UpdateCartInput): Promise<void> {
     await inTransaction(ctx, async (tx) => {
-      const cart = await tx.em.findOne(Cart, { id });
-      if (!cart) throw SthenoError.notFound(`Cart id not found: ${id}`);
-      const regionChanged = input.region_id !== undefined && input.region_id !== cart.region_id;
-      const customerChanged = input.customer_id !== undefined && input.customer_id !== cart.customer_id;
-      if (input.region_id !== undefined) cart.region_id = input.region_id;
-      if (input.currency_code !== undefined) cart.currency_code = input.currency_code.toLowerCase();
-      if (input.sales_channel_id !== undefined) cart.sales_channel_id = input.sales_channel_id;
-      if (input.customer_id !== undefined) cart.customer_id = input.customer_id;
-      if (input.email !== undefined) cart.email = input.email;
-      if (input.locale !== undefined) cart.locale = input.locale;
-      if (input.metadata !== undefined) cart.metadata = input.metadata;
-      if (input.shipping_address !== undefined) cart.shipping_address_id = await this.replaceAddress(tx, cart.shipping_address_id, input.shipping_address);
-      if (input.billing_address !== undefined) cart.billing_address_id = await this.replaceAddress(tx, cart.billing_address_id, input.billing_address);
-      cart.updated_at = new Date();
-      this.events.record(tx, CartEvents.UPDATED, { id });
-      if (regionChanged) this.events.record(tx, CartEvents.REGION_UPDATED, { id });
-      if (customerChanged) this.events.record(tx, CartEvents.CUSTOMER_UPDATED, { id });
-      if (customerChanged && input.transferred) this.events.record(tx, CartEvents.CUSTOMER_TRANSFERRED, { id, customer_id: input.customer_id });
-      await tx.em.flush();
+      const address = (given: AddressInput | null | undefined) =>
+        given ? { id: generateId(CartAddress.idPrefix), ...addressData(given) } : null;
+      const shipping = address(input.shipping_address);
+      const billing = address(input.billing_address);
+      const change = {
+        set_region: input.region_id !== undefined,
+        region_id: input.region_id ?? null,
+        currency_code: input.currency_code?.toLowerCase() ?? null,
+        set_sales_channel: input.sales_channel_id !== undefined,
+        sales_channel_id: input.sales_channel_id ?? null,
+        set_customer: input.customer_id !== undefined,
+        customer_id: input.customer_id ?? null,
+        set_email: input.email !== undefined,
+        email: input.email ?? null,
+        set_locale: input.locale !== undefined,
+        locale: input.locale ?? null,
+        set_metadata: input.metadata !== undefined,
+        metadata: input.metadata ?? null,
+        set_shipping: input.shipping_address !== undefined,
+        shipping_address_id: shipping?.id ?? null,
+        set_billing: input.billing_address !== undefined,
+        billing_address_id: billing?.id ?? null,
+      };
+      const now = new Date().toISOString();
+      const [row] = await preparedQuery<{ region_changed: boolean; customer_changed: boolean }>(
+        tx,
+        'stheno_cart_update',
+        `with cur as (
+           select id, region_id, customer_id, shipping_address_id, billing_address_id from cart where id = ? and deleted_at is null
+         ),
+         u as (
+           select * from jsonb_to_record(?::jsonb) as u(set_region boolean, region_id text, currency_code text,
+             set_sales_channel boolean, sales_channel_id text, set_customer boolean, customer_id text, set_email boolean, email text,
+             set_locale boolean, locale text, set_metadata boolean, metadata jsonb, set_shipping boolean, shipping_address_id text,
+             set_billing boolean, billing_address_id text)
+         ),
+         replaced as (
+           delete from cart_address a using cur, u
+            where (u.set_shipping and a.id = cur.shipping_address_id) or (u.set_billing and a.id = cur.billing_address_id)
+         ),
+         added as (
+           insert into cart_address (id, created_at, updated_at, customer_id, company, first_name, last_name, address_1, address_2,
+             city, country_code, province, postal_code, phone, metadata)
+           select r.id, ?::timestamptz, ?::timestamptz, r.customer_id, r.company, r.first_name, r.last_name, r.address_1, r.address_2,
+             r.city, r.country_code, r.province, r.postal_code, r.phone, r.metadata
+             from cur, jsonb_to_recordset(?::jsonb) as r(id text, customer_id text, company text, first_name text, last_name text,
+               address_1 text, address_2 text, city text, country_code text, province text, postal_code text, phone text, metadata jsonb)
+         ),
+         changed as (
+           update cart c set
+             region_id = case when u.set_region then u.region_id else c.region_id end,
+             currency_code = coalesce(u.currency_code, c.currency_code),
+             sales_channel_id = case when u.set_sales_channel then u.sales_channel_id else c.sales_channel_id end,
+             customer_id = case when u.set_customer then u.customer_id else c.customer_id end,
+             email = case when u.set_email then u.email else c.email end,
+             locale = case when u.set_locale then u.locale else c.locale end,
+             metadata = case when u.set_metadata then u.metadata else c.metadata end,
+             shipping_address_id = case when u.set_shipping then u.shipping_address_id else c.shipping_address_id end,
+             billing_address_id = case when u.set_billing then u.billing_address_id else c.billing_address_id end,
+             updated_at = ?::timestamptz
+             from cur, u
+            where c.id = cur.id
+           returning u.set_region and u.region_id is distinct from cur.region_id as region_changed,
+             u.set_customer and u.customer_id is distinct from cur.customer_id as customer_changed
+         )
+         select region_changed, customer_changed from changed`,
+        [id, JSON.stringify(change), now, now, JSON.stringify([shipping, billing].filter((a) => a !== null)), now],
+      );
+      if (!row) throw SthenoError.notFound(`Cart id not found: ${id}`);
+      await this.events.recordNow(tx, CartEvents.UPDATED, { id });
+      if (row.region_changed) await this.events.recordNow(tx, CartEvents.REGION_UPDATED, { id });
+      if (row.customer_changed) await this.events.recordNow(tx, CartEvents.CUSTOMER_UPDATED, { id });
+      if (row.customer_changed && input.transferred) {
+        await this.events.recordNow(tx, CartEvents.CUSTOMER_TRANSFERRED, { id, customer_id: input.customer_id });
+      }
     });
   }
 
@@ -425,13 +488,5 @@ export class CartService {
       await tx.em.flush();
       return rows.map((r) => r.id);
     });
-  }
-
-  // ---- helpers -----------------------------------------------------------------------------
-
-  private async replaceAddress(tx: Context, currentId: string | null, input: AddressInput | null): Promise<string | null> {
-    if (currentId) await tx.em.nativeDelete(CartAddress, { id: currentId });
-    if (!input) return null;
-    return tx.em.create(CartAddress, addressData(input)).id;
   }
 }
