@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { LockMode } from '@mikro-orm/core';
 import Decimal from 'decimal.js';
 import { Context, inTransaction } from '../../framework/context/context';
+import { generateId } from '../../framework/database/ids';
 import { preparedQuery } from '../../framework/database/prepared';
 import { ErrorTypes, SthenoError } from '../../framework/errors/stheno-error';
 import { EventBus } from '../../framework/events/event-bus.service';
@@ -11,11 +12,11 @@ import { PaymentSession } from './entities/payment-session.entity';
 import { Payment } from './entities/payment.entity';
 import { Refund } from './entities/refund.entity';
 import { parseAmount } from './money';
-import { collectionState } from './payment-collection-state';
+import { type CollectionState, collectionState } from './payment-collection-state';
 import { PaymentViews } from './payment-views';
 import { PaymentProviderRegistry } from './providers/payment-provider-registry';
 import { ProviderCalls } from './provider-calls';
-import { PaymentEvents, PaymentSessionStatus, PaymentView, RefundPaymentInput, WebhookAction, WebhookActionAndData } from './payment.types';
+import { AuthorizePaymentOutput, PaymentEvents, PaymentSessionStatus, PaymentView, RefundPaymentInput, WebhookAction, WebhookActionAndData } from './payment.types';
 
 interface PaymentSums {
   captured: Decimal;
@@ -54,6 +55,33 @@ export class PaymentOperations {
   /** Recomputes the collection's amounts and status from its rows (flushes pending changes first). */
   async recompute(tx: Context, collection: PaymentCollection): Promise<void> {
     await tx.em.flush();
+    const state = await this.stateOf(tx, collection.id, collection.amount);
+    collection.authorized_amount = state.authorized_amount.toFixed();
+    collection.captured_amount = state.captured_amount.toFixed();
+    collection.refunded_amount = state.refunded_amount.toFixed();
+    collection.status = state.status;
+    if (state.completed && !collection.completed_at) collection.completed_at = new Date();
+    if (!state.completed) collection.completed_at = null;
+    await tx.em.flush();
+  }
+
+  /** `recompute` for a collection locked in plain SQL (no entity of it loaded): one UPDATE. */
+  private async recomputeRow(tx: Context, collection: { id: string; amount: string }): Promise<void> {
+    const state = await this.stateOf(tx, collection.id, collection.amount);
+    const now = new Date().toISOString();
+    await preparedQuery(
+      tx,
+      'stheno_payment_collection_state_write',
+      `update payment_collection
+          set authorized_amount = ?::numeric, captured_amount = ?::numeric, refunded_amount = ?::numeric, status = ?,
+              completed_at = case when ?::boolean then coalesce(completed_at, ?::timestamptz) end, updated_at = ?::timestamptz
+        where id = ?`,
+      [state.authorized_amount.toFixed(), state.captured_amount.toFixed(), state.refunded_amount.toFixed(), state.status, state.completed, now, now, collection.id],
+    );
+  }
+
+  /** The collection's amounts and status from its sessions and payments, read in one statement. */
+  private async stateOf(tx: Context, id: string, amount: Decimal.Value): Promise<CollectionState> {
     // plain SQL: a partial ORM load of sessions in the identity map made the next flush rewrite them; one statement for both
     const [{ sessions, payments }] = await preparedQuery<{
       sessions: Array<{ status: PaymentSessionStatus }>;
@@ -70,16 +98,9 @@ export class PaymentOperations {
              'captured', coalesce((select sum(c.amount) from capture c where c.payment_id = p.id and c.deleted_at is null), 0)::text,
              'refunded', coalesce((select sum(r.amount) from refund r where r.payment_id = p.id and r.deleted_at is null), 0)::text))
            from payment p where p.payment_collection_id = ? and p.deleted_at is null), '[]'::jsonb) as payments`,
-      [collection.id, collection.id],
+      [id, id],
     );
-    const state = collectionState({ amount: collection.amount, sessions, payments });
-    collection.authorized_amount = state.authorized_amount.toFixed();
-    collection.captured_amount = state.captured_amount.toFixed();
-    collection.refunded_amount = state.refunded_amount.toFixed();
-    collection.status = state.status;
-    if (state.completed && !collection.completed_at) collection.completed_at = new Date();
-    if (!state.completed) collection.completed_at = null;
-    await tx.em.flush();
+    return collectionState({ amount, sessions, payments });
   }
 
   // -------------------------------------------------------------------------------------------
@@ -92,33 +113,117 @@ export class PaymentOperations {
    */
   async authorize(ctx: Context, sessionId: string, context?: Record<string, unknown>, collectionId?: string): Promise<PaymentView> {
     const joined = ctx.em.isInTransaction();
-    // the session is read before the lock unless the collection to lock is known already
-    const readFirst = !(joined && collectionId);
-    const found = readFirst ? await ctx.em.findOne(PaymentSession, { id: sessionId }, { refresh: true }) : null;
-    if (readFirst && (!found || (collectionId && found.payment_collection_id !== collectionId))) {
+    if (joined && collectionId) return this.authorizeLocked(ctx, sessionId, collectionId, context);
+    const found = await ctx.em.findOne(PaymentSession, { id: sessionId }, { refresh: true });
+    if (!found || (collectionId && found.payment_collection_id !== collectionId)) {
       throw SthenoError.notFound(`Payment session with id: ${sessionId} was not found`);
     }
-    // inside a caller's transaction (the cart completion), which holds its locks through the provider call
-    // anyway: lock the collection now, so the payment is looked for once, under the lock, and the session
-    // checked as it is under the lock (one replaced meanwhile is gone)
-    const lockedFirst = joined ? await this.lockCollection(ctx, collectionId ?? found!.payment_collection_id) : null;
+    // inside a caller's transaction, which holds its locks through the provider call anyway: lock the
+    // collection now, so the payment is looked for once, under the lock, and the session checked as it
+    // is under the lock (one replaced meanwhile is gone)
+    const lockedFirst = joined ? await this.lockCollection(ctx, found.payment_collection_id) : null;
     const session = lockedFirst
       ? await ctx.em.findOne(PaymentSession, { id: sessionId, payment_collection_id: lockedFirst.id }, { refresh: true })
       : found;
     if (!session) throw SthenoError.notFound(`Payment session with id: ${sessionId} was not found`);
     const existing = await this.paymentOfSession(ctx, sessionId);
     if (existing) return existing;
-    if (!['pending', 'requires_more', 'error'].includes(session.status)) {
-      throw SthenoError.notAllowed(`Payment session ${sessionId} has status ${session.status} and cannot be authorized`);
-    }
-    const provider = this.registry.get(session.provider_id);
-    const result = await this.calls.authorize(provider, {
+    assertAuthorizable(sessionId, session.status);
+    const result = await this.calls.authorize(this.registry.get(session.provider_id), {
       amount: new Decimal(session.amount).toFixed(),
       currency_code: session.currency_code,
       data: session.data,
       context: { ...session.context, ...(context ?? {}) },
     });
+    return this.recordOutcome(ctx, session, lockedFirst, result);
+  }
 
+  /**
+   * `authorize` in the caller's transaction for a session of a known collection: the cart
+   * completion's path, in plain SQL (no entity loaded or flushed). Locks the collection, then reads
+   * the session and whether it has a payment under the lock; an authorization is recorded in one
+   * statement (session authorized, payment inserted) and the collection's state in two. A refusal
+   * or an immediate capture by the provider takes the entity path (`recordOutcome`).
+   */
+  private async authorizeLocked(tx: Context, sessionId: string, collectionId: string, context?: Record<string, unknown>): Promise<PaymentView> {
+    const [collection] = await preparedQuery<{ id: string; amount: string }>(
+      tx,
+      'stheno_payment_collection_lock',
+      `select id, amount::text as amount from payment_collection where id = ? and deleted_at is null for update`,
+      [collectionId],
+    );
+    if (!collection) throw SthenoError.notFound(`Payment collection with id: ${collectionId} was not found`);
+    // read after the lock, in its own statement: it sees what the transaction the lock waited for wrote
+    const [session] = await preparedQuery<{
+      id: string;
+      status: PaymentSessionStatus;
+      amount: string;
+      currency_code: string;
+      provider_id: string;
+      data: Record<string, unknown>;
+      context: Record<string, unknown> | null;
+      paid: boolean;
+    }>(
+      tx,
+      'stheno_payment_session_under_lock',
+      `select s.id, s.status, s.amount::text as amount, s.currency_code, s.provider_id, s.data, s.context,
+              exists (select 1 from payment p where p.payment_session_id = s.id and p.deleted_at is null) as paid
+         from payment_session s
+        where s.id = ? and s.payment_collection_id = ? and s.deleted_at is null`,
+      [sessionId, collectionId],
+    );
+    if (!session) throw SthenoError.notFound(`Payment session with id: ${sessionId} was not found`);
+    if (session.paid) {
+      const existing = await this.paymentOfSession(tx, sessionId);
+      if (existing) return existing;
+    }
+    assertAuthorizable(sessionId, session.status);
+    const result = await this.calls.authorize(this.registry.get(session.provider_id), {
+      amount: new Decimal(session.amount).toFixed(),
+      currency_code: session.currency_code,
+      data: session.data,
+      context: { ...session.context, ...(context ?? {}) },
+    });
+    if (result.status !== 'authorized') {
+      // already locked: taking the lock again does not wait
+      const locked = await this.lockCollection(tx, collectionId);
+      const entity = await tx.em.findOneOrFail(PaymentSession, { id: sessionId }, { refresh: true });
+      return this.recordOutcome(tx, entity, locked, result);
+    }
+    const now = new Date().toISOString();
+    const [payment] = await preparedQuery<Omit<Payment, 'created_at' | 'updated_at'> & { created_at: string; updated_at: string }>(
+      tx,
+      'stheno_payment_authorized',
+      `with s as (
+         update payment_session set status = 'authorized', authorized_at = ?::timestamptz, updated_at = ?::timestamptz,
+                data = coalesce(?::jsonb, data)
+          where id = ?
+          returning id, amount, currency_code, provider_id, data, payment_collection_id
+       )
+       insert into payment (id, created_at, updated_at, amount, currency_code, provider_id, data, payment_collection_id, payment_session_id, metadata)
+       select ?, ?::timestamptz, ?::timestamptz, s.amount, s.currency_code, s.provider_id, s.data, s.payment_collection_id, s.id, null from s
+       returning id, amount::text as amount, currency_code, provider_id, data, payment_collection_id, payment_session_id, metadata,
+                 captured_at, canceled_at, deleted_at, created_at, updated_at`,
+      [now, now, result.data ? JSON.stringify(result.data) : null, sessionId, generateId(Payment.idPrefix), now, now],
+    );
+    await this.recomputeRow(tx, collection);
+    const view = this.views.createdPayment({ ...payment, created_at: new Date(payment.created_at), updated_at: new Date(payment.updated_at) }, []);
+    this.remember(view);
+    return view;
+  }
+
+  /**
+   * Records what the provider answered for `session` (an entity, read under the collection's lock
+   * when `lockedFirst` is given): a refusal marks the session and throws; an authorization or a
+   * capture marks it and creates the payment (and its capture).
+   */
+  private async recordOutcome(
+    ctx: Context,
+    session: PaymentSession,
+    lockedFirst: PaymentCollection | null,
+    result: AuthorizePaymentOutput,
+  ): Promise<PaymentView> {
+    const sessionId = session.id;
     if (result.status !== 'authorized' && result.status !== 'captured') {
       const status = result.status === 'pending' ? 'pending' : result.status === 'requires_more' ? 'requires_more' : 'error';
       await inTransaction(ctx, async (tx) => {
@@ -391,4 +496,11 @@ export class PaymentOperations {
 /** Who captured or refunded: a user or API key, as Medusa's `created_by`. */
 function actorOf(ctx: Context): string | null {
   return ctx.actor && ctx.actor.type !== 'system' ? ctx.actor.id : null;
+}
+
+/** Only a session still open can be authorized. */
+function assertAuthorizable(sessionId: string, status: PaymentSessionStatus): void {
+  if (!['pending', 'requires_more', 'error'].includes(status)) {
+    throw SthenoError.notAllowed(`Payment session ${sessionId} has status ${status} and cannot be authorized`);
+  }
 }

@@ -351,6 +351,42 @@ describe('Complete cart', () => {
     expect(after.orders).toBe(before.orders + 1);
   });
 
+  it("records the provider's authorization on the session, the payment and the collection, and a capture at authorization with its capture", async () => {
+    const paymentRows = async (collectionId: string) => ({
+      collection: (await sql(`select status, amount::text, authorized_amount::text, captured_amount::text, completed_at is not null as completed, (extract(epoch from updated_at) * 1000000)::bigint::text as updated from payment_collection where id = ?`, [collectionId]))[0],
+      sessions: await sql(`select id, status, authorized_at is not null as authorized, data from payment_session where payment_collection_id = ? and deleted_at is null`, [collectionId]),
+      payments: await sql(`select id, amount::text, currency_code, provider_id, data, payment_session_id, captured_at is not null as captured from payment where payment_collection_id = ?`, [collectionId]),
+      captures: await sql(`select c.amount::text from capture c join payment p on p.id = c.payment_id where p.payment_collection_id = ?`, [collectionId]),
+    });
+
+    const cart = await readyCart({ provider: 'pp_recording_test' });
+    const before = await paymentRows(cart.collectionId!);
+    const res = await complete(cart.id).expect(200);
+    const rows = await paymentRows(cart.collectionId!);
+    const [session] = rows.sessions;
+    const data = { ...before.sessions[0].data, authorized: true };
+    expect(session).toEqual({ id: before.sessions[0].id, status: 'authorized', authorized: true, data });
+    expect(rows.payments).toEqual([
+      { id: expect.stringMatching(/^pay_/), amount: before.collection.amount, currency_code: 'eur', provider_id: 'pp_recording_test', data, payment_session_id: session.id, captured: false },
+    ]);
+    expect(rows.collection).toMatchObject({ status: 'authorized', authorized_amount: before.collection.amount, captured_amount: '0.000000', completed: false });
+    expect(BigInt(rows.collection.updated)).toBeGreaterThan(BigInt(before.collection.updated));
+    expect(rows.captures).toEqual([]);
+    expect(res.body.order.payment_collections).toEqual([expect.objectContaining({ id: cart.collectionId, status: 'authorized', authorized_amount: cart.total })]);
+
+    // a provider that captures at authorization: the payment is captured and the collection paid
+    const paid = await readyCart({ provider: 'pp_recording_test' });
+    recording.captureNextAuthorization();
+    const captured = await complete(paid.id).expect(200);
+    expect(captured.body).toMatchObject({ type: 'order', order: { payment_status: 'captured' } });
+    const after = await paymentRows(paid.collectionId!);
+    expect(after.sessions).toEqual([expect.objectContaining({ status: 'captured', authorized: true })]);
+    expect(after.payments).toEqual([expect.objectContaining({ captured: true })]);
+    expect(after.captures).toEqual([{ amount: after.collection.amount }]);
+    expect(after.collection).toMatchObject({ status: 'completed', captured_amount: after.collection.amount, completed: true });
+    expect(await sql(`select count(*)::int as n from event_outbox where name = 'payment.captured' and data->>'id' = ?`, [after.payments[0].id])).toEqual([{ n: 1 }]);
+  });
+
   it('a failure after the order insert persists nothing and cancels the authorization with the provider', async () => {
     const cart = await readyCart({ provider: 'pp_recording_test', promotion: true, lines: [[c.ids.shirtS, 1]] });
     const before = await footprint();
