@@ -163,7 +163,8 @@ export function createPaymentSessionFlow(services: CartFlowServices) {
     const notFound = () => SthenoError.notFound(`Payment collection with id: ${input.collectionId} was not found`);
     const cartId = await services.cartCollections.cartOf(ctx, input.collectionId);
     if (!cartId) throw notFound();
-    const cart = await services.carts.retrieveForUpdate(ctx, cartId);
+    // the owner, region and completion are all this step needs of the cart, read as the lock leaves them
+    const cart = await services.carts.lockHeader(ctx, cartId);
     if (cart.customer_id && input.caller.customer_id && cart.customer_id !== input.caller.customer_id) throw notFound();
     if (cart.completed_at) throw SthenoError.invalidData(`Cart ${cart.id} is already completed.`);
     const providers = cart.region_id ? await services.payments.providersForRegion(ctx, cart.region_id) : [];

@@ -32,6 +32,14 @@ import {
 } from './entities/shipping-method.entity';
 
 export type * from './cart.types';
+
+/** Who owns a cart, its region and whether it is completed (`lockHeader`). */
+export interface CartHeader {
+  id: string;
+  region_id: string | null;
+  customer_id: string | null;
+  completed_at: Date | string | null;
+}
 export { CartEvents } from './cart.types';
 /** The cart's one-statement read, for read models that add to it (`src/reads/cart-state`). */
 export { CART_SQL, cartFromRow, type CartRow } from './cart-loader';
@@ -155,6 +163,23 @@ export class CartService {
   async lock(ctx: Context, id: string): Promise<void> {
     if (!ctx.em.isInTransaction()) throw SthenoError.unexpectedState('lock needs an open transaction');
     if (!(await lockCart(ctx, id))) throw SthenoError.notFound(`Cart id not found: ${id}`);
+  }
+
+  /**
+   * Locks the cart row (`FOR UPDATE`) until the open transaction ends and answers its owner, region
+   * and completion, as they are once locked: for a step that needs nothing else of the cart (the
+   * payment session). One statement; not_found when there is no such cart.
+   */
+  async lockHeader(ctx: Context, id: string): Promise<CartHeader> {
+    if (!ctx.em.isInTransaction()) throw SthenoError.unexpectedState('lockHeader needs an open transaction');
+    const [row] = await preparedQuery<CartHeader>(
+      ctx,
+      'stheno_cart_lock_header',
+      `select id, region_id, customer_id, completed_at from cart where id = ? and deleted_at is null for update`,
+      [id],
+    );
+    if (!row) throw SthenoError.notFound(`Cart id not found: ${id}`);
+    return row;
   }
 
   /** Like `retrieve`, but the cart row stays locked (`FOR UPDATE`) until the open transaction ends. */
