@@ -116,9 +116,9 @@ async function addLines(
     .map((m, index) => ({ m, price: prices[index] }))
     .filter(({ m }) => !m.existingId)
     .map(({ m, price }) => snapshotLine(variants.get(m.variantId)!, m.quantity, price, m.metadata));
-  // adding to existing lines only: the update answers the cart as changed, so it is not read again
-  const changed = await services.carts.updateLineItems(ctx, cart.id, updates, creates.length ? undefined : cart);
-  await services.carts.addLineItems(ctx, cart.id, creates);
+  // the writes answer the cart as changed (lines and totals), so it is not read again
+  const updated = await services.carts.updateLineItems(ctx, cart.id, updates, cart);
+  const changed = creates.length ? await services.carts.addLineItemsTo(ctx, updated ?? cart, creates) : updated;
   // every variant of the cart's lines, as read for the change: the response shows them without reading again
   return { variants, changed };
 }

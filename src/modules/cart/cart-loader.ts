@@ -199,6 +199,22 @@ export function withChangedLines(cart: CartView, lines: Json[]): CartView | null
   return cartFromRow({ ...row, items });
 }
 
+/**
+ * The cart `cart` with `lines` (new rows of `cart_line_item` as `LINE_ROW_JSON` returns them) added,
+ * without adjustments or tax lines yet, in the order `CART_SQL` reads lines (created_at, id), every
+ * total computed again. Null when `cart` was not built by this loader: the caller reads the cart
+ * instead.
+ */
+export function withAddedLines(cart: CartView, lines: Json[]): CartView | null {
+  const row = rowOfView.get(cart);
+  if (!row) return null;
+  const added: Json[] = lines.map((line) => ({ ...line, adjustments: [], tax_lines: [] }));
+  const time = (item: Json) => Date.parse(item.created_at as string);
+  const id = (item: Json) => item.id as string;
+  const items = [...row.items, ...added].sort((a, b) => time(a) - time(b) || (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0));
+  return cartFromRow({ ...row, items });
+}
+
 /** A row of `CART_SQL` as a CartView with every total. */
 export function cartFromRow(row: CartRow): CartView {
   const items = row.items as Array<Json & { adjustments: Json[]; tax_lines: Json[] }>;

@@ -5,7 +5,7 @@ import { SthenoError } from '../../framework/errors/stheno-error';
 import { generateId } from '../../framework/database/ids';
 import { preparedQuery } from '../../framework/database/prepared';
 import { EventBus } from '../../framework/events/event-bus.service';
-import { LINE_ROW_JSON, loadCart, lockCart, withChangedLines } from './cart-loader';
+import { LINE_ROW_JSON, loadCart, lockCart, withAddedLines, withChangedLines } from './cart-loader';
 import {
   AddressInput,
   CartEvents,
@@ -54,6 +54,14 @@ function addressData(input: AddressInput): RequiredEntityData<CartAddress> {
   if (typeof data.country_code === 'string') data.country_code = data.country_code.toLowerCase();
   return data as RequiredEntityData<CartAddress>;
 }
+
+/** The columns a new line is inserted with (the others keep their defaults). */
+const LINE_COLUMNS = [
+  'id', 'created_at', 'updated_at', 'cart_id', 'title', 'subtitle', 'thumbnail', 'quantity', 'variant_id', 'product_id', 'product_title',
+  'product_description', 'product_subtitle', 'product_type', 'product_type_id', 'product_collection', 'product_handle', 'variant_sku',
+  'variant_barcode', 'variant_title', 'variant_option_values', 'requires_shipping', 'is_discountable', 'is_giftcard', 'is_tax_inclusive',
+  'is_custom_price', 'compare_at_unit_price', 'unit_price', 'metadata',
+].join(', ');
 
 const rate = (value: number | string): string => String(value);
 
@@ -327,25 +335,47 @@ export class CartService {
 
   /** Adds lines to the cart; returns their ids in input order. */
   async addLineItems(ctx: Context, cartId: string, items: LineItemInput[]): Promise<string[]> {
+    return (await this.insertLines(ctx, cartId, items)).map((line) => line.id as string);
+  }
+
+  /**
+   * `addLineItems` for a flow that read the cart as `loaded` in this transaction after locking it:
+   * answers the cart with the new lines (totals included) without reading it again; null when it
+   * cannot (`loaded` not built by the cart loader).
+   */
+  async addLineItemsTo(ctx: Context, loaded: CartView, items: LineItemInput[]): Promise<CartView | null> {
+    return withAddedLines(loaded, await this.insertLines(ctx, loaded.id, items));
+  }
+
+  /** One INSERT for the new lines (plain SQL: this is a first add to cart's write); their rows, in input order. */
+  private async insertLines(ctx: Context, cartId: string, items: LineItemInput[]): Promise<Array<Record<string, unknown>>> {
     if (!items.length) return [];
-    return inTransaction(ctx, async (tx) => {
-      const rows = items.map((item) =>
-        tx.em.create(CartLineItem, {
-          ...item,
-          cart_id: cartId,
-          compare_at_unit_price: item.compare_at_unit_price ?? null,
-          variant_option_values: item.variant_option_values ?? null,
-          requires_shipping: item.requires_shipping ?? true,
-          is_discountable: item.is_discountable ?? true,
-          is_giftcard: item.is_giftcard ?? false,
-          is_tax_inclusive: item.is_tax_inclusive ?? false,
-          is_custom_price: item.is_custom_price ?? false,
-          metadata: item.metadata ?? null,
-        }),
-      );
-      await tx.em.flush();
-      return rows.map((r) => r.id);
-    });
+    const now = new Date().toISOString();
+    const rows = items.map((item) => ({
+      ...item,
+      id: generateId(CartLineItem.idPrefix),
+      created_at: now,
+      updated_at: now,
+      cart_id: cartId,
+      compare_at_unit_price: item.compare_at_unit_price ?? null,
+      variant_option_values: item.variant_option_values ?? null,
+      requires_shipping: item.requires_shipping ?? true,
+      is_discountable: item.is_discountable ?? true,
+      is_giftcard: item.is_giftcard ?? false,
+      is_tax_inclusive: item.is_tax_inclusive ?? false,
+      is_custom_price: item.is_custom_price ?? false,
+      metadata: item.metadata ?? null,
+    }));
+    const inserted = await preparedQuery<{ line: Record<string, unknown> }>(
+      ctx,
+      'stheno_cart_line_insert',
+      `insert into cart_line_item as i (${LINE_COLUMNS})
+       select ${LINE_COLUMNS} from jsonb_populate_recordset(null::cart_line_item, ?::jsonb)
+       returning ${LINE_ROW_JSON} as line`,
+      [JSON.stringify(rows)],
+    );
+    const byId = new Map(inserted.map(({ line }) => [line.id as string, line]));
+    return rows.map((row) => byId.get(row.id)!);
   }
 
   /** Changes one line of the cart; not_found when the line is not the cart's. See `updateLineItems` for `loaded`. */

@@ -342,4 +342,21 @@ describe('Store carts', () => {
     // is one more); the view reads nothing (the variants, links and region come from the change)
     expect(add.length).toBe(7);
   });
+
+  it('answers an add of a new line with the cart as a later read shows it, without reading the cart again', async () => {
+    const counter = new StatementCounter(t.app);
+    const routeOnly = async (run: () => Promise<unknown>) => (await counter.record(run)).filter((s) => !s.includes('event_outbox'));
+    const cart = await newCart();
+    await addLine(cart.id, c.ids.mugVariant, 2).expect(200);
+    let added: Body = {};
+    const statements = await routeOnly(async () => (added = (await addLine(cart.id, c.ids.shirtS, 1).expect(200)).body.cart));
+    // as the add to an existing line: the insert answers the new line, so the cart is read once, before it
+    expect(statements.length).toBe(7);
+    expect(statements.filter((s) => s.includes('to_jsonb(c) as cart'))).toHaveLength(1);
+    expect(added.items.map((i: Body) => [i.variant_id, i.quantity])).toEqual([
+      [c.ids.mugVariant, 2],
+      [c.ids.shirtS, 1],
+    ]);
+    expect(added).toEqual((await store('get', `/store/carts/${cart.id}`).expect(200)).body.cart);
+  });
 });
