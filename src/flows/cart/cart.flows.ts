@@ -77,6 +77,7 @@ async function addLines(
   ctx: Context,
   cart: CartView,
   requests: LineRequest[],
+  options: { recordUpdated?: boolean } = {},
 ): Promise<{ variants: Map<string, VariantForCart>; changed: CartView | null }> {
   if (!requests.length) return { variants: new Map(), changed: cart };
   const facts = await sellableVariants(ctx, cart, requests.map((r) => r.variant_id), cart.items.map((i) => i.variant_id));
@@ -117,8 +118,10 @@ async function addLines(
     .filter(({ m }) => !m.existingId)
     .map(({ m, price }) => snapshotLine(variants.get(m.variantId)!, m.quantity, price, m.metadata));
   // the writes answer the cart as changed (lines and totals), so it is not read again
-  const updated = await services.carts.updateLineItems(ctx, cart.id, updates, cart);
-  const changed = creates.length ? await services.carts.addLineItemsTo(ctx, updated ?? cart, creates) : updated;
+  // the first write records the request's cart.updated when asked (the update writes only when there are updates)
+  const event = { recordUpdated: options.recordUpdated ?? false };
+  const updated = await services.carts.updateLineItems(ctx, cart.id, updates, cart, updates.length ? event : {});
+  const changed = creates.length ? await services.carts.addLineItemsTo(ctx, updated ?? cart, creates, updates.length ? {} : event) : updated;
   // every variant of the cart's lines, as read for the change: the response shows them without reading again
   return { variants, changed };
 }
@@ -174,9 +177,9 @@ export function createCartFlow(services: CartFlowServices) {
 export function addLineItemsFlow(services: CartFlowServices) {
   const add = createStep('add-line-items', async (input: { cartId: string; items: LineRequest[]; caller: StorefrontCaller }, ctx) => {
     const state = await openCartState(services, ctx, input.cartId, input.caller);
-    const { variants: catalog, changed } = await addLines(services, ctx, state.cart, input.items);
+    // cart.updated is recorded by the lines' write
+    const { variants: catalog, changed } = await addLines(services, ctx, state.cart, input.items, { recordUpdated: true });
     const { cart: refreshed } = await refreshCart(services, ctx, changed ? { ...state, cart: changed } : state.cart.id);
-    await services.carts.recordUpdated(ctx, state.cart.id);
     return { cart: refreshed, catalog };
   });
   return createFlow('add-to-cart', async (run, input: { cartId: string; items: LineRequest[]; caller: StorefrontCaller }) => run(add, input));
@@ -192,6 +195,7 @@ export function updateLineItemFlow(services: CartFlowServices) {
     let changed: CartView | null = null;
     if (input.data.quantity === 0) {
       await services.carts.removeLineItems(ctx, cart.id, [line.id]);
+      await services.carts.recordUpdated(ctx, cart.id);
     } else {
       const change: { quantity: number; metadata?: Record<string, unknown> | null } = { quantity: input.data.quantity };
       if (input.data.metadata !== undefined) change.metadata = input.data.metadata;
@@ -202,10 +206,10 @@ export function updateLineItemFlow(services: CartFlowServices) {
         assertStock(facts, after, [line.variant_id]);
         Object.assign(change, price);
       }
-      changed = await services.carts.updateLineItem(ctx, cart.id, line.id, change, cart);
+      // records cart.updated in the same statement
+      changed = await services.carts.updateLineItem(ctx, cart.id, line.id, change, cart, { recordUpdated: true });
     }
     const { cart: refreshed } = await refreshCart(services, ctx, changed ? { ...state, cart: changed } : cart.id);
-    await services.carts.recordUpdated(ctx, cart.id);
     return refreshed;
   });
   return createFlow('update-line-item-in-cart', async (run, input: Input) => run(update, input));

@@ -13,6 +13,15 @@ function metadataOf(ctx: Context): Record<string, unknown> {
 }
 
 /**
+ * A data-modifying CTE that records events inside a caller's plain-SQL write (`with ${OUTBOX_CTE}
+ * update …`), so an event costs no statement of its own. Its one parameter is `EventBus.outboxRows`
+ * (an empty list records nothing).
+ */
+export const OUTBOX_CTE = `recorded_events as (
+  insert into event_outbox (id, name, data, metadata)
+  select e.id, e.name, e.data, e.metadata from jsonb_to_recordset(?::jsonb) as e(id text, name text, data jsonb, metadata jsonb))`;
+
+/**
  * Records domain events into the outbox through the caller's EntityManager, so the event is written
  * by the same flush/transaction as the change it describes. Nothing is published here: the relay
  * picks the row up only after it has committed.
@@ -41,6 +50,13 @@ export class EventBus {
       JSON.stringify(metadataOf(ctx)),
     ]);
     return id;
+  }
+
+  /** The events as `OUTBOX_CTE` records them, in the caller's statement (its parameter). */
+  outboxRows(ctx: Context, events: Array<{ name: string; data: Record<string, unknown> }>): string {
+    if (!events.length) return '[]';
+    const metadata = metadataOf(ctx);
+    return JSON.stringify(events.map((e) => ({ id: generateId('evt'), name: e.name, data: e.data, metadata })));
   }
 
   recordMany(ctx: Context, events: Array<{ name: string; data: Record<string, unknown> }>): OutboxEvent[] {

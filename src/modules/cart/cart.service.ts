@@ -4,7 +4,7 @@ import { Context, inTransaction } from '../../framework/context/context';
 import { SthenoError } from '../../framework/errors/stheno-error';
 import { generateId } from '../../framework/database/ids';
 import { preparedQuery } from '../../framework/database/prepared';
-import { EventBus } from '../../framework/events/event-bus.service';
+import { EventBus, OUTBOX_CTE } from '../../framework/events/event-bus.service';
 import { LINE_ROW_JSON, loadCart, lockCart, withAddedLines, withChangedLines } from './cart-loader';
 import {
   AddressInput,
@@ -32,6 +32,11 @@ import {
 } from './entities/shipping-method.entity';
 
 export type * from './cart.types';
+
+/** Options of a line write: `recordUpdated` records the request's `cart.updated` in the write's statement (no statement of its own). */
+export interface LineWriteOptions {
+  recordUpdated?: boolean;
+}
 
 /** Who owns a cart, its region and whether it is completed (`lockHeader`). */
 export interface CartHeader {
@@ -316,6 +321,11 @@ export class CartService {
     });
   }
 
+  /** `cart.updated` for `OUTBOX_CTE` when the write records it, else nothing. */
+  private updatedEvent(ctx: Context, cartId: string, options: LineWriteOptions): string {
+    return this.events.outboxRows(ctx, options.recordUpdated ? [{ name: CartEvents.UPDATED, data: { id: cartId } }] : []);
+  }
+
   /** Records `cart.updated` for a change made through the line/method setters (one per request). */
   async recordUpdated(ctx: Context, id: string): Promise<void> {
     await this.events.recordNow(ctx, CartEvents.UPDATED, { id });
@@ -343,12 +353,12 @@ export class CartService {
    * answers the cart with the new lines (totals included) without reading it again; null when it
    * cannot (`loaded` not built by the cart loader).
    */
-  async addLineItemsTo(ctx: Context, loaded: CartView, items: LineItemInput[]): Promise<CartView | null> {
-    return withAddedLines(loaded, await this.insertLines(ctx, loaded.id, items));
+  async addLineItemsTo(ctx: Context, loaded: CartView, items: LineItemInput[], options: LineWriteOptions = {}): Promise<CartView | null> {
+    return withAddedLines(loaded, await this.insertLines(ctx, loaded.id, items, options));
   }
 
   /** One INSERT for the new lines (plain SQL: this is a first add to cart's write); their rows, in input order. */
-  private async insertLines(ctx: Context, cartId: string, items: LineItemInput[]): Promise<Array<Record<string, unknown>>> {
+  private async insertLines(ctx: Context, cartId: string, items: LineItemInput[], options: LineWriteOptions = {}): Promise<Array<Record<string, unknown>>> {
     if (!items.length) return [];
     const now = new Date().toISOString();
     const rows = items.map((item) => ({
@@ -369,18 +379,19 @@ export class CartService {
     const inserted = await preparedQuery<{ line: Record<string, unknown> }>(
       ctx,
       'stheno_cart_line_insert',
-      `insert into cart_line_item as i (${LINE_COLUMNS})
+      `with ${OUTBOX_CTE}
+       insert into cart_line_item as i (${LINE_COLUMNS})
        select ${LINE_COLUMNS} from jsonb_populate_recordset(null::cart_line_item, ?::jsonb)
        returning ${LINE_ROW_JSON} as line`,
-      [JSON.stringify(rows)],
+      [this.updatedEvent(ctx, cartId, options), JSON.stringify(rows)],
     );
     const byId = new Map(inserted.map(({ line }) => [line.id as string, line]));
     return rows.map((row) => byId.get(row.id)!);
   }
 
   /** Changes one line of the cart; not_found when the line is not the cart's. See `updateLineItems` for `loaded`. */
-  async updateLineItem(ctx: Context, cartId: string, itemId: string, update: LineItemUpdate, loaded?: CartView): Promise<CartView | null> {
-    return this.updateLineItems(ctx, cartId, [{ id: itemId, ...update }], loaded);
+  async updateLineItem(ctx: Context, cartId: string, itemId: string, update: LineItemUpdate, loaded?: CartView, options: LineWriteOptions = {}): Promise<CartView | null> {
+    return this.updateLineItems(ctx, cartId, [{ id: itemId, ...update }], loaded, options);
   }
 
   /**
@@ -388,7 +399,13 @@ export class CartService {
    * the cart as read in this transaction after locking it, answers the cart as changed (totals
    * included) without reading it again; null when it cannot, or without `loaded`.
    */
-  async updateLineItems(ctx: Context, cartId: string, updates: Array<LineItemUpdate & { id: string }>, loaded?: CartView): Promise<CartView | null> {
+  async updateLineItems(
+    ctx: Context,
+    cartId: string,
+    updates: Array<LineItemUpdate & { id: string }>,
+    loaded?: CartView,
+    options: LineWriteOptions = {},
+  ): Promise<CartView | null> {
     if (!updates.length) return loaded ?? null;
     // one UPDATE for all of them (plain SQL: this is every add to cart's write); a line of another cart matches nothing
     return inTransaction(ctx, async (tx) => {
@@ -405,7 +422,8 @@ export class CartService {
       const updated = await preparedQuery<{ id: string; line: Record<string, unknown> }>(
         tx,
         'stheno_cart_line_update',
-        `update cart_line_item i set
+        `with ${OUTBOX_CTE}
+         update cart_line_item i set
             quantity = coalesce(u.quantity, i.quantity),
             unit_price = coalesce(u.unit_price, i.unit_price),
             compare_at_unit_price = case when u.set_compare_at then u.compare_at_unit_price else i.compare_at_unit_price end,
@@ -416,7 +434,7 @@ export class CartService {
             compare_at_unit_price numeric, is_tax_inclusive boolean, set_metadata boolean, metadata jsonb)
          where i.id = u.id and i.cart_id = ? and i.deleted_at is null
          returning i.id, ${LINE_ROW_JSON} as line`,
-        [new Date().toISOString(), JSON.stringify(rows), cartId],
+        [this.updatedEvent(tx, cartId, options), new Date().toISOString(), JSON.stringify(rows), cartId],
       );
       const found = new Set(updated.map((r) => r.id));
       const missing = updates.find((u) => !found.has(u.id));
