@@ -81,18 +81,15 @@ export function addShippingMethodFlow(services: CartFlowServices) {
       return !current || current.shipping_profile_id === option.shipping_profile_id;
     });
     await services.carts.removeShippingMethods(ctx, cart.id, replaced.map((m) => m.id));
-    await services.carts.addShippingMethods(ctx, cart.id, [
-      {
-        name: option.name,
-        amount: new Decimal(price.amount).toFixed(),
-        is_tax_inclusive: price.is_tax_inclusive,
-        shipping_option_id: option.id,
-        data,
-      },
-    ]);
+    // the insert records cart.updated too
+    await services.carts.addShippingMethods(
+      ctx,
+      cart.id,
+      [{ name: option.name, amount: new Decimal(price.amount).toFixed(), is_tax_inclusive: price.is_tax_inclusive, shipping_option_id: option.id, data }],
+      { recordUpdated: true },
+    );
     // the options were just listed for this cart's address, channel, region and currency
     const { cart: refreshed } = await refreshCart(services, ctx, cart.id, { availableOptions: listed });
-    await services.carts.recordUpdated(ctx, cart.id);
     return refreshed;
   });
   return createFlow('add-shipping-method-to-cart', async (run, input: Input) => run(add, input));

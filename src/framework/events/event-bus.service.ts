@@ -52,11 +52,14 @@ export class EventBus {
     return id;
   }
 
-  /** The events as `OUTBOX_CTE` records them, in the caller's statement (its parameter). */
-  outboxRows(ctx: Context, events: Array<{ name: string; data: Record<string, unknown> }>): string {
+  /**
+   * The events as `OUTBOX_CTE` records them in the caller's statement (its parameter): each with its
+   * id and metadata, and any other field given (for a statement that picks among them).
+   */
+  outboxRows(ctx: Context, events: Array<{ name: string; data: Record<string, unknown>; [field: string]: unknown }>): string {
     if (!events.length) return '[]';
     const metadata = metadataOf(ctx);
-    return JSON.stringify(events.map((e) => ({ id: generateId('evt'), name: e.name, data: e.data, metadata })));
+    return JSON.stringify(events.map((e) => ({ ...e, id: generateId('evt'), metadata })));
   }
 
   recordMany(ctx: Context, events: Array<{ name: string; data: Record<string, unknown> }>): OutboxEvent[] {

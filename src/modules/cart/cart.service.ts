@@ -33,8 +33,8 @@ import {
 
 export type * from './cart.types';
 
-/** Options of a line write: `recordUpdated` records the request's `cart.updated` in the write's statement (no statement of its own). */
-export interface LineWriteOptions {
+/** Options of a line or shipping-method write: `recordUpdated` records the request's `cart.updated` in the write's statement (no statement of its own). */
+export interface CartWriteOptions {
   recordUpdated?: boolean;
 }
 
@@ -59,6 +59,12 @@ function addressData(input: AddressInput): RequiredEntityData<CartAddress> {
   if (typeof data.country_code === 'string') data.country_code = data.country_code.toLowerCase();
   return data as RequiredEntityData<CartAddress>;
 }
+
+/** The columns a new address is inserted with. */
+const ADDRESS_COLUMNS = ['id', 'created_at', 'updated_at', ...ADDRESS_FIELDS].join(', ');
+
+/** The columns a new shipping method is inserted with (the others keep their defaults). */
+const METHOD_COLUMNS = 'id, created_at, updated_at, cart_id, name, description, amount, is_tax_inclusive, shipping_option_id, data, metadata';
 
 /** The columns a new line is inserted with (the others keep their defaults). */
 const LINE_COLUMNS = [
@@ -212,32 +218,48 @@ export class CartService {
 
   /** Creates the cart (and its addresses); records `cart.created`. Returns the id. */
   async create(ctx: Context, input: CreateCartInput): Promise<string> {
-    return inTransaction(ctx, async (tx) => {
-      const cart = tx.em.create(Cart, {
-        region_id: input.region_id,
-        currency_code: input.currency_code.toLowerCase(),
-        sales_channel_id: input.sales_channel_id,
-        customer_id: input.customer_id ?? null,
-        email: input.email ?? null,
-        locale: input.locale ?? null,
-        metadata: input.metadata ?? null,
-      });
-      if (input.shipping_address) cart.shipping_address_id = tx.em.create(CartAddress, addressData(input.shipping_address)).id;
-      if (input.billing_address) cart.billing_address_id = tx.em.create(CartAddress, addressData(input.billing_address)).id;
-      this.events.record(tx, CartEvents.CREATED, { id: cart.id });
-      await tx.em.flush();
-      return cart.id;
-    });
+    const id = generateId(Cart.idPrefix);
+    const now = new Date().toISOString();
+    const address = (given: AddressInput | null | undefined) =>
+      given ? { id: generateId(CartAddress.idPrefix), created_at: now, updated_at: now, ...addressData(given) } : null;
+    const shipping = address(input.shipping_address);
+    const billing = address(input.billing_address);
+    // one statement: the addresses, the cart and cart.created (plain SQL: every checkout starts here)
+    await preparedQuery(
+      ctx,
+      'stheno_cart_insert',
+      `with ${OUTBOX_CTE},
+       addresses as (
+         insert into cart_address (${ADDRESS_COLUMNS})
+         select ${ADDRESS_COLUMNS} from jsonb_populate_recordset(null::cart_address, ?::jsonb)
+       )
+       insert into cart (id, created_at, updated_at, region_id, currency_code, sales_channel_id, customer_id, email, locale, metadata,
+         shipping_address_id, billing_address_id)
+       values (?, ?::timestamptz, ?::timestamptz, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)`,
+      [
+        this.events.outboxRows(ctx, [{ name: CartEvents.CREATED, data: { id } }]),
+        JSON.stringify([shipping, billing].filter((a) => a !== null)),
+        id,
+        now,
+        now,
+        input.region_id,
+        input.currency_code.toLowerCase(),
+        input.sales_channel_id,
+        input.customer_id ?? null,
+        input.email ?? null,
+        input.locale ?? null,
+        input.metadata == null ? null : JSON.stringify(input.metadata),
+        shipping?.id ?? null,
+        billing?.id ?? null,
+      ],
+    );
+    return id;
   }
 
   /**
-   * Updates the given fields; an address replaces the cart's (the old row is deleted), null removes
-   * it. Records `cart.updated`, plus `cart.region_updated` / `cart.customer_updated` when those change.
-   */
-  /**
    * Changes the cart's fields and replaces the addresses given (a replaced address row is deleted)
-   * in one statement, then records `cart.updated` (and `cart.region_updated`,
-   * `cart.customer_updated`, `cart.customer_transferred` for what changed). Plain SQL: this is
+   * and records `cart.updated` (and `cart.region_updated`, `cart.customer_updated`,
+   * `cart.customer_transferred` for what changed), all in one statement. Plain SQL: this is
    * every checkout's email-and-addresses call. The caller holds the cart's lock (`lock`); not_found
    * when there is no such cart.
    */
@@ -267,7 +289,14 @@ export class CartService {
         billing_address_id: billing?.id ?? null,
       };
       const now = new Date().toISOString();
-      const [row] = await preparedQuery<{ region_changed: boolean; customer_changed: boolean }>(
+      // recorded by the statement for what it changed: cart.updated always, the others on a change of region or customer
+      const events = this.events.outboxRows(tx, [
+        { name: CartEvents.UPDATED, data: { id } },
+        { name: CartEvents.REGION_UPDATED, data: { id }, on_change: 'region' },
+        { name: CartEvents.CUSTOMER_UPDATED, data: { id }, on_change: 'customer' },
+        ...(input.transferred ? [{ name: CartEvents.CUSTOMER_TRANSFERRED, data: { id, customer_id: input.customer_id }, on_change: 'customer' }] : []),
+      ]);
+      const [row] = await preparedQuery<{ updated: boolean }>(
         tx,
         'stheno_cart_update',
         `with cur as (
@@ -307,22 +336,24 @@ export class CartService {
             where c.id = cur.id
            returning u.set_region and u.region_id is distinct from cur.region_id as region_changed,
              u.set_customer and u.customer_id is distinct from cur.customer_id as customer_changed
+         ),
+         recorded as (
+           insert into event_outbox (id, name, data, metadata)
+           select e.id, e.name, e.data, e.metadata
+             from changed, jsonb_to_recordset(?::jsonb) as e(id text, name text, data jsonb, metadata jsonb, on_change text)
+            where e.on_change is null
+               or (e.on_change = 'region' and changed.region_changed)
+               or (e.on_change = 'customer' and changed.customer_changed)
          )
-         select region_changed, customer_changed from changed`,
-        [id, JSON.stringify(change), now, now, JSON.stringify([shipping, billing].filter((a) => a !== null)), now],
+         select true as updated from changed`,
+        [id, JSON.stringify(change), now, now, JSON.stringify([shipping, billing].filter((a) => a !== null)), now, events],
       );
       if (!row) throw SthenoError.notFound(`Cart id not found: ${id}`);
-      await this.events.recordNow(tx, CartEvents.UPDATED, { id });
-      if (row.region_changed) await this.events.recordNow(tx, CartEvents.REGION_UPDATED, { id });
-      if (row.customer_changed) await this.events.recordNow(tx, CartEvents.CUSTOMER_UPDATED, { id });
-      if (row.customer_changed && input.transferred) {
-        await this.events.recordNow(tx, CartEvents.CUSTOMER_TRANSFERRED, { id, customer_id: input.customer_id });
-      }
     });
   }
 
   /** `cart.updated` for `OUTBOX_CTE` when the write records it, else nothing. */
-  private updatedEvent(ctx: Context, cartId: string, options: LineWriteOptions): string {
+  private updatedEvent(ctx: Context, cartId: string, options: CartWriteOptions): string {
     return this.events.outboxRows(ctx, options.recordUpdated ? [{ name: CartEvents.UPDATED, data: { id: cartId } }] : []);
   }
 
@@ -353,12 +384,12 @@ export class CartService {
    * answers the cart with the new lines (totals included) without reading it again; null when it
    * cannot (`loaded` not built by the cart loader).
    */
-  async addLineItemsTo(ctx: Context, loaded: CartView, items: LineItemInput[], options: LineWriteOptions = {}): Promise<CartView | null> {
+  async addLineItemsTo(ctx: Context, loaded: CartView, items: LineItemInput[], options: CartWriteOptions = {}): Promise<CartView | null> {
     return withAddedLines(loaded, await this.insertLines(ctx, loaded.id, items, options));
   }
 
   /** One INSERT for the new lines (plain SQL: this is a first add to cart's write); their rows, in input order. */
-  private async insertLines(ctx: Context, cartId: string, items: LineItemInput[], options: LineWriteOptions = {}): Promise<Array<Record<string, unknown>>> {
+  private async insertLines(ctx: Context, cartId: string, items: LineItemInput[], options: CartWriteOptions = {}): Promise<Array<Record<string, unknown>>> {
     if (!items.length) return [];
     const now = new Date().toISOString();
     const rows = items.map((item) => ({
@@ -390,7 +421,7 @@ export class CartService {
   }
 
   /** Changes one line of the cart; not_found when the line is not the cart's. See `updateLineItems` for `loaded`. */
-  async updateLineItem(ctx: Context, cartId: string, itemId: string, update: LineItemUpdate, loaded?: CartView, options: LineWriteOptions = {}): Promise<CartView | null> {
+  async updateLineItem(ctx: Context, cartId: string, itemId: string, update: LineItemUpdate, loaded?: CartView, options: CartWriteOptions = {}): Promise<CartView | null> {
     return this.updateLineItems(ctx, cartId, [{ id: itemId, ...update }], loaded, options);
   }
 
@@ -404,7 +435,7 @@ export class CartService {
     cartId: string,
     updates: Array<LineItemUpdate & { id: string }>,
     loaded?: CartView,
-    options: LineWriteOptions = {},
+    options: CartWriteOptions = {},
   ): Promise<CartView | null> {
     if (!updates.length) return loaded ?? null;
     // one UPDATE for all of them (plain SQL: this is every add to cart's write); a line of another cart matches nothing
@@ -483,25 +514,32 @@ export class CartService {
     });
   }
 
-  /** Adds shipping methods to the cart beside its others; returns the new ids in input order. */
-  async addShippingMethods(ctx: Context, cartId: string, methods: ShippingMethodInput[]): Promise<string[]> {
+  /** Adds shipping methods to the cart beside its others in one statement; returns the new ids in input order. */
+  async addShippingMethods(ctx: Context, cartId: string, methods: ShippingMethodInput[], options: CartWriteOptions = {}): Promise<string[]> {
     if (!methods.length) return [];
-    return inTransaction(ctx, async (tx) => {
-      const rows = methods.map((m) =>
-        tx.em.create(CartShippingMethod, {
-          cart_id: cartId,
-          name: m.name,
-          description: m.description ?? null,
-          amount: m.amount,
-          is_tax_inclusive: m.is_tax_inclusive ?? false,
-          shipping_option_id: m.shipping_option_id ?? null,
-          data: m.data ?? null,
-          metadata: m.metadata ?? null,
-        }),
-      );
-      await tx.em.flush();
-      return rows.map((r) => r.id);
-    });
+    const now = new Date().toISOString();
+    const rows = methods.map((m) => ({
+      id: generateId(CartShippingMethod.idPrefix),
+      created_at: now,
+      updated_at: now,
+      cart_id: cartId,
+      name: m.name,
+      description: m.description ?? null,
+      amount: m.amount,
+      is_tax_inclusive: m.is_tax_inclusive ?? false,
+      shipping_option_id: m.shipping_option_id ?? null,
+      data: m.data ?? null,
+      metadata: m.metadata ?? null,
+    }));
+    await preparedQuery(
+      ctx,
+      'stheno_cart_method_insert',
+      `with ${OUTBOX_CTE}
+       insert into cart_shipping_method (${METHOD_COLUMNS})
+       select ${METHOD_COLUMNS} from jsonb_populate_recordset(null::cart_shipping_method, ?::jsonb)`,
+      [this.updatedEvent(ctx, cartId, options), JSON.stringify(rows)],
+    );
+    return rows.map((r) => r.id);
   }
 
   /** Changes the amount / tax basis of shipping methods of the cart (a refreshed price); not_found for a method not the cart's. */

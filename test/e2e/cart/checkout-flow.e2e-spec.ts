@@ -96,10 +96,15 @@ describe('Checkout steps: shipping, payment, customer', () => {
       const counter = new StatementCounter(t.app);
       // the ORM's own statements on the methods table (the cart read names it unquoted)
       const onMethods = (statements: string[]) => statements.filter((s) => /(from|delete from) "cart_shipping_method"/.test(s));
+      const updatedEvents = async () => (await sql(`select count(*)::int as n from event_outbox where name = 'cart.updated' and data->>'id' = ?`, [cart.id]))[0].n;
+      const eventsBefore = await updatedEvents();
       let first: Body;
       const firstStatements = await counter.record(async () => (first = (await ship(cart.id, f.options.standard).expect(200)).body.cart));
       // a first method replaces nothing: no statement looks for methods to delete
       expect(onMethods(firstStatements)).toEqual([]);
+      // the method's insert records cart.updated: one event, no statement of its own
+      expect(await updatedEvents()).toBe(eventsBefore + 1);
+      expect(firstStatements.filter((s) => /^\s*insert into "?event_outbox/.test(s))).toEqual([]);
       expect(first.shipping_methods).toEqual([
         expect.objectContaining({ shipping_option_id: f.options.standard, amount: 5, is_tax_inclusive: false, tax_lines: [expect.objectContaining({ code: 'DK_VAT', rate: 25 })], adjustments: [] }),
       ]);

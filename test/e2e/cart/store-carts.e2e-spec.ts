@@ -63,6 +63,31 @@ describe('Store carts', () => {
     expect(event.data).toEqual({ id: cart.id });
   });
 
+  it('creates a cart with its email, locale, metadata and addresses in one statement, with cart.created', async () => {
+    const address = { first_name: 'Ada', last_name: 'Lovelace', address_1: '1 Main St', city: 'Copenhagen', country_code: 'DK', postal_code: '1000' };
+    const counter = new StatementCounter(t.app);
+    let cart: Body = {};
+    const statements = await counter.record(async () => {
+      cart = await newCart({ region_id: c.regionId, email: 'new@example.com', locale: 'da-DK', metadata: { source: 'app' }, shipping_address: address, billing_address: { ...address, city: 'Aarhus' } });
+    });
+    expect(cart).toMatchObject({
+      email: 'new@example.com',
+      locale: 'da-DK',
+      metadata: { source: 'app' },
+      shipping_address: { first_name: 'Ada', city: 'Copenhagen', country_code: 'dk', company: null },
+      billing_address: { city: 'Aarhus', country_code: 'dk' },
+    });
+    const [row] = await sql(
+      `select c.email, c.locale, c.metadata, s.city as shipping_city, b.city as billing_city from cart c
+         join cart_address s on s.id = c.shipping_address_id join cart_address b on b.id = c.billing_address_id where c.id = ?`,
+      [cart.id],
+    );
+    expect(row).toEqual({ email: 'new@example.com', locale: 'da-DK', metadata: { source: 'app' }, shipping_city: 'Copenhagen', billing_city: 'Aarhus' });
+    expect(await sql(`select data from event_outbox where name = 'cart.created' and data->>'id' = ?`, [cart.id])).toEqual([{ data: { id: cart.id } }]);
+    // the cart, its addresses and its event: one insert
+    expect(statements.filter((s) => /^\s*(with |insert into )/.test(s) && /cart_address|event_outbox|insert into "?cart"? /.test(s))).toHaveLength(1);
+  });
+
   it('defaults to the store\'s region and the key\'s channel', async () => {
     const cart = await newCart({});
     expect(cart).toMatchObject({ region_id: c.regionId, currency_code: 'eur', sales_channel_id: t.salesChannelId });
