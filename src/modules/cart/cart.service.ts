@@ -32,6 +32,9 @@ import {
 } from './entities/shipping-method.entity';
 
 export type * from './cart.types';
+export { CartEvents } from './cart.types';
+/** The cart's one-statement read, for read models that add to it (`src/reads/cart-state`). */
+export { CART_SQL, cartFromRow, type CartRow } from './cart-loader';
 
 /** Options of a line or shipping-method write: `recordUpdated` records the request's `cart.updated` in the write's statement (no statement of its own). */
 export interface CartWriteOptions {
@@ -45,9 +48,6 @@ export interface CartHeader {
   customer_id: string | null;
   completed_at: Date | string | null;
 }
-export { CartEvents } from './cart.types';
-/** The cart's one-statement read, for read models that add to it (`src/reads/cart-state`). */
-export { CART_SQL, cartFromRow, type CartRow } from './cart-loader';
 
 const ADDRESS_FIELDS = [
   'customer_id', 'company', 'first_name', 'last_name', 'address_1', 'address_2', 'city', 'country_code', 'province', 'postal_code', 'phone', 'metadata',
@@ -62,6 +62,11 @@ function addressData(input: AddressInput): RequiredEntityData<CartAddress> {
 
 /** The columns a new address is inserted with. */
 const ADDRESS_COLUMNS = ['id', 'created_at', 'updated_at', ...ADDRESS_FIELDS].join(', ');
+
+/** A new address row (for `jsonb_populate_recordset` over `ADDRESS_COLUMNS`), or null for none. */
+function newAddress(given: AddressInput | null | undefined, now: string): ({ id: string } & Record<string, unknown>) | null {
+  return given ? { ...addressData(given), id: generateId(CartAddress.idPrefix), created_at: now, updated_at: now } : null;
+}
 
 /** The columns a new shipping method is inserted with (the others keep their defaults). */
 const METHOD_COLUMNS = 'id, created_at, updated_at, cart_id, name, description, amount, is_tax_inclusive, shipping_option_id, data, metadata';
@@ -220,10 +225,8 @@ export class CartService {
   async create(ctx: Context, input: CreateCartInput): Promise<string> {
     const id = generateId(Cart.idPrefix);
     const now = new Date().toISOString();
-    const address = (given: AddressInput | null | undefined) =>
-      given ? { id: generateId(CartAddress.idPrefix), created_at: now, updated_at: now, ...addressData(given) } : null;
-    const shipping = address(input.shipping_address);
-    const billing = address(input.billing_address);
+    const shipping = newAddress(input.shipping_address, now);
+    const billing = newAddress(input.billing_address, now);
     // one statement: the addresses, the cart and cart.created (plain SQL: every checkout starts here)
     await preparedQuery(
       ctx,
@@ -265,10 +268,9 @@ export class CartService {
    */
   async update(ctx: Context, id: string, input: UpdateCartInput): Promise<void> {
     await inTransaction(ctx, async (tx) => {
-      const address = (given: AddressInput | null | undefined) =>
-        given ? { id: generateId(CartAddress.idPrefix), ...addressData(given) } : null;
-      const shipping = address(input.shipping_address);
-      const billing = address(input.billing_address);
+      const now = new Date().toISOString();
+      const shipping = newAddress(input.shipping_address, now);
+      const billing = newAddress(input.billing_address, now);
       const change = {
         set_region: input.region_id !== undefined,
         region_id: input.region_id ?? null,
@@ -288,7 +290,6 @@ export class CartService {
         set_billing: input.billing_address !== undefined,
         billing_address_id: billing?.id ?? null,
       };
-      const now = new Date().toISOString();
       // recorded by the statement for what it changed: cart.updated always, the others on a change of region or customer
       const events = this.events.outboxRows(tx, [
         { name: CartEvents.UPDATED, data: { id } },
@@ -313,12 +314,8 @@ export class CartService {
             where (u.set_shipping and a.id = cur.shipping_address_id) or (u.set_billing and a.id = cur.billing_address_id)
          ),
          added as (
-           insert into cart_address (id, created_at, updated_at, customer_id, company, first_name, last_name, address_1, address_2,
-             city, country_code, province, postal_code, phone, metadata)
-           select r.id, ?::timestamptz, ?::timestamptz, r.customer_id, r.company, r.first_name, r.last_name, r.address_1, r.address_2,
-             r.city, r.country_code, r.province, r.postal_code, r.phone, r.metadata
-             from cur, jsonb_to_recordset(?::jsonb) as r(id text, customer_id text, company text, first_name text, last_name text,
-               address_1 text, address_2 text, city text, country_code text, province text, postal_code text, phone text, metadata jsonb)
+           insert into cart_address (${ADDRESS_COLUMNS})
+           select r.* from cur, (select ${ADDRESS_COLUMNS} from jsonb_populate_recordset(null::cart_address, ?::jsonb)) r
          ),
          changed as (
            update cart c set
@@ -346,7 +343,7 @@ export class CartService {
                or (e.on_change = 'customer' and changed.customer_changed)
          )
          select true as updated from changed`,
-        [id, JSON.stringify(change), now, now, JSON.stringify([shipping, billing].filter((a) => a !== null)), now, events],
+        [id, JSON.stringify(change), JSON.stringify([shipping, billing].filter((a) => a !== null)), now, events],
       );
       if (!row) throw SthenoError.notFound(`Cart id not found: ${id}`);
     });
