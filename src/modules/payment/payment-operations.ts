@@ -128,13 +128,7 @@ export class PaymentOperations {
     if (!session) throw SthenoError.notFound(`Payment session with id: ${sessionId} was not found`);
     const existing = await this.paymentOfSession(ctx, sessionId);
     if (existing) return existing;
-    assertAuthorizable(sessionId, session.status);
-    const result = await this.calls.authorize(this.registry.get(session.provider_id), {
-      amount: new Decimal(session.amount).toFixed(),
-      currency_code: session.currency_code,
-      data: session.data,
-      context: { ...session.context, ...(context ?? {}) },
-    });
+    const result = await this.askProvider(session, context);
     return this.recordOutcome(ctx, session, lockedFirst, result);
   }
 
@@ -177,13 +171,7 @@ export class PaymentOperations {
       const existing = await this.paymentOfSession(tx, sessionId);
       if (existing) return existing;
     }
-    assertAuthorizable(sessionId, session.status);
-    const result = await this.calls.authorize(this.registry.get(session.provider_id), {
-      amount: new Decimal(session.amount).toFixed(),
-      currency_code: session.currency_code,
-      data: session.data,
-      context: { ...session.context, ...(context ?? {}) },
-    });
+    const result = await this.askProvider(session, context);
     if (result.status !== 'authorized') {
       // already locked: taking the lock again does not wait
       const locked = await this.lockCollection(tx, collectionId);
@@ -210,6 +198,20 @@ export class PaymentOperations {
     const view = this.views.createdPayment({ ...payment, created_at: new Date(payment.created_at), updated_at: new Date(payment.updated_at) }, []);
     this.remember(view);
     return view;
+  }
+
+  /** Asks the session's provider to authorize it (only a session still open can be), with the caller's context added. */
+  private askProvider(
+    session: { id: string; status: PaymentSessionStatus; provider_id: string; amount: string; currency_code: string; data: Record<string, unknown>; context: Record<string, unknown> | null },
+    context: Record<string, unknown> | undefined,
+  ): Promise<AuthorizePaymentOutput> {
+    assertAuthorizable(session.id, session.status);
+    return this.calls.authorize(this.registry.get(session.provider_id), {
+      amount: new Decimal(session.amount).toFixed(),
+      currency_code: session.currency_code,
+      data: session.data,
+      context: { ...session.context, ...(context ?? {}) },
+    });
   }
 
   /**
