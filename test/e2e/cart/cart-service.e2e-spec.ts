@@ -74,6 +74,39 @@ describe('CartService', () => {
     expect(cart.total).toBe(49.96);
   });
 
+  it('records cart.updated inside a line write only when the write stands: a refused one (a line of another cart) leaves none', async () => {
+    const id = await newCart();
+    const other = await newCart();
+    const [foreign] = await carts.addLineItems(ctx(), other, [line({})]);
+    const updates = async () => (await sql<{ n: number }>(`select count(*)::int as n from event_outbox where name = 'cart.updated' and data->>'id' = ?`, [id]))[0].n;
+    // the statement records the event and matches no line of this cart: not_found rolls both back
+    await expect(carts.updateLineItem(ctx(), id, foreign, { quantity: 3 }, undefined, { recordUpdated: true })).rejects.toMatchObject({ type: 'not_found' });
+    expect(await updates()).toBe(0);
+    const [own] = await carts.addLineItems(ctx(), id, [line({})]);
+    expect(await updates()).toBe(0);
+    await carts.updateLineItem(ctx(), id, own, { quantity: 2 }, undefined, { recordUpdated: true });
+    expect(await updates()).toBe(1);
+  });
+
+  it('records cart.region_updated and cart.customer_updated only for a value that changes', async () => {
+    const id = await newCart();
+    const names = async () =>
+      (await sql<{ name: string }>(`select name from event_outbox where data->>'id' = ? and name like 'cart.%updated' order by created_at, id`, [id])).map((r) => r.name);
+    const update = (input: Parameters<CartService['update']>[2]) =>
+      inTransaction(ctx(), async (tx) => {
+        await carts.lock(tx, id);
+        await carts.update(tx, id, input);
+      });
+    // the region and customer the cart has already
+    await update({ region_id: regionId, customer_id: null });
+    expect(await names()).toEqual(['cart.updated']);
+    await update({ customer_id: 'cus_someone' });
+    expect(await names()).toEqual(['cart.updated', 'cart.updated', 'cart.customer_updated']);
+    await expect(update({ email: 'x@example.com' }).then(() => carts.update(ctx(), 'cart_nope', { email: 'y@example.com' }))).rejects.toMatchObject({ type: 'not_found' });
+    expect(await names()).toEqual(['cart.updated', 'cart.updated', 'cart.customer_updated', 'cart.updated']);
+    expect(await sql(`select count(*)::int as n from event_outbox where data->>'id' = 'cart_nope'`)).toEqual([{ n: 0 }]);
+  });
+
   it('replaces tax lines and adjustments on each call, and refuses lines of another cart without writing', async () => {
     const id = await newCart();
     const other = await newCart();

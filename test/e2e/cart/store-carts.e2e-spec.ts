@@ -224,7 +224,7 @@ describe('Store carts', () => {
     const [mug, shirt] = added.body.cart.items;
     expect(mug.variant_id).toBe(c.ids.mugVariant);
     const updates = async () => (await sql(`select count(*)::int as n from event_outbox where name = 'cart.updated' and data->>'id' = ?`, [cart.id]))[0].n;
-    // one cart.updated per change of a line, refused changes none
+    // one cart.updated per change of a line; a request its validation refuses records none
     expect(await updates()).toBe(2);
     const two = await store('post', `/store/carts/${cart.id}/line-items/${shirt.id}`).send({ quantity: 2 }).expect(200);
     expect(two.body.cart.items.map((i: Body) => [i.id, i.quantity])).toEqual([
@@ -271,7 +271,7 @@ describe('Store carts', () => {
     // what the second update did not name is kept: the billing address row, the email and the metadata
     expect(again.body.cart).toMatchObject({ billing_address_id: res.body.cart.billing_address_id, email: 'buyer@example.com', metadata: { gift: true } });
     expect(await sql(`select city from cart_address where id = ?`, [res.body.cart.billing_address_id])).toEqual([{ city: 'Copenhagen' }]);
-    // the same region again is no region change
+    // the same region again is no region change (the flow passes no region on; CartService's own check is tested in cart-service)
     await store('post', `/store/carts/${cart.id}`).send({ region_id: cart.region_id }).expect(200);
     expect(await sql(`select name from event_outbox where data->>'id' = ? and name like 'cart.%updated' order by created_at, id`, [cart.id])).toEqual([
       { name: 'cart.updated' },
