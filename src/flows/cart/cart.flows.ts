@@ -117,13 +117,15 @@ async function addLines(
     .map((m, index) => ({ m, price: prices[index] }))
     .filter(({ m }) => !m.existingId)
     .map(({ m, price }) => snapshotLine(variants.get(m.variantId)!, m.quantity, price, m.metadata));
-  // the writes answer the cart as changed (lines and totals), so it is not read again
-  // the first write records the request's cart.updated when asked (the update writes only when there are updates)
+  // the writes answer the cart as changed (lines and totals), so it is not read again; the first write records the
+  // request's cart.updated when asked (the update writes nothing when there are no updates)
+  // every variant of the cart's lines, as read for the change: the response shows them without reading again
   const event = { recordUpdated: options.recordUpdated ?? false };
   const updated = await services.carts.updateLineItems(ctx, cart.id, updates, cart, updates.length ? event : {});
-  const changed = creates.length ? await services.carts.addLineItemsTo(ctx, updated ?? cart, creates, updates.length ? {} : event) : updated;
-  // every variant of the cart's lines, as read for the change: the response shows them without reading again
-  return { variants, changed };
+  if (!creates.length) return { variants, changed: updated };
+  const added = await services.carts.addLineItemsTo(ctx, updated ?? cart, creates, updates.length ? {} : event);
+  // a cart the update could not answer (a view the cart loader did not build) is read again by the caller
+  return { variants, changed: updated ? added : null };
 }
 
 export function createCartFlow(services: CartFlowServices) {
