@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { RequiredEntityData } from '@mikro-orm/core';
 import { Context, inTransaction } from '../../framework/context/context';
 import { SthenoError } from '../../framework/errors/stheno-error';
 import { generateId } from '../../framework/database/ids';
 import { preparedQuery } from '../../framework/database/prepared';
 import { EventBus, OUTBOX_CTE } from '../../framework/events/event-bus.service';
 import { LINE_ROW_JSON, loadCart, lockCart, withAddedLines, withChangedLines } from './cart-loader';
+import { insertCart, updateCart } from './cart-rows';
 import {
-  AddressInput,
   CartEvents,
   CartView,
   CreateCartInput,
@@ -22,7 +21,7 @@ import {
   ShippingMethodUpdate,
   UpdateCartInput,
 } from './cart.types';
-import { Cart, CartAddress } from './entities/cart.entity';
+import { Cart } from './entities/cart.entity';
 import { CartLineItem, CartLineItemAdjustment, CartLineItemTaxLine } from './entities/line-item.entity';
 import {
   CartCreditLine,
@@ -47,25 +46,6 @@ export interface CartHeader {
   region_id: string | null;
   customer_id: string | null;
   completed_at: Date | string | null;
-}
-
-const ADDRESS_FIELDS = [
-  'customer_id', 'company', 'first_name', 'last_name', 'address_1', 'address_2', 'city', 'country_code', 'province', 'postal_code', 'phone', 'metadata',
-] as const;
-
-function addressData(input: AddressInput): RequiredEntityData<CartAddress> {
-  const data: Record<string, unknown> = { metadata: null };
-  for (const key of ADDRESS_FIELDS) if (input[key] !== undefined) data[key] = input[key];
-  if (typeof data.country_code === 'string') data.country_code = data.country_code.toLowerCase();
-  return data as RequiredEntityData<CartAddress>;
-}
-
-/** The columns a new address is inserted with. */
-const ADDRESS_COLUMNS = ['id', 'created_at', 'updated_at', ...ADDRESS_FIELDS].join(', ');
-
-/** A new address row (for `jsonb_populate_recordset` over `ADDRESS_COLUMNS`), or null for none. */
-function newAddress(given: AddressInput | null | undefined, now: string): ({ id: string } & Record<string, unknown>) | null {
-  return given ? { ...addressData(given), id: generateId(CartAddress.idPrefix), created_at: now, updated_at: now } : null;
 }
 
 /** The columns a new shipping method is inserted with (the others keep their defaults). */
@@ -224,38 +204,7 @@ export class CartService {
   /** Creates the cart (and its addresses); records `cart.created`. Returns the id. */
   async create(ctx: Context, input: CreateCartInput): Promise<string> {
     const id = generateId(Cart.idPrefix);
-    const now = new Date().toISOString();
-    const shipping = newAddress(input.shipping_address, now);
-    const billing = newAddress(input.billing_address, now);
-    // one statement: the addresses, the cart and cart.created (plain SQL: every checkout starts here)
-    await preparedQuery(
-      ctx,
-      'stheno_cart_insert',
-      `with ${OUTBOX_CTE},
-       addresses as (
-         insert into cart_address (${ADDRESS_COLUMNS})
-         select ${ADDRESS_COLUMNS} from jsonb_populate_recordset(null::cart_address, ?::jsonb)
-       )
-       insert into cart (id, created_at, updated_at, region_id, currency_code, sales_channel_id, customer_id, email, locale, metadata,
-         shipping_address_id, billing_address_id)
-       values (?, ?::timestamptz, ?::timestamptz, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)`,
-      [
-        this.events.outboxRows(ctx, [{ name: CartEvents.CREATED, data: { id } }]),
-        JSON.stringify([shipping, billing].filter((a) => a !== null)),
-        id,
-        now,
-        now,
-        input.region_id,
-        input.currency_code.toLowerCase(),
-        input.sales_channel_id,
-        input.customer_id ?? null,
-        input.email ?? null,
-        input.locale ?? null,
-        input.metadata == null ? null : JSON.stringify(input.metadata),
-        shipping?.id ?? null,
-        billing?.id ?? null,
-      ],
-    );
+    await insertCart(ctx, id, input, this.events.outboxRows(ctx, [{ name: CartEvents.CREATED, data: { id } }]));
     return id;
   }
 
@@ -267,86 +216,14 @@ export class CartService {
    * when there is no such cart.
    */
   async update(ctx: Context, id: string, input: UpdateCartInput): Promise<void> {
-    await inTransaction(ctx, async (tx) => {
-      const now = new Date().toISOString();
-      const shipping = newAddress(input.shipping_address, now);
-      const billing = newAddress(input.billing_address, now);
-      const change = {
-        set_region: input.region_id !== undefined,
-        region_id: input.region_id ?? null,
-        currency_code: input.currency_code?.toLowerCase() ?? null,
-        set_sales_channel: input.sales_channel_id !== undefined,
-        sales_channel_id: input.sales_channel_id ?? null,
-        set_customer: input.customer_id !== undefined,
-        customer_id: input.customer_id ?? null,
-        set_email: input.email !== undefined,
-        email: input.email ?? null,
-        set_locale: input.locale !== undefined,
-        locale: input.locale ?? null,
-        set_metadata: input.metadata !== undefined,
-        metadata: input.metadata ?? null,
-        set_shipping: input.shipping_address !== undefined,
-        shipping_address_id: shipping?.id ?? null,
-        set_billing: input.billing_address !== undefined,
-        billing_address_id: billing?.id ?? null,
-      };
-      // recorded by the statement for what it changed: cart.updated always, the others on a change of region or customer
-      const events = this.events.outboxRows(tx, [
-        { name: CartEvents.UPDATED, data: { id } },
-        { name: CartEvents.REGION_UPDATED, data: { id }, on_change: 'region' },
-        { name: CartEvents.CUSTOMER_UPDATED, data: { id }, on_change: 'customer' },
-        ...(input.transferred ? [{ name: CartEvents.CUSTOMER_TRANSFERRED, data: { id, customer_id: input.customer_id }, on_change: 'customer' }] : []),
-      ]);
-      const [row] = await preparedQuery<{ updated: boolean }>(
-        tx,
-        'stheno_cart_update',
-        `with cur as (
-           select id, region_id, customer_id, shipping_address_id, billing_address_id from cart where id = ? and deleted_at is null
-         ),
-         u as (
-           select * from jsonb_to_record(?::jsonb) as u(set_region boolean, region_id text, currency_code text,
-             set_sales_channel boolean, sales_channel_id text, set_customer boolean, customer_id text, set_email boolean, email text,
-             set_locale boolean, locale text, set_metadata boolean, metadata jsonb, set_shipping boolean, shipping_address_id text,
-             set_billing boolean, billing_address_id text)
-         ),
-         replaced as (
-           delete from cart_address a using cur, u
-            where (u.set_shipping and a.id = cur.shipping_address_id) or (u.set_billing and a.id = cur.billing_address_id)
-         ),
-         added as (
-           insert into cart_address (${ADDRESS_COLUMNS})
-           select r.* from cur, (select ${ADDRESS_COLUMNS} from jsonb_populate_recordset(null::cart_address, ?::jsonb)) r
-         ),
-         changed as (
-           update cart c set
-             region_id = case when u.set_region then u.region_id else c.region_id end,
-             currency_code = coalesce(u.currency_code, c.currency_code),
-             sales_channel_id = case when u.set_sales_channel then u.sales_channel_id else c.sales_channel_id end,
-             customer_id = case when u.set_customer then u.customer_id else c.customer_id end,
-             email = case when u.set_email then u.email else c.email end,
-             locale = case when u.set_locale then u.locale else c.locale end,
-             metadata = case when u.set_metadata then u.metadata else c.metadata end,
-             shipping_address_id = case when u.set_shipping then u.shipping_address_id else c.shipping_address_id end,
-             billing_address_id = case when u.set_billing then u.billing_address_id else c.billing_address_id end,
-             updated_at = ?::timestamptz
-             from cur, u
-            where c.id = cur.id
-           returning u.set_region and u.region_id is distinct from cur.region_id as region_changed,
-             u.set_customer and u.customer_id is distinct from cur.customer_id as customer_changed
-         ),
-         recorded as (
-           insert into event_outbox (id, name, data, metadata)
-           select e.id, e.name, e.data, e.metadata
-             from changed, jsonb_to_recordset(?::jsonb) as e(id text, name text, data jsonb, metadata jsonb, on_change text)
-            where e.on_change is null
-               or (e.on_change = 'region' and changed.region_changed)
-               or (e.on_change = 'customer' and changed.customer_changed)
-         )
-         select true as updated from changed`,
-        [id, JSON.stringify(change), JSON.stringify([shipping, billing].filter((a) => a !== null)), now, events],
-      );
-      if (!row) throw SthenoError.notFound(`Cart id not found: ${id}`);
-    });
+    // the statement records what it changed: cart.updated always, the others on a change of region or customer
+    const events = this.events.outboxRows(ctx, [
+      { name: CartEvents.UPDATED, data: { id } },
+      { name: CartEvents.REGION_UPDATED, data: { id }, on_change: 'region' },
+      { name: CartEvents.CUSTOMER_UPDATED, data: { id }, on_change: 'customer' },
+      ...(input.transferred ? [{ name: CartEvents.CUSTOMER_TRANSFERRED, data: { id, customer_id: input.customer_id }, on_change: 'customer' }] : []),
+    ]);
+    if (!(await updateCart(ctx, id, input, events))) throw SthenoError.notFound(`Cart id not found: ${id}`);
   }
 
   /** `cart.updated` for `OUTBOX_CTE` when the write records it, else nothing. */

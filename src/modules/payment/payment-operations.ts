@@ -12,7 +12,7 @@ import { PaymentSession } from './entities/payment-session.entity';
 import { Payment } from './entities/payment.entity';
 import { Refund } from './entities/refund.entity';
 import { parseAmount } from './money';
-import { type CollectionState, collectionState } from './payment-collection-state';
+import { readCollectionState, writeCollectionState } from './payment-collection-state';
 import { PaymentViews } from './payment-views';
 import { PaymentProviderRegistry } from './providers/payment-provider-registry';
 import { ProviderCalls } from './provider-calls';
@@ -55,7 +55,7 @@ export class PaymentOperations {
   /** Recomputes the collection's amounts and status from its rows (flushes pending changes first). */
   async recompute(tx: Context, collection: PaymentCollection): Promise<void> {
     await tx.em.flush();
-    const state = await this.stateOf(tx, collection.id, collection.amount);
+    const state = await readCollectionState(tx, collection.id, collection.amount);
     collection.authorized_amount = state.authorized_amount.toFixed();
     collection.captured_amount = state.captured_amount.toFixed();
     collection.refunded_amount = state.refunded_amount.toFixed();
@@ -63,44 +63,6 @@ export class PaymentOperations {
     if (state.completed && !collection.completed_at) collection.completed_at = new Date();
     if (!state.completed) collection.completed_at = null;
     await tx.em.flush();
-  }
-
-  /** `recompute` for a collection locked in plain SQL (no entity of it loaded): one UPDATE. */
-  private async recomputeRow(tx: Context, collection: { id: string; amount: string }): Promise<void> {
-    const state = await this.stateOf(tx, collection.id, collection.amount);
-    const now = new Date().toISOString();
-    await preparedQuery(
-      tx,
-      'stheno_payment_collection_state_write',
-      `update payment_collection
-          set authorized_amount = ?::numeric, captured_amount = ?::numeric, refunded_amount = ?::numeric, status = ?,
-              completed_at = case when ?::boolean then coalesce(completed_at, ?::timestamptz) end, updated_at = ?::timestamptz
-        where id = ?`,
-      [state.authorized_amount.toFixed(), state.captured_amount.toFixed(), state.refunded_amount.toFixed(), state.status, state.completed, now, now, collection.id],
-    );
-  }
-
-  /** The collection's amounts and status from its sessions and payments, read in one statement. */
-  private async stateOf(tx: Context, id: string, amount: Decimal.Value): Promise<CollectionState> {
-    // plain SQL: a partial ORM load of sessions in the identity map made the next flush rewrite them; one statement for both
-    const [{ sessions, payments }] = await preparedQuery<{
-      sessions: Array<{ status: PaymentSessionStatus }>;
-      payments: Array<{ amount: string; canceled: boolean; captured: string; refunded: string }>;
-    }>(
-      tx,
-      'stheno_payment_collection_state',
-      `select
-         coalesce((select jsonb_agg(jsonb_build_object('status', s.status)) from payment_session s
-           where s.payment_collection_id = ? and s.deleted_at is null), '[]'::jsonb) as sessions,
-         coalesce((select jsonb_agg(jsonb_build_object(
-             'amount', p.amount::text,
-             'canceled', p.canceled_at is not null,
-             'captured', coalesce((select sum(c.amount) from capture c where c.payment_id = p.id and c.deleted_at is null), 0)::text,
-             'refunded', coalesce((select sum(r.amount) from refund r where r.payment_id = p.id and r.deleted_at is null), 0)::text))
-           from payment p where p.payment_collection_id = ? and p.deleted_at is null), '[]'::jsonb) as payments`,
-      [id, id],
-    );
-    return collectionState({ amount, sessions, payments });
   }
 
   // -------------------------------------------------------------------------------------------
@@ -194,7 +156,7 @@ export class PaymentOperations {
                  captured_at, canceled_at, deleted_at, created_at, updated_at`,
       [now, now, result.data ? JSON.stringify(result.data) : null, sessionId, generateId(Payment.idPrefix), now, now],
     );
-    await this.recomputeRow(tx, collection);
+    await writeCollectionState(tx, collection.id, await readCollectionState(tx, collection.id, collection.amount));
     const view = this.views.createdPayment({ ...payment, created_at: new Date(payment.created_at), updated_at: new Date(payment.updated_at) }, []);
     this.remember(view);
     return view;

@@ -58,6 +58,19 @@ describe('Checkout through the store routes (review)', () => {
     ]);
   });
 
+  it('a completed cart takes no new payment session: 400 and its sessions are unchanged', async () => {
+    const cart = await cartWith({ email: 'done@example.com', items: [{ variant_id: f.variants.mug, quantity: 1 }] });
+    await sql(`update cart_line_item set requires_shipping = false where cart_id = ?`, [cart.id]);
+    const collection = (await store('post', '/store/payment-collections').send({ cart_id: cart.id }).expect(200)).body.payment_collection;
+    await store('post', `/store/payment-collections/${collection.id}/payment-sessions`).send({ provider_id: 'pp_system_default' }).expect(200);
+    expect((await store('post', `/store/carts/${cart.id}/complete`).expect(200)).body.type).toBe('order');
+    const sessions = () => sql(`select id, status, deleted_at from payment_session where payment_collection_id = ? order by id`, [collection.id]);
+    const before = await sessions();
+    const res = await store('post', `/store/payment-collections/${collection.id}/payment-sessions`).send({ provider_id: 'pp_system_default' }).expect(400);
+    expect(res.body).toEqual({ type: 'invalid_data', message: `Cart ${cart.id} is already completed.` });
+    expect(await sessions()).toEqual(before);
+  });
+
   it('a region change after the payment collection moves the collection to the new currency; the cart still completes', async () => {
     const cart = await cartWith({ email: 'move@example.com', items: [{ variant_id: f.variants.mug, quantity: 2 }] });
     await sql(`update cart_line_item set requires_shipping = false where cart_id = ?`, [cart.id]); // a download: no shipping needed

@@ -387,16 +387,6 @@ describe('Complete cart', () => {
     expect(await sql(`select count(*)::int as n from event_outbox where name = 'payment.captured' and data->>'id' = ?`, [after.payments[0].id])).toEqual([{ n: 1 }]);
   });
 
-  it('a completed cart takes no new payment session: 400 and its sessions are unchanged', async () => {
-    const cart = await readyCart();
-    await complete(cart.id).expect(200);
-    const sessions = () => sql(`select id, status, deleted_at from payment_session where payment_collection_id = ? order by id`, [cart.collectionId]);
-    const before = await sessions();
-    const res = await store('post', `/store/payment-collections/${cart.collectionId}/payment-sessions`).send({ provider_id: 'pp_system_default' }).expect(400);
-    expect(res.body).toEqual({ type: 'invalid_data', message: `Cart ${cart.id} is already completed.` });
-    expect(await sessions()).toEqual(before);
-  });
-
   it('a failure after the order insert persists nothing and cancels the authorization with the provider', async () => {
     const cart = await readyCart({ provider: 'pp_recording_test', promotion: true, lines: [[c.ids.shirtS, 1]] });
     const before = await footprint();
