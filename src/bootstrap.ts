@@ -9,6 +9,7 @@ import { AppConfig } from './framework/config/app-config';
 import { SthenoError } from './framework/errors/stheno-error';
 import { sendError } from './framework/errors/http-exception.filter';
 import { QuietBootLogger } from './framework/logging/quiet-boot-logger';
+import { dispatchByFirstSegment, ExpressRouter } from './framework/http/route-dispatch';
 import { setupOpenApi } from './framework/openapi/openapi';
 import { LoadedPlugin } from './framework/plugins/plugin';
 import { loadPlugins } from './framework/plugins/plugin-loader';
@@ -80,5 +81,6 @@ export async function createApp(options: CreateAppOptions): Promise<NestExpressA
     await app.close().catch(() => undefined);
     throw error;
   });
+  dispatchByFirstSegment(express.router as unknown as ExpressRouter);
   return app;
 }
