@@ -6,7 +6,7 @@ import { OrderService } from '../../../src/modules/order/order.service';
 import { bearer, createIdentityApp, IdentityApp } from '../../utils/identity';
 import { Body, shirtBody } from '../../utils/product-fixtures';
 import { StatementCounter } from '../../utils/statement-counter';
-import { ctxOf, customerToken, lineItem, ordersOf, placeOrder, snapshot, sql } from './order-fixtures';
+import { ctxOf, customerToken, lineItem, ordersOf, placeOrder, sql } from './order-fixtures';
 
 /**
  * The operator's side of an order, end to end: placed with an authorized payment and reserved
@@ -396,101 +396,6 @@ describe('order lifecycle (admin): payments, fulfillments, returns, cancel', () 
     }
     expect(await rows(o.id)).toEqual(before);
     await t.api.post('/store/returns').set(...store()).set(...bearer(ownerToken)).send(body).expect(200);
-  });
-
-  describe('writes', () => {
-    it('places an order with every table of it written, each value stored as given', async () => {
-      const input = snapshot({
-        locale: 'da-DK',
-        metadata: { source: 'review' },
-        no_notification: true,
-        items: [
-          lineItem({
-            title: 'Taxed',
-            quantity: 2,
-            unit_price: '12.345678',
-            compare_at_unit_price: '15',
-            variant_option_values: { Size: 'M' },
-            metadata: { gift: true },
-            tax_lines: [{ code: 'DK_VAT', rate: '25', description: 'Moms', tax_rate_id: 'txr_01TEST', provider_id: 'tp_system' }],
-            adjustments: [{ code: 'WELCOME10', amount: '2.469136', description: '10 %', promotion_id: 'promo_01TEST', provider_id: null }],
-          }),
-          lineItem({ title: 'Inclusive', quantity: 1, unit_price: '5', is_tax_inclusive: true, requires_shipping: false }),
-        ],
-        shipping_methods: [
-          {
-            name: 'Express',
-            description: 'Next day',
-            amount: '12.5',
-            is_tax_inclusive: false,
-            shipping_option_id: 'so_01TEST',
-            data: { slot: 'am' },
-            metadata: { desk: 3 },
-            tax_lines: [{ code: 'DK_VAT', rate: 25, description: null, tax_rate_id: null, provider_id: null }],
-            adjustments: [{ code: 'SHIP', amount: '2.5', description: null, promotion_id: 'promo_02TEST', provider_id: null }],
-          },
-        ],
-        credit_lines: [{ amount: '3', reference: 'gift_card', reference_id: 'gc_01TEST', metadata: { note: 'x' } }],
-      });
-      const before = await ordersOf(t).createFromSnapshot(ctxOf(t), snapshot({ no_notification: true }));
-      const placed = await ordersOf(t).createFromSnapshot(ctxOf(t), input);
-      expect(placed.display_id).toBe(before.display_id + 1);
-
-      const [order] = await sql(t, `select display_id, status, email, currency_code, locale, metadata, no_notification, is_draft_order, shipping_address_id, billing_address_id, region_id, created_at, updated_at, deleted_at, canceled_at from "order" where id = ?`, [placed.id]);
-      expect(order).toMatchObject({ display_id: placed.display_id, status: 'pending', email: 'buyer@example.com', currency_code: 'eur', locale: 'da-DK', metadata: { source: 'review' }, no_notification: true, is_draft_order: false, region_id: 'reg_01TEST', deleted_at: null, canceled_at: null });
-      expect(new Date(order.created_at as string).getTime()).toBe(new Date(order.updated_at as string).getTime());
-      const addresses = await sql(t, 'select id, city, country_code, phone from order_address where id in (?, ?) order by phone nulls first', [order.shipping_address_id, order.billing_address_id]);
-      expect(addresses.map((a) => [a.id, a.city, a.country_code, a.phone])).toEqual([
-        [order.billing_address_id, 'Copenhagen', 'dk', null],
-        [order.shipping_address_id, 'Copenhagen', 'dk', '+4512345678'],
-      ]);
-
-      const lines = await sql(t, `select l.id, l.title, l.unit_price::text as unit_price, l.compare_at_unit_price::text as compare_at, l.variant_option_values, l.metadata,
-          l.is_tax_inclusive, l.requires_shipping, d.quantity::text as quantity, d.fulfilled_quantity::text as fulfilled, d.version, d.unit_price as override
-        from order_item d join order_line_item l on l.id = d.item_id where d.order_id = ? order by l.title desc`, [placed.id]);
-      expect(lines.map((l) => [l.title, l.unit_price, l.compare_at, l.variant_option_values, l.metadata, l.is_tax_inclusive, l.requires_shipping, l.quantity, l.fulfilled, l.version, l.override])).toEqual([
-        ['Taxed', '12.345678', '15.000000', { Size: 'M' }, { gift: true }, false, true, '2.000000', '0.000000', 1, null],
-        ['Inclusive', '5.000000', null, null, {}, true, false, '1.000000', '0.000000', 1, null],
-      ]);
-      expect(lines.map((l) => l.id).sort()).toEqual([...placed.item_ids].sort());
-      const taxed = lines[0].id;
-      expect(await sql(t, 'select item_id, code, rate::text as rate, description, tax_rate_id, provider_id from order_line_item_tax_line where item_id in (?, ?)', [taxed, lines[1].id])).toEqual([
-        { item_id: taxed, code: 'DK_VAT', rate: '25.0000', description: 'Moms', tax_rate_id: 'txr_01TEST', provider_id: 'tp_system' },
-      ]);
-      expect(await sql(t, 'select item_id, code, amount::text as amount, promotion_id from order_line_item_adjustment where item_id in (?, ?)', [taxed, lines[1].id])).toEqual([
-        { item_id: taxed, code: 'WELCOME10', amount: '2.469136', promotion_id: 'promo_01TEST' },
-      ]);
-
-      const [method] = await sql(t, `select m.id, m.name, m.description, m.amount::text as amount, m.data, m.metadata, m.is_custom_amount, s.version
-        from order_shipping s join order_shipping_method m on m.id = s.shipping_method_id where s.order_id = ?`, [placed.id]);
-      expect(method).toMatchObject({ name: 'Express', description: 'Next day', amount: '12.500000', data: { slot: 'am' }, metadata: { desk: 3 }, is_custom_amount: false, version: 1 });
-      expect(await sql(t, 'select code, rate::text as rate from order_shipping_method_tax_line where shipping_method_id = ?', [method.id])).toEqual([{ code: 'DK_VAT', rate: '25.0000' }]);
-      expect(await sql(t, 'select code, amount::text as amount, promotion_id from order_shipping_method_adjustment where shipping_method_id = ?', [method.id])).toEqual([
-        { code: 'SHIP', amount: '2.500000', promotion_id: 'promo_02TEST' },
-      ]);
-      expect(await sql(t, 'select reference, reference_id, amount::text as amount, metadata from order_credit_line where order_id = ?', [placed.id])).toEqual([
-        { reference: 'gift_card', reference_id: 'gc_01TEST', amount: '3.000000', metadata: { note: 'x' } },
-      ]);
-      // the summary's totals were computed from these rows: what the order read answers
-      const view = await ordersOf(t).retrieve(ctxOf(t), placed.id);
-      const [summary] = await sql(t, 'select version, totals from order_summary where order_id = ?', [placed.id]);
-      expect(summary.version).toBe(1);
-      expect(Number((summary.totals as { current_order_total: unknown }).current_order_total)).toBe(view.total);
-      expect(view.credit_line_total).toBe(3);
-    });
-
-    it('refuses a malformed snapshot before writing anything, without using up a display id', async () => {
-      const counter = new StatementCounter(t.app);
-      const before = await placeOrder(t, { no_notification: true });
-      const statements = await counter.record(() =>
-        expect(ordersOf(t).createFromSnapshot(ctxOf(t), snapshot({ items: [lineItem({ unit_price: 'ten' })] }))).rejects.toMatchObject({
-          type: 'invalid_data',
-          message: 'items[0].unit_price must be a number',
-        }),
-      );
-      expect(statements.filter((statement) => !statement.includes('event_outbox')).filter((statement) => !/^(BEGIN|ROLLBACK);?$/.test(statement))).toEqual([]);
-      expect((await placeOrder(t, { no_notification: true })).display_id).toBe(before.display_id + 1);
-    });
   });
 
   describe('reads', () => {
