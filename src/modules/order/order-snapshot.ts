@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import { Context } from '../../framework/context/context';
 import { generateId } from '../../framework/database/ids';
+import { preparedQuery } from '../../framework/database/prepared';
 import { SthenoError } from '../../framework/errors/stheno-error';
 import { Order, OrderAddress, OrderCreditLine, OrderSummary } from './entities/order.entity';
 import { OrderItem, OrderLineItem, OrderLineItemAdjustment, OrderLineItemTaxLine } from './entities/line-item.entity';
@@ -72,9 +73,9 @@ function adjustmentFields(adjustment: OrderAdjustmentInput, field: string) {
 
 /**
  * Writes an order from the checkout's snapshot inside the caller's transaction: every value checked
- * first, then the display id from the sequence and one multi-row insert per table (addresses, order,
- * line items, their quantities, adjustments, tax lines, shipping methods and theirs, credit lines,
- * summary). The summary's totals are the order's own totals, computed from the rows being written.
+ * first, then the display id from the sequence and one statement inserting into every table (addresses,
+ * order, line items, their quantities, adjustments, tax lines, shipping methods and theirs, credit
+ * lines, summary). The summary's totals are the order's own totals, computed from the rows being written.
  */
 export async function insertOrderSnapshot(tx: Context, input: CreateOrderInput): Promise<PlacedOrder> {
   if (!input.currency_code) throw SthenoError.invalidData('currency_code is required');
@@ -231,32 +232,53 @@ export async function insertOrderSnapshot(tx: Context, input: CreateOrderInput):
     ...stamp(now),
   } as OrderSummary;
 
-  // the display id last, once every value is known to be valid: a refused snapshot uses none up
-  const [{ display_id }] = await tx.em.execute<Array<{ display_id: string }>>(
-    `select nextval(pg_get_serial_sequence('"order"', 'display_id')) as display_id`,
-  );
-  order.display_id = Number(display_id);
-  const em = tx.em;
+  // one statement, once every value is known to be valid: a refused snapshot uses up no display id
   const addresses = [shippingAddress, billingAddress].filter((a): a is OrderAddress => !!a);
-  if (addresses.length) await em.insertMany(OrderAddress, addresses);
-  await em.insert(Order, order);
-  if (lines.length) {
-    await em.insertMany(OrderLineItem, lines.map((l) => l.line));
-    await em.insertMany(OrderItem, lines.map((l) => l.detail));
+  order.display_id = await writeSnapshotRows(tx, [
+    ['order_address', addresses],
+    ['order', [order]],
+    ['order_line_item', lines.map((l) => l.line)],
+    ['order_item', lines.map((l) => l.detail)],
+    ['order_line_item_adjustment', lines.flatMap((l) => l.adjustments)],
+    ['order_line_item_tax_line', lines.flatMap((l) => l.tax_lines)],
+    ['order_shipping_method', shipping.map((s) => s.method)],
+    ['order_shipping', shipping.map((s) => s.detail)],
+    ['order_shipping_method_adjustment', shipping.flatMap((s) => s.adjustments)],
+    ['order_shipping_method_tax_line', shipping.flatMap((s) => s.tax_lines)],
+    ['order_credit_line', credit_lines],
+    ['order_summary', [summary]],
+  ]);
+  return { id: order.id, display_id: order.display_id, item_ids: lines.map((l) => l.line.id) };
+}
+
+/** Statement texts by shape (which tables get rows, with which columns) and the name each is prepared under. */
+const snapshotStatements = new Map<string, string>();
+
+/**
+ * Inserts an order's rows into its tables and gives the order its display id from the sequence, in
+ * one statement: a data-modifying CTE per table reads that table's rows from a JSON array
+ * (`jsonb_populate_recordset` over the table's own row type, so each value is converted as its column
+ * declares) and inserts the columns the rows carry (entity properties are the column names). Foreign
+ * keys are checked when the statement ends, after every insert. Answers the display id.
+ */
+async function writeSnapshotRows(tx: Context, tables: Array<[table: string, rows: object[]]>): Promise<number> {
+  const written = tables.filter(([, rows]) => rows.length > 0);
+  const parts = written.map(([table, rows], index) => {
+    const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))].map((column) => `"${column}"`);
+    const display = table === 'order';
+    return `t${index} as (
+      insert into "${table}" (${columns.join(', ')}${display ? ', display_id' : ''})
+      select ${columns.map((c) => `r.${c}`).join(', ')}${display ? ', d.display_id' : ''}
+      from jsonb_populate_recordset(null::"${table}", ?::jsonb) r${display ? ' cross join display d' : ''})`;
+  });
+  const sql = `with display as (select nextval(pg_get_serial_sequence('"order"', 'display_id')) as display_id),
+    ${parts.join(',\n    ')}
+    select display_id from display`;
+  let name = snapshotStatements.get(sql);
+  if (name === undefined) {
+    name = `stheno_order_insert_${snapshotStatements.size + 1}`;
+    snapshotStatements.set(sql, name);
   }
-  const lineAdjustments = lines.flatMap((l) => l.adjustments);
-  if (lineAdjustments.length) await em.insertMany(OrderLineItemAdjustment, lineAdjustments);
-  const lineTaxLines = lines.flatMap((l) => l.tax_lines);
-  if (lineTaxLines.length) await em.insertMany(OrderLineItemTaxLine, lineTaxLines);
-  if (shipping.length) {
-    await em.insertMany(OrderShippingMethod, shipping.map((s) => s.method));
-    await em.insertMany(OrderShipping, shipping.map((s) => s.detail));
-  }
-  const methodAdjustments = shipping.flatMap((s) => s.adjustments);
-  if (methodAdjustments.length) await em.insertMany(OrderShippingMethodAdjustment, methodAdjustments);
-  const methodTaxLines = shipping.flatMap((s) => s.tax_lines);
-  if (methodTaxLines.length) await em.insertMany(OrderShippingMethodTaxLine, methodTaxLines);
-  if (credit_lines.length) await em.insertMany(OrderCreditLine, credit_lines);
-  await em.insert(OrderSummary, summary);
-  return { id: order.id, display_id: order.display_id!, item_ids: lines.map((l) => l.line.id) };
+  const [row] = await preparedQuery<{ display_id: string }>(tx, name, sql, written.map(([, rows]) => JSON.stringify(rows)));
+  return Number(row.display_id);
 }

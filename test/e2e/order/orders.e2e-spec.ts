@@ -3,6 +3,7 @@ import { bearer, createIdentityApp, IdentityApp } from '../../utils/identity';
 import { ctxOf, customerToken, lineItem, orderState, ordersOf, placeOrder, snapshot, sql } from './order-fixtures';
 import { StatementCounter } from '../../utils/statement-counter';
 import { CustomerService } from '../../../src/modules/customer/customer.service';
+import { OrderService } from '../../../src/modules/order/order.service';
 
 const raw = (value: string) => ({ value, precision: 20 });
 
@@ -425,8 +426,17 @@ describe('orders', () => {
         credit_lines: [{ amount: '3', reference: 'gift_card', reference_id: 'gc_01TEST', metadata: { note: 'x' } }],
       });
       const before = await ordersOf(t).createFromSnapshot(ctxOf(t), snapshot({ no_notification: true }));
-      const placed = await ordersOf(t).createFromSnapshot(ctxOf(t), input);
+      let placed!: Awaited<ReturnType<OrderService['createFromSnapshot']>>;
+      const statements = await new StatementCounter(t.app).record(async () => {
+        placed = await ordersOf(t).createFromSnapshot(ctxOf(t), input);
+      });
       expect(placed.display_id).toBe(before.display_id + 1);
+      // the display id and every table's rows in one statement (in its own transaction here)
+      expect(statements.filter((statement) => !statement.includes('event_outbox')).map((statement) => statement.slice(0, 40))).toEqual([
+        expect.stringMatching(/^begin/i),
+        expect.stringMatching(/^with display as \(select nextval/),
+        expect.stringMatching(/^commit/i),
+      ]);
 
       const [order] = await sql(t, `select display_id, status, email, currency_code, locale, metadata, no_notification, is_draft_order, shipping_address_id, billing_address_id, region_id, created_at, updated_at, deleted_at, canceled_at from "order" where id = ?`, [placed.id]);
       expect(order).toMatchObject({ display_id: placed.display_id, status: 'pending', email: 'buyer@example.com', currency_code: 'eur', locale: 'da-DK', metadata: { source: 'review' }, no_notification: true, is_draft_order: false, region_id: 'reg_01TEST', deleted_at: null, canceled_at: null });
