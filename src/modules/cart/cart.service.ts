@@ -100,28 +100,34 @@ const taxLineColumns = (l: { code: string; rate: number | string; description?: 
 });
 
 /**
- * Makes `rows` exactly the rows of `spec` under the cart's lines (or methods): one DELETE and, when
- * there are rows, one INSERT that only takes rows whose owner is the cart's; a row of another
- * cart's owner is not_found and, in the caller's transaction, undoes the delete.
+ * Makes `rows` exactly the rows of `spec` under the cart's lines (or methods): one DELETE or, when
+ * there are rows, one statement that deletes the old rows and inserts those whose owner is the
+ * cart's; a row of another cart's owner is not_found and rolls the transaction (the caller's, or its
+ * own) back, old rows and all.
  */
 async function replaceChildren(ctx: Context, spec: ChildTable, cartId: string, rows: Array<{ owner: string } & Record<string, unknown>>): Promise<void> {
+  const owners = `select id from ${spec.ownerTable} where cart_id = ? and deleted_at is null`;
+  const deleteOld = `delete from ${spec.table} where ${spec.owner} in (${owners})`;
+  // prepared: planning these costs as much as running them (fixed texts, two per table)
+  if (!rows.length) {
+    await preparedQuery(ctx, `stheno_delete_${spec.table}`, deleteOld, [cartId]);
+    return;
+  }
   await inTransaction(ctx, async (tx) => {
-    const owners = `select id from ${spec.ownerTable} where cart_id = ? and deleted_at is null`;
-    // prepared: planning these costs as much as running them (fixed texts, one pair per table)
-    await preparedQuery(tx, `stheno_delete_${spec.table}`, `delete from ${spec.table} where ${spec.owner} in (${owners})`, [cartId]);
-    if (!rows.length) return;
     const now = new Date().toISOString();
     const names = spec.columns.map(([name]) => name);
+    // one statement: the delete and the insert see the same snapshot, so the delete never meets the new rows
     const inserted = await preparedQuery<{ owner: string }>(
       tx,
-      `stheno_insert_${spec.table}`,
-      `insert into ${spec.table} (id, created_at, updated_at, ${spec.owner}, ${names.join(', ')})
+      `stheno_replace_${spec.table}`,
+      `with deleted as (${deleteOld})
+       insert into ${spec.table} (id, created_at, updated_at, ${spec.owner}, ${names.join(', ')})
        select r.id, ?::timestamptz, ?::timestamptz, r.owner, ${names.map((n) => `r.${n}`).join(', ')}
          from jsonb_to_recordset(?::jsonb) as r(id text, owner text, ${spec.columns.map(([n, t]) => `${n} ${t}`).join(', ')})
         where r.owner in (${owners})
        returning ${spec.owner} as owner`,
       // ids are monotonic ULIDs: with one created_at for all, `order by created_at, id` keeps the given order
-      [now, now, JSON.stringify(rows.map((row) => ({ ...row, id: generateId(spec.idPrefix) }))), cartId],
+      [cartId, now, now, JSON.stringify(rows.map((row) => ({ ...row, id: generateId(spec.idPrefix) }))), cartId],
     );
     if (inserted.length !== rows.length) {
       const owned = new Set(inserted.map((r) => r.owner));

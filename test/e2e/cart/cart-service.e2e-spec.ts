@@ -115,6 +115,11 @@ describe('CartService', () => {
     await carts.setLineItemTaxLines(ctx(), id, [{ item_id: itemId, code: 'A', rate: 10 }, { item_id: itemId, code: 'B', rate: 5 }]);
     await carts.setLineItemTaxLines(ctx(), id, [{ item_id: itemId, code: 'C', rate: 20 }]);
     expect((await carts.retrieve(ctx(), id)).items[0].tax_lines.map((l) => l.code)).toEqual(['C']);
+    // a refused replacement keeps the rows it would have replaced
+    await expect(
+      carts.setLineItemTaxLines(ctx(), id, [{ item_id: itemId, code: 'D', rate: 1 }, { item_id: foreign, code: 'D', rate: 1 }]),
+    ).rejects.toMatchObject({ type: 'not_found', message: `Line item with id: ${foreign} was not found` });
+    expect((await carts.retrieve(ctx(), id)).items[0].tax_lines.map((l) => l.code)).toEqual(['C']);
 
     await expect(
       carts.setLineItemAdjustments(ctx(), id, [{ item_id: itemId, amount: '1' }, { item_id: foreign, amount: '1' }]),
