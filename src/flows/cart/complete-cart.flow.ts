@@ -320,9 +320,10 @@ export function completeCartFlow(s: CompleteCartServices) {
     await s.orderCarts.link(ctx, orderId, cart.id);
     await s.orderPromotions.link(ctx, orderId, usages.map((u) => u.promotion_id));
     await s.orderCollections.linkOrderPaymentCollection(ctx, orderId, collectionId);
-    if (!(await s.carts.markCompleted(ctx, cart.id))) throw SthenoError.conflict(`Cart ${cart.id} is already completed`);
+    // order.placed is written by the completion's own statement (no insert of its own)
+    const placed = s.events.outboxRows(ctx, [{ name: OrderEvents.PLACED, data: { id: orderId } }]);
+    if (!(await s.carts.markCompleted(ctx, cart.id, placed))) throw SthenoError.conflict(`Cart ${cart.id} is already completed`);
     await s.promotions.registerUsage(ctx, usages);
-    s.events.record(ctx, OrderEvents.PLACED, { id: orderId });
     await ctx.em.flush();
   });
 

@@ -243,13 +243,26 @@ export class CartService {
   }
 
   /**
-   * Sets `completed_at` unless it is set already; false when another transaction completed the cart
-   * first (the conditional update is what makes two concurrent completions yield one order).
+   * Sets `completed_at` unless it is set already, and then only records `events`
+   * (`EventBus.outboxRows`, the caller's: checkout's `order.placed`), in the same statement; false
+   * when another transaction completed the cart first (the conditional update is what makes two
+   * concurrent completions yield one order).
    */
-  async markCompleted(ctx: Context, cartId: string): Promise<boolean> {
-    const now = new Date();
-    const updated = await ctx.em.nativeUpdate(Cart, { id: cartId, completed_at: null }, { completed_at: now, updated_at: now });
-    return updated === 1;
+  async markCompleted(ctx: Context, cartId: string, events = '[]'): Promise<boolean> {
+    const now = new Date().toISOString();
+    const [row] = await preparedQuery<{ completed: boolean }>(
+      ctx,
+      'stheno_cart_complete',
+      `with done as (
+         update cart set completed_at = ?::timestamptz, updated_at = ?::timestamptz
+          where id = ? and completed_at is null and deleted_at is null returning id),
+       recorded_events as (
+         insert into event_outbox (id, name, data, metadata)
+         select e.id, e.name, e.data, e.metadata from done, jsonb_to_recordset(?::jsonb) as e(id text, name text, data jsonb, metadata jsonb))
+       select exists (select 1 from done) as completed`,
+      [now, now, cartId, events],
+    );
+    return row.completed;
   }
 
   // ---- line items --------------------------------------------------------------------------

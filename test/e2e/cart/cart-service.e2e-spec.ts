@@ -1,6 +1,7 @@
 import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Context, inTransaction, systemContext } from '../../../src/framework/context/context';
+import { EventBus } from '../../../src/framework/events/event-bus.service';
 import { CartService } from '../../../src/modules/cart/cart.service';
 import type { LineItemInput } from '../../../src/modules/cart/cart.types';
 import { createIdentityApp, IdentityApp } from '../../utils/identity';
@@ -159,8 +160,13 @@ describe('CartService', () => {
     await expect(carts.lockForCompletion(ctx(), id)).rejects.toMatchObject({ type: 'unexpected_state' });
     const locked = await inTransaction(ctx(), (tx) => carts.lockForCompletion(tx, id));
     expect(locked).toMatchObject({ id, completed_at: null });
-    expect(await carts.markCompleted(ctx(), id)).toBe(true);
-    expect(await carts.markCompleted(ctx(), id)).toBe(false);
+    const events = t.app.get(EventBus);
+    const first = events.outboxRows(ctx(), [{ name: 'test.completed', data: { id, run: 1 } }]);
+    expect(await carts.markCompleted(ctx(), id, first)).toBe(true);
+    const second = events.outboxRows(ctx(), [{ name: 'test.completed', data: { id, run: 2 } }]);
+    expect(await carts.markCompleted(ctx(), id, second)).toBe(false);
+    // the events of the completion that happened, not of the one refused
+    expect(await sql(`select data->>'run' as run from event_outbox where name = 'test.completed' and data->>'id' = ?`, [id])).toEqual([{ run: '1' }]);
     expect((await carts.retrieve(ctx(), id)).completed_at).toEqual(expect.any(String));
     await expect(carts.retrieve(ctx(), 'cart_nope')).rejects.toMatchObject({ type: 'not_found', message: 'Cart id not found: cart_nope' });
   });
