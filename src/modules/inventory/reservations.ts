@@ -4,7 +4,8 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { Context } from '../../framework/context/context';
 import { findPage } from '../../framework/database/find-page';
 import { ErrorCodes, SthenoError } from '../../framework/errors/stheno-error';
-import { EventBus } from '../../framework/events/event-bus.service';
+import { EventBus, OUTBOX_CTE } from '../../framework/events/event-bus.service';
+import { preparedQuery } from '../../framework/database/prepared';
 import { ListQuery } from '../../framework/http/list-query';
 import { InventoryItem } from './entities/inventory-item.entity';
 import { ReservationItem } from './entities/reservation-item.entity';
@@ -27,6 +28,11 @@ import { compareStockKeys, holdStock, releaseStock, restockLevel, shipStock, try
 function assertQuantity(quantity: number): void {
   if (!Number.isSafeInteger(quantity) || quantity < 1) throw SthenoError.invalidData('quantity must be a positive integer');
 }
+
+/** The columns a new reservation is written with (its view's fields but `deleted_at`). */
+const RESERVATION_COLUMNS = [
+  'id', 'inventory_item_id', 'location_id', 'quantity', 'line_item_id', 'description', 'allow_backorder', 'external_id', 'created_by', 'metadata', 'created_at', 'updated_at',
+] as const;
 
 const stockKey = (r: ReservationItem) => ({ inventory_item_id: r.inventory_item.id, location_id: r.location_id });
 
@@ -150,24 +156,38 @@ export class Reservations {
     }
   }
 
-  /** Writes the reservation rows of stock already held, with their events. */
+  /**
+   * Writes the reservation rows of stock already held, with their `reservation.created` events, in
+   * one statement (every checkout reserves): the rows come from a JSON array read as the table's own
+   * row type, so each value is converted as its column declares. Answers them as written.
+   */
   private async record(tx: Context, inputs: CreateReservationInput[]): Promise<ReservationView[]> {
-    const rows = inputs.map((input) =>
-      tx.em.create(ReservationItem, {
-        inventory_item: tx.em.getReference(InventoryItem, input.inventory_item_id),
-        location_id: input.location_id,
-        quantity: input.quantity,
-        line_item_id: input.line_item_id ?? null,
-        description: input.description ?? null,
-        external_id: input.external_id ?? null,
-        allow_backorder: input.allow_backorder ?? false,
-        created_by: tx.actor?.id ?? null,
-        metadata: input.metadata ?? null,
-      }),
+    const now = new Date().toISOString();
+    const views: ReservationView[] = inputs.map((input) => ({
+      id: generateId(ReservationItem.idPrefix),
+      inventory_item_id: input.inventory_item_id,
+      location_id: input.location_id,
+      quantity: input.quantity,
+      line_item_id: input.line_item_id ?? null,
+      description: input.description ?? null,
+      allow_backorder: input.allow_backorder ?? false,
+      external_id: input.external_id ?? null,
+      created_by: tx.actor?.id ?? null,
+      metadata: input.metadata ?? null,
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
+    }));
+    const columns = RESERVATION_COLUMNS.join(', ');
+    await preparedQuery(
+      tx,
+      'stheno_reservation_insert',
+      `with ${OUTBOX_CTE}
+       insert into reservation_item (${columns})
+       select ${columns} from jsonb_populate_recordset(null::reservation_item, ?::jsonb)`,
+      [this.events.outboxRows(tx, views.map((view) => ({ name: InventoryEvents.RESERVATION_CREATED, data: { id: view.id } }))), JSON.stringify(views)],
     );
-    for (const row of rows) this.events.record(tx, InventoryEvents.RESERVATION_CREATED, { id: row.id });
-    await tx.em.flush();
-    return rows.map(toReservationView);
+    return views;
   }
 
   /** Moves or resizes a reservation: the difference is held (conditionally) or given back. */

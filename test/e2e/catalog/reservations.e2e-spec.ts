@@ -61,6 +61,9 @@ describe('admin reservations and stock arithmetic', () => {
       created_by: t.adminUserId,
       metadata: { a: 1 },
     });
+    // the answer is the row as stored, and its event is in the outbox
+    expect((await t.api.get(`/admin/reservations/${reservation.id}`).set(...admin()).expect(200)).body.reservation).toEqual(reservation);
+    expect(await sql(t, `select name from event_outbox where data->>'id' = ?`, [reservation.id])).toEqual([{ name: 'inventory.reservation-item.created' }]);
     expect(await level(item, warehouse)).toEqual({ stocked_quantity: 5, reserved_quantity: 2 });
     const itemView = await t.api.get(`/admin/inventory-items/${item}`).set(...admin()).expect(200);
     expect(itemView.body.inventory_item).toMatchObject({ stocked_quantity: 5, reserved_quantity: 2 });
