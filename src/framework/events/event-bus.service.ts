@@ -22,6 +22,18 @@ export const OUTBOX_CTE = `recorded_events as (
   select e.id, e.name, e.data, e.metadata from jsonb_to_recordset(?::jsonb) as e(id text, name text, data jsonb, metadata jsonb))`;
 
 /**
+ * `OUTBOX_CTE` that records its events only when `source`, a CTE of the same statement written
+ * before it (`done as (update … returning id)`), answered a row: an event of a write that may find
+ * nothing to do. Same one parameter.
+ */
+export function outboxCteIf(source: string): string {
+  return `recorded_events as (
+  insert into event_outbox (id, name, data, metadata)
+  select e.id, e.name, e.data, e.metadata from jsonb_to_recordset(?::jsonb) as e(id text, name text, data jsonb, metadata jsonb)
+   where exists (select 1 from ${source}))`;
+}
+
+/**
  * Records domain events into the outbox through the caller's EntityManager, so the event is written
  * by the same flush/transaction as the change it describes. Nothing is published here: the relay
  * picks the row up only after it has committed.

@@ -3,7 +3,7 @@ import { Context, inTransaction } from '../../framework/context/context';
 import { SthenoError } from '../../framework/errors/stheno-error';
 import { generateId } from '../../framework/database/ids';
 import { preparedQuery } from '../../framework/database/prepared';
-import { EventBus, OUTBOX_CTE } from '../../framework/events/event-bus.service';
+import { EventBus, OUTBOX_CTE, outboxCteIf } from '../../framework/events/event-bus.service';
 import { LINE_ROW_JSON, loadCart, lockCart, withAddedLines, withChangedLines } from './cart-loader';
 import { insertCart, updateCart } from './cart-rows';
 import {
@@ -256,9 +256,7 @@ export class CartService {
       `with done as (
          update cart set completed_at = ?::timestamptz, updated_at = ?::timestamptz
           where id = ? and completed_at is null and deleted_at is null returning id),
-       recorded_events as (
-         insert into event_outbox (id, name, data, metadata)
-         select e.id, e.name, e.data, e.metadata from done, jsonb_to_recordset(?::jsonb) as e(id text, name text, data jsonb, metadata jsonb))
+       ${outboxCteIf('done')}
        select exists (select 1 from done) as completed`,
       [now, now, cartId, events],
     );

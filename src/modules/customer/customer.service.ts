@@ -5,7 +5,7 @@ import { generateId } from '../../framework/database/ids';
 import { preparedQuery } from '../../framework/database/prepared';
 import { findPage } from '../../framework/database/find-page';
 import { SthenoError } from '../../framework/errors/stheno-error';
-import { EventBus } from '../../framework/events/event-bus.service';
+import { EventBus, outboxCteIf } from '../../framework/events/event-bus.service';
 import { ListQuery } from '../../framework/http/list-query';
 import { CustomerAddresses } from './customer-addresses.service';
 import { CustomerGroups } from './customer-groups.service';
@@ -139,19 +139,21 @@ export class CustomerService {
   async guestIdFor(ctx: Context, rawEmail: string): Promise<string> {
     const email = normalizeEmail(rawEmail)!;
     return inTransaction(ctx, async (tx) => {
+      const id = generateId(Customer.idPrefix);
+      // customer.created is recorded by the same statement, only when it created the customer
       const [row] = await preparedQuery<{ id: string; created: boolean }>(
         tx,
         'stheno_guest_customer',
         `with created as (
            insert into customer (id, email, has_account) values (?, ?, false)
-           on conflict (email, has_account) where deleted_at is null do nothing returning id)
+           on conflict (email, has_account) where deleted_at is null do nothing returning id),
+         ${outboxCteIf('created')}
          select id, true as created from created
          union all
          select id, false from customer where email = ? and has_account = false and deleted_at is null and not exists (select 1 from created)
          limit 1`,
-        [generateId(Customer.idPrefix), email, email],
+        [id, email, this.events.outboxRows(tx, [{ name: CustomerEvents.CREATED, data: { id } }]), email],
       );
-      if (row?.created) this.events.record(tx, CustomerEvents.CREATED, { id: row.id });
       if (row) return row.id;
       return (await tx.em.findOneOrFail(Customer, { email, has_account: false }, { refresh: true })).id;
     });

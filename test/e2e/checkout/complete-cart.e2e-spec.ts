@@ -190,6 +190,8 @@ describe('Complete cart', () => {
       expect(guestId).toBe(otherId);
       expect(await sql(`select id from customer where email = ?`, [email])).toEqual([{ id: otherId }]);
       expect(await sql(`select id from event_outbox where name = 'customer.created' and data->>'id' = ?`, [otherId])).toEqual([]);
+      // nor for the customer it did not create
+      expect(await sql(`select e.id from event_outbox e where e.name = 'customer.created' and not exists (select 1 from customer c where c.id = e.data->>'id')`)).toEqual([]);
     });
   }
 
