@@ -157,9 +157,9 @@ export class Reservations {
   }
 
   /**
-   * Writes the reservation rows of stock already held, with their `reservation.created` events, in
-   * one statement (every checkout reserves): the rows come from a JSON array read as the table's own
-   * row type, so each value is converted as its column declares. Answers them as written.
+   * Writes the reservation rows of stock already held, with their `inventory.reservation-item.created`
+   * events, in one statement (every checkout reserves): the rows come from a JSON array read as the
+   * table's own row type, so each value is converted as its column declares. Answers them as written.
    */
   private async record(tx: Context, inputs: CreateReservationInput[]): Promise<ReservationView[]> {
     const now = new Date().toISOString();
