@@ -13,24 +13,30 @@ function metadataOf(ctx: Context): Record<string, unknown> {
 }
 
 /**
- * A data-modifying CTE that records events inside a caller's plain-SQL write (`with ${OUTBOX_CTE}
- * update …`), so an event costs no statement of its own. Its one parameter is `EventBus.outboxRows`
- * (an empty list records nothing).
+ * A data-modifying CTE that records events inside a caller's plain-SQL write, so an event costs no
+ * statement of its own. Its one parameter is `EventBus.outboxRows` (an empty list records nothing).
+ * `from` adds a CTE of the same statement to the rows it reads and `where` keeps only some events
+ * (an event's extra fields, such as `on_change`, are readable as `e.<field>`).
  */
-export const OUTBOX_CTE = `recorded_events as (
-  insert into event_outbox (id, name, data, metadata)
-  select e.id, e.name, e.data, e.metadata from jsonb_to_recordset(?::jsonb) as e(id text, name text, data jsonb, metadata jsonb))`;
-
-/**
- * `OUTBOX_CTE` that records its events only when `source`, a CTE of the same statement written
- * before it (`done as (update … returning id)`), answered a row: an event of a write that may find
- * nothing to do. Same one parameter.
- */
-export function outboxCteIf(source: string): string {
+export function outboxCte(filter: { from?: string; where?: string } = {}): string {
   return `recorded_events as (
   insert into event_outbox (id, name, data, metadata)
-  select e.id, e.name, e.data, e.metadata from jsonb_to_recordset(?::jsonb) as e(id text, name text, data jsonb, metadata jsonb)
-   where exists (select 1 from ${source}))`;
+  select e.id, e.name, e.data, e.metadata
+    from ${filter.from ? `${filter.from}, ` : ''}jsonb_to_recordset(?::jsonb) as e(id text, name text, data jsonb, metadata jsonb, on_change text)${
+      filter.where ? `
+   where ${filter.where}` : ''
+    })`;
+}
+
+/** `outboxCte()`: every event given (`with ${OUTBOX_CTE} update …`). */
+export const OUTBOX_CTE = outboxCte();
+
+/**
+ * `outboxCte` recording its events only when `source`, a CTE of the same statement written before it
+ * (`done as (update … returning id)`), answered a row: the events of a write that may find nothing to do.
+ */
+export function outboxCteIf(source: string): string {
+  return outboxCte({ where: `exists (select 1 from ${source})` });
 }
 
 /**

@@ -62,17 +62,12 @@ export function dispatchByFirstSegment(router: ExpressRouter): void {
   const view = (stack: RouterLayer[]): ExpressRouter => Object.create(router, { stack: { value: stack } }) as ExpressRouter;
 
   const rebuild = (): void => {
-    const stack = router.stack;
-    const segments = new Set<string>();
-    for (const layer of stack) {
-      const segment = literalFirstSegment(layer);
-      if (segment !== undefined) segments.add(segment);
-    }
-    byFirstSegment = new Map(
-      [...segments].map((segment) => [segment, view(stack.filter((layer) => (literalFirstSegment(layer) ?? segment) === segment))]),
-    );
-    anySegment = view(stack.filter((layer) => literalFirstSegment(layer) === undefined));
-    builtFor = stack.length;
+    const layers = router.stack.map((layer) => ({ layer, segment: literalFirstSegment(layer) }));
+    const stackOf = (keep: (segment: string | undefined) => boolean) => view(layers.filter((l) => keep(l.segment)).map((l) => l.layer));
+    const segments = new Set(layers.flatMap((l) => (l.segment === undefined ? [] : [l.segment])));
+    byFirstSegment = new Map([...segments].map((segment) => [segment, stackOf((s) => s === undefined || s === segment)]));
+    anySegment = stackOf((s) => s === undefined);
+    builtFor = layers.length;
   };
 
   router.handle = function dispatch(req, res, done) {

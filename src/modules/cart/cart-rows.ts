@@ -1,7 +1,7 @@
 import { Context } from '../../framework/context/context';
 import { generateId } from '../../framework/database/ids';
 import { preparedQuery } from '../../framework/database/prepared';
-import { OUTBOX_CTE } from '../../framework/events/event-bus.service';
+import { OUTBOX_CTE, outboxCte } from '../../framework/events/event-bus.service';
 import type { AddressInput, CreateCartInput, UpdateCartInput } from './cart.types';
 import { CartAddress } from './entities/cart.entity';
 
@@ -61,6 +61,12 @@ export async function insertCart(ctx: Context, id: string, input: CreateCartInpu
     ],
   );
 }
+
+/** The update's events: those without `on_change`, and those of a region or customer change when it changed. */
+const UPDATE_EVENTS = outboxCte({
+  from: 'changed',
+  where: `e.on_change is null or (e.on_change = 'region' and changed.region_changed) or (e.on_change = 'customer' and changed.customer_changed)`,
+});
 
 /**
  * Changes the cart's fields and replaces the addresses given (a replaced address row is deleted), and
@@ -128,14 +134,7 @@ export async function updateCart(ctx: Context, id: string, input: UpdateCartInpu
        returning u.set_region and u.region_id is distinct from cur.region_id as region_changed,
          u.set_customer and u.customer_id is distinct from cur.customer_id as customer_changed
      ),
-     recorded as (
-       insert into event_outbox (id, name, data, metadata)
-       select e.id, e.name, e.data, e.metadata
-         from changed, jsonb_to_recordset(?::jsonb) as e(id text, name text, data jsonb, metadata jsonb, on_change text)
-        where e.on_change is null
-           or (e.on_change = 'region' and changed.region_changed)
-           or (e.on_change = 'customer' and changed.customer_changed)
-     )
+     ${UPDATE_EVENTS}
      select true as updated from changed`,
     [id, JSON.stringify(change), JSON.stringify([shipping, billing].filter((a) => a !== null)), now, events],
   );
